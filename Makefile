@@ -1,0 +1,71 @@
+# Pelican-style Makefile for the privacy notice. `make html` creates .venv on first use.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUTPUTDIR ?= output
+LANGUAGES ?= fi sv
+PORT ?= 8000
+
+.PHONY: help html publish validate release translations test lint format serve devserver clean bench
+
+help:
+	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
+	@echo 'make test          lint and run the tests'
+	@echo 'make validate      check policy.yaml'
+	@echo 'make translations  extract texts and update translations/*/LC_MESSAGES/*.po'
+	@echo 'make release       release policy.yaml as a new version'
+	@echo 'make publish       build for publishing (absolute URLs, no drafts)'
+	@echo 'make serve         serve $(OUTPUTDIR)/ on http://localhost:$(PORT)'
+	@echo 'make bench         run the benchmarks in bench/'
+	@echo 'make clean         remove $(OUTPUTDIR)/'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+html: $(STAMP)
+	$(BIN)/privacy-notice build -s pelicanconf.py -o $(OUTPUTDIR)
+
+publish: $(STAMP)
+	$(BIN)/privacy-notice build -s publishconf.py -o $(OUTPUTDIR)
+
+validate: $(STAMP)
+	$(BIN)/privacy-notice validate policy.yaml
+
+release: $(STAMP)
+	$(BIN)/privacy-notice release
+
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -o translations/policy.pot policy.yaml
+	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -o translations/theme.pot theme/templates plugins/privacy_notice
+	for lang in $(LANGUAGES); do for domain in policy theme; do \
+	  if [ -f translations/$$lang/LC_MESSAGES/$$domain.po ]; then \
+	    $(BIN)/pybabel update --no-wrap -D $$domain -l $$lang -i translations/$$domain.pot -d translations || exit 1; \
+	  else \
+	    $(BIN)/pybabel init --no-wrap -D $$domain -l $$lang -i translations/$$domain.pot -d translations || exit 1; \
+	  fi; done; done
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+serve:
+	$(BIN)/python -m http.server --directory $(OUTPUTDIR) --bind 127.0.0.1 $(PORT)
+
+bench: $(STAMP)
+	$(BIN)/python bench/build_bench.py
+
+clean:
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).build-* $(OUTPUTDIR).old-*

@@ -1,0 +1,124 @@
+"""``privacy-notice``: validate the register, build the site atomically, release versions.
+
+Exit status 0 on success, 1 with one ``file:line:col: path: message`` line per problem
+on bad input, and never a traceback for a problem in the inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from .diagnostics import Diagnostic, PolicyError
+
+
+def _options(args: argparse.Namespace):
+    from .site import Options
+
+    root = Path(args.root)
+    return Options(
+        policy=Path(args.file) if getattr(args, "file", None) else root / "policy.yaml",
+        translations=root / "translations",
+        versions=root / "content" / "versions",
+    )
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .site import check_policy
+
+    _loaded, warnings = check_policy(_options(args))
+    _report(warnings)
+    print(f"{args.file or 'policy.yaml'}: valid", file=sys.stderr)
+    return 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from .site import check_policy, load_history, translate_policy
+    from .versions import place_current, release
+
+    options = _options(args)
+    loaded, warnings = check_policy(options)
+    _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
+    history = load_history(options)
+    date = resolution.document["notice"]["updated"]
+    if place_current(loaded, resolution.document, history):
+        print(f"the version of {date} is already released; nothing to do", file=sys.stderr)
+        return 0
+    target = release(resolution.document, history)
+    _report(warnings)
+    print(f"released the version of {date}: {os.path.relpath(target)}", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build into a fresh directory beside the output, then swap it in: a failed or
+    interrupted build never touches the previous site."""
+    from pelican import Pelican
+    from pelican.log import console
+    from pelican.settings import read_settings
+
+    output = Path(args.output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.build-", dir=output.parent))
+    try:
+        settings = read_settings(
+            args.settings, override={"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
+        )
+        console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
+        Pelican(settings).run()
+        _swap(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"built {os.path.relpath(output)}", file=sys.stderr)
+    return 0
+
+
+def _swap(staging: Path, output: Path) -> None:
+    retired = output.with_name(f"{output.name}.old-{os.getpid()}")
+    if output.exists():
+        output.rename(retired)
+    staging.rename(output)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _report(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="privacy-notice", description=__doc__.split("\n")[0])
+    main.add_argument("--root", default=".", help="the project directory (default: .)")
+    commands = main.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check policy.yaml and report every problem")
+    validate.add_argument("file", nargs="?", help="the policy file (default: policy.yaml)")
+    validate.set_defaults(run=cmd_validate)
+    build = commands.add_parser("build", help="build the site into the output directory")
+    build.add_argument("-s", "--settings", default="pelicanconf.py")
+    build.add_argument("-o", "--output", default="output")
+    build.set_defaults(run=cmd_build)
+    rel = commands.add_parser("release", help="release policy.yaml as a new version")
+    rel.set_defaults(run=cmd_release)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except PolicyError as exc:
+        _report(exc.diagnostics)
+        count = len([d for d in exc.diagnostics if d.severity == "error"])
+        print(f"{count} problem{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Diagnostics: one located, readable line per problem, and the error that carries them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Path = tuple[str | int, ...]
+Severity = Literal["error", "warning"]
+
+
+def format_path(path: Path) -> str:
+    """``("retention", "rules", 0, "period")`` -> ``retention.rules[0].period``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A problem in an input file, as ``file:line:col: path: message``."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    path: str = ""
+    message: str = ""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
+        prefix = "warning: " if self.severity == "warning" else ""
+        subject = f"{self.path}: " if self.path else ""
+        return f"{where}: {prefix}{subject}{self.message}"
+
+
+def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity == "error"]
+
+
+class PolicyError(Exception):
+    """Raised when inputs have errors; ``str()`` is the diagnostics, one per line."""
+
+    exitcode = 1
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = sorted(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))

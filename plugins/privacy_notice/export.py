@@ -1,0 +1,56 @@
+"""Machine-readable output: canonical JSON, checksums, JSON Patch, the version index."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import jsonpatch
+
+
+def canonical_json(document: Any) -> bytes:
+    """The bytes every document is published and checksummed as (stable key order)."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def json_patch(old: Any, new: Any) -> list[dict[str, Any]]:
+    """RFC 6902 operations that turn ``old`` into ``new`` (verified to do so)."""
+    patch = jsonpatch.make_patch(old, new)
+    if patch.apply(old) != new:  # a library bug here would publish a wrong change record
+        raise RuntimeError("JSON Patch does not reproduce the new document")
+    return list(patch)
+
+
+def versions_index(
+    versions: Sequence[Any], site_url: str, page_url: Callable[..., str]
+) -> dict[str, Any]:
+    """``api/versions.json``: every version, newest first, with what a client needs to
+    fetch it, verify it and follow the chain of changes."""
+    entries = []
+    for index, version in enumerate(versions):
+        notice = version.document["notice"]
+        previous = versions[index - 1].date if index else None
+        entries.append(
+            {
+                "date": version.date,
+                "effective": notice.get("effective", version.date),
+                "material": notice["material"],
+                "draft": version.draft,
+                "summary": notice.get("summary"),
+                "url": f"{site_url}/api/versions/{version.date}.json",
+                "sha256": version.sha256,
+                "previous": previous,
+                "changes": f"{site_url}/api/changes/{version.date}.json" if previous else None,
+                "html": {
+                    lang: f"{site_url}/{page_url('version', lang, version.date)}"
+                    for lang in version.languages
+                },
+            }
+        )
+    return {"current": versions[-1].date, "versions": entries[::-1]}

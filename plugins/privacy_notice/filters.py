@@ -1,0 +1,91 @@
+"""Jinja filters that present model values in the page's language (``lang`` in context).
+
+Templates stay presentation-only: they say *which* value goes where; these say how a
+value reads in Finnish, Swedish or English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from . import localize
+from .markup import render_inline, render_markdown
+from .model import Text
+from .texts import substitute
+
+
+def _fallback(text: Text, lang: str, html: Markup, context: Context, block: bool) -> Markup:
+    """Mark a text shown untranslated (draft previews): its own lang and a visible flag."""
+    if lang not in text.fallbacks:
+        return html
+    source = context.get("source_language", "en")
+    tag = "div" if block else "span"
+    return Markup(
+        f'<{tag} lang="{source}" class="fallback" '
+        f'title="{escape(context.get("fallback_label", "untranslated"))}">'
+        f"{html}</{tag}>"
+    )
+
+
+@pass_context
+def text_filter(context: Context, text: Text | None, **values: str) -> Markup:
+    """A plain text in the page's language, escaped; ``{name}`` placeholders filled in."""
+    if text is None:
+        return Markup("")
+    lang = context["lang"]
+    html = Markup(
+        substitute(str(escape(text[lang])), {k: str(escape(v)) for k, v in values.items()})
+    )
+    return _fallback(text, lang, html, context, block=False)
+
+
+@pass_context
+def markdown_filter(
+    context: Context, text: Text | None, inline: bool = False, **values: str
+) -> Markup:
+    """A Markdown text in the page's language as sanitized HTML, placeholders filled in."""
+    if text is None:
+        return Markup("")
+    lang = context["lang"]
+    source = substitute(text[lang], {**context.get("placeholders", {}), **values})
+    html = render_inline(source) if inline else render_markdown(source)
+    return _fallback(text, lang, html, context, block=not inline)
+
+
+@pass_context
+def date_filter(context: Context, iso_date: str) -> str:
+    return localize.format_date(iso_date, context["lang"])
+
+
+@pass_context
+def duration_filter(context: Context, iso_duration: str) -> str:
+    return localize.format_duration(iso_duration, context["lang"])
+
+
+@pass_context
+def country_filter(context: Context, code: str) -> str:
+    return localize.country_name(code, context["lang"])
+
+
+@pass_context
+def list_filter(context: Context, items: Any) -> Markup:
+    """Items joined the language's way ("a, b ja c"); items are escaped unless already HTML."""
+    return Markup(localize.format_list([str(escape(i)) for i in items], context["lang"]))
+
+
+def install(env: Environment) -> None:
+    env.filters.update(
+        {
+            "t": text_filter,
+            "md": markdown_filter,
+            "date": date_filter,
+            "duration": duration_filter,
+            "country": country_filter,
+            "join_list": list_filter,
+        }
+    )
+    env.globals["language_name"] = localize.language_name

@@ -1,0 +1,261 @@
+"""The Pelican generator: runs the pipeline, then writes every page, JSON file and feed.
+
+It only orchestrates. What the site shows is computed by :mod:`.site` and :mod:`.diff`;
+how it looks is the theme's business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Any
+
+from markupsafe import Markup
+from pelican.generators import Generator
+from pelican.writers import Writer
+
+from . import diff, export, filters
+from .i18n import theme_translations
+from .schema import register_schema_for
+from .site import Options, Site, Version, build_site
+
+logger = logging.getLogger(__name__)
+
+
+def options_from(settings: dict[str, Any]) -> Options:
+    base = FilePath(settings.get("PRIVACY_NOTICE_ROOT") or FilePath(settings["PATH"]).parent)
+    return Options(
+        policy=base / settings.get("PRIVACY_NOTICE_POLICY", "policy.yaml"),
+        translations=base / settings.get("PRIVACY_NOTICE_TRANSLATIONS", "translations"),
+        versions=base / settings.get("PRIVACY_NOTICE_VERSIONS", "content/versions"),
+        allow_fallback=settings.get("PRIVACY_NOTICE_FALLBACK", False),
+        allow_draft=settings.get("PRIVACY_NOTICE_DRAFTS", True),
+    )
+
+
+def page_url(kind: str, lang: str, date: str = "") -> str:
+    """The site-relative URL of a page (the public URL contract)."""
+    return {
+        "current": f"{lang}/index.html",
+        "history": f"{lang}/versions/index.html",
+        "version": f"{lang}/versions/{date}/index.html",
+        "changes": f"{lang}/versions/{date}/changes/index.html",
+        "feed": f"feeds/{lang}.atom.xml",
+    }[kind]
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """What Pelican's feed writer reads from an article, for one version."""
+
+    title: str
+    url: str
+    date: dt.datetime
+    summary: str
+    content: str
+
+    def get_content(self, site_url: str) -> str:
+        return self.content
+
+
+class NoticeGenerator(Generator):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.env.autoescape = True  # policy texts are data, never markup
+        self.env.add_extension("jinja2.ext.i18n")
+        filters.install(self.env)
+        self.env.globals["page_url"] = page_url
+        self.site: Site | None = None
+
+    def generate_context(self) -> None:
+        self.site = build_site(options_from(self.settings))
+        for warning in self.site.warnings:
+            logger.warning("%s", warning)
+
+    # --- output ---------------------------------------------------------------------------
+
+    def generate_output(self, writer: Writer) -> None:
+        site = self.site
+        assert site is not None
+        for lang in site.languages:
+            self._write_language(writer, site, lang, self._install(site, lang))
+        self._install(site, self._default(site))
+        self._write_page(
+            writer,
+            "index.html",
+            "root.html",
+            **{**self._common(self._default(site), "current"), "page_kind": "root"},
+        )
+        self._write_api(site)
+
+    def _install(self, site: Site, lang: str) -> Any:
+        """Make ``lang`` the language of gettext in templates (Pelican core does not)."""
+        translations = theme_translations(site.catalogs, lang)
+        self.env.install_gettext_translations(translations, newstyle=True)
+        self._translations = translations
+        return translations
+
+    def _default(self, site: Site) -> str:
+        default = self.settings.get("DEFAULT_LANG", site.languages[0])
+        return default if default in site.languages else site.languages[0]
+
+    def _common(self, lang: str, kind: str, date: str = "") -> dict[str, Any]:
+        site = self.site
+        assert site is not None
+        return {
+            "lang": lang,
+            "site": site,
+            "source_language": site.source_language,
+            "page_kind": kind,
+            "page_date": date,
+            "alternates": [(other, page_url(kind, other, date)) for other in site.languages],
+            "fallback_label": self._translations.gettext("Not yet translated"),
+        }
+
+    def _write_page(self, writer: Writer, name: str, template: str, **context: Any) -> None:
+        writer.write_file(
+            name,
+            self.get_template(template.removesuffix(".html")),
+            self.context,
+            relative_urls=self.settings.get("RELATIVE_URLS", False),
+            **context,
+        )
+
+    def _body(self, version: Version, lang: str, changed: frozenset[str] = frozenset()) -> Markup:
+        register = version.register
+        return Markup(
+            self.env.get_template("_notice_body.html").render(
+                register=register,
+                lang=lang,
+                changed=changed,
+                source_language=register.source_language,
+                placeholders=register.placeholders(lang),
+                fallback_label=self._translations.gettext("Not yet translated"),
+            )
+        )
+
+    def _write_language(self, writer: Writer, site: Site, lang: str, translations: Any) -> None:
+        versions = [v for v in site.versions if lang in v.languages]
+        bodies = {v.date: self._body(v, lang) for v in versions}
+        summaries: dict[str, list[str]] = {}
+        for index, version in enumerate(versions):
+            previous = versions[index - 1] if index else None
+            context = {
+                "version": version,
+                "register": version.register,
+                "previous": previous,
+                "placeholders": version.register.placeholders(lang),
+            }
+            self._write_page(
+                writer,
+                page_url("version", lang, version.date),
+                "notice.html",
+                body=bodies[version.date],
+                **context,
+                **self._common(lang, "version", version.date),
+            )
+            if previous is None:
+                continue
+            changes = diff.semantic_changes(previous.register, version.register)
+            summaries[version.date] = [c.describe(lang, translations.gettext) for c in changes]
+            redlined = diff.redline(
+                bodies[previous.date],
+                bodies[version.date],
+                translations.gettext("Deleted:"),
+                translations.gettext("Inserted:"),
+            )
+            self._write_page(
+                writer,
+                page_url("changes", lang, version.date),
+                "changes.html",
+                body=redlined,
+                changes=summaries[version.date],
+                **context,
+                **self._common(lang, "changes", version.date),
+            )
+        current = versions[-1]
+        previous = versions[-2] if len(versions) > 1 else None
+        changed = frozenset(
+            diff.changed_sections(previous.register, current.register) if previous else ()
+        )
+        self._write_page(
+            writer,
+            page_url("current", lang),
+            "notice.html",
+            body=self._body(current, lang, changed),
+            version=current,
+            register=current.register,
+            previous=previous,
+            changed=changed,
+            **self._common(lang, "current"),
+        )
+        self._write_page(
+            writer,
+            page_url("history", lang),
+            "history.html",
+            versions=versions,
+            summaries=summaries,
+            register=current.register,
+            **self._common(lang, "history"),
+        )
+        self._write_feed(writer, site, lang, versions, summaries, translations)
+
+    def _write_feed(
+        self,
+        writer: Writer,
+        site: Site,
+        lang: str,
+        versions: list[Version],
+        summaries: dict[str, list[str]],
+        translations: Any,
+    ) -> None:
+        entries = []
+        for version in reversed(versions):
+            title = translations.gettext("Updated on %(date)s") % {
+                "date": filters.localize.format_date(version.date, lang)
+            }
+            lines = summaries.get(version.date) or [
+                translations.gettext("First published version.")
+            ]
+            url = page_url(
+                "changes" if version.date in summaries else "version", lang, version.date
+            )
+            entries.append(
+                FeedEntry(
+                    title,
+                    url,
+                    dt.datetime.fromisoformat(version.date),
+                    " ".join(lines),
+                    "<ul>"
+                    + "".join(f"<li>{filters.escape(line)}</li>" for line in lines)
+                    + "</ul>",
+                )
+            )
+        writer.write_feed(
+            entries,
+            {**self.context, "SITENAME": self.context.get("SITENAME", "")},
+            page_url("feed", lang),
+            feed_title=site.current.register.notice.title[lang],
+        )
+
+    def _write_api(self, site: Site) -> None:
+        site_url = self.settings.get("SITEURL", "")
+        files = {
+            "api/register.json": export.canonical_json(site.current.document),
+            "api/register.schema.json": export.canonical_json(register_schema_for(site.languages)),
+            "api/versions.json": export.canonical_json(
+                export.versions_index(site.versions, site_url, page_url)
+            ),
+        }
+        for index, version in enumerate(site.versions):
+            files[f"api/versions/{version.date}.json"] = export.canonical_json(version.document)
+            if index:
+                files[f"api/changes/{version.date}.json"] = export.canonical_json(
+                    export.json_patch(site.versions[index - 1].document, version.document)
+                )
+        for name, data in files.items():
+            target = FilePath(self.output_path) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)

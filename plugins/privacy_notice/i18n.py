@@ -1,0 +1,243 @@
+"""Translations: gettext catalogs read with Babel, coverage checks, and the resolution of
+every policy text into ``{lang: text}``.
+
+Two domains, kept apart because they have different owners and rhythms:
+``policy`` (the notice's own texts, which change with each version) and ``theme`` (the
+headings and labels of the site, which change with the tool).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+from typing import Any
+
+from babel import Locale
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import Translations
+
+from .diagnostics import Diagnostic, Path, PolicyError
+from .load import Loaded
+from .schema import map_texts
+from .texts import placeholders
+
+DOMAINS = ("policy", "theme")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+
+
+@dataclass(frozen=True)
+class CatalogFile:
+    lang: str
+    domain: str
+    display: str  # the path as shown in diagnostics
+    catalog: Catalog | None  # None: the file does not exist
+
+
+def catalog_path(translations_dir: str | FilePath, lang: str, domain: str) -> FilePath:
+    return FilePath(translations_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> CatalogFile:
+    """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return CatalogFile(lang, domain, display, None)
+    try:
+        raw.decode("utf-8")
+        catalog = read_po(
+            io.BytesIO(raw), locale=lang, domain=domain, ignore_obsolete=True, abort_invalid=True
+        )
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise PolicyError(
+            [Diagnostic(display, line, 0, "", "not UTF-8: save the catalog as UTF-8")]
+        ) from None
+    except PoFileError as exc:
+        raise PolicyError(
+            [
+                Diagnostic(
+                    display,
+                    getattr(exc, "lineno", 0) or 0,
+                    0,
+                    "",
+                    f"not a valid gettext catalog: {exc}",
+                )
+            ]
+        ) from None
+    except Exception as exc:  # Babel raises plain errors on some malformed headers
+        raise PolicyError(
+            [Diagnostic(display, 0, 0, "", f"not a valid gettext catalog: {exc}")]
+        ) from None
+    return CatalogFile(lang, domain, display, catalog)
+
+
+def read_catalogs(
+    translations_dir: str | FilePath,
+    languages: Iterable[str],
+    source: str,
+    display_root: str = "translations",
+) -> dict[tuple[str, str], CatalogFile]:
+    """Every catalog of every non-source language; all syntax errors at once."""
+    found: dict[tuple[str, str], CatalogFile] = {}
+    problems: list[Diagnostic] = []
+    for lang in languages:
+        if lang == source:
+            continue
+        for domain in DOMAINS:
+            display = f"{display_root}/{lang}/LC_MESSAGES/{domain}.po"
+            try:
+                found[lang, domain] = read_catalog(
+                    catalog_path(translations_dir, lang, domain), lang, domain, display
+                )
+            except PolicyError as exc:
+                problems += exc.diagnostics
+    if problems:
+        raise PolicyError(problems)
+    return found
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _structure(text: str) -> tuple[list[str], int]:
+    """What a translation must keep: its placeholders and its links (a link may point to
+    the page in the reader's language, so only their number must match)."""
+    return sorted(placeholders(text)), len(_LINK_TARGET.findall(text))
+
+
+@dataclass
+class Resolution:
+    """The outcome of translating a policy: the document, and what could not be translated."""
+
+    document: dict[str, Any]
+    problems: list[Diagnostic] = field(default_factory=list)
+    fallbacks: set[tuple[Path, str]] = field(default_factory=set)
+
+
+def resolve(
+    loaded: Loaded, catalogs: Mapping[tuple[str, str], CatalogFile], *, allow_fallback: bool = False
+) -> Resolution:
+    """Translate every text of the policy into every published language.
+
+    A text with no usable translation is a problem; with ``allow_fallback`` (draft
+    previews) it is shown in the source language instead and remembered as a fallback.
+    """
+    data = loaded.data
+    source, languages = data["source_language"], data["languages"]
+    resolution = Resolution(document={})
+    severity = "warning" if allow_fallback else "error"
+    reported: set[tuple[str, str]] = set()
+
+    def translate(path: Path, text: str) -> dict[str, str]:
+        result = {}
+        for lang in languages:
+            if lang == source:
+                result[lang] = text
+                continue
+            translated, problem = _lookup(loaded, catalogs[lang, "policy"], path, text, severity)
+            if problem and (lang, text) not in reported:
+                reported.add((lang, text))
+                resolution.problems.append(problem)
+            if translated is None:
+                resolution.fallbacks.add((path, lang))
+                translated = text
+            result[lang] = translated
+        return result
+
+    resolution.document = map_texts(data, translate)
+    resolution.problems += check_theme_catalogs(catalogs, severity)
+    return resolution
+
+
+def _lookup(
+    loaded: Loaded, file: CatalogFile, path: Path, text: str, severity: str
+) -> tuple[str | None, Diagnostic | None]:
+    name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
+    message = file.catalog.get(text) if file.catalog is not None else None
+    if message is None or not message.string:
+        if message is None:
+            return None, loaded.diagnostic(
+                path,
+                f"no {name} translation in {file.display}: run 'make translations' "
+                "and translate it",
+                severity=severity,
+            )
+        return None, Diagnostic(
+            file.display, message.lineno or 0, 0, "", f'untranslated: "{_short(text)}"', severity
+        )  # type: ignore[arg-type]
+    if message.fuzzy:
+        return None, Diagnostic(
+            file.display,
+            message.lineno or 0,
+            0,
+            "",
+            f'fuzzy (source text changed): "{_short(text)}": check the '
+            "translation and remove the fuzzy flag",
+            severity,
+        )  # type: ignore[arg-type]
+    translated = str(message.string)
+    want, got = _structure(text), _structure(translated)
+    if want != got:
+        what, index = ("placeholders", 0) if want[0] != got[0] else ("links", 1)
+        return None, Diagnostic(
+            file.display,
+            message.lineno or 0,
+            0,
+            "",
+            f'the translation of "{_short(text, 40)}" changes its {what}: '
+            f"expected {want[index]}, found {got[index]}",
+            severity,
+        )  # type: ignore[arg-type]
+    return translated, None
+
+
+def check_theme_catalogs(
+    catalogs: Mapping[tuple[str, str], CatalogFile], severity: str
+) -> list[Diagnostic]:
+    """Every theme string must be translated: the templates use all of them."""
+    found = []
+    for (_lang, domain), file in sorted(catalogs.items()):
+        if domain != "theme":
+            continue
+        if file.catalog is None:
+            found.append(
+                Diagnostic(file.display, 0, 0, "", "missing: run 'make translations'", severity)
+            )  # type: ignore[arg-type]
+            continue
+        for message in file.catalog:
+            if not message.id:
+                continue
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            complete = message.string if isinstance(message.string, str) else all(message.string)
+            state = "fuzzy" if message.fuzzy else (None if complete else "untranslated")
+            if state:
+                found.append(
+                    Diagnostic(
+                        file.display,
+                        message.lineno or 0,
+                        0,
+                        "",
+                        f'{state}: "{_short(msgid)}"',
+                        severity,
+                    )
+                )  # type: ignore[arg-type]
+    return found
+
+
+def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: str) -> Translations:
+    """The theme catalog of ``lang`` as gettext translations for Jinja (compiled in memory)."""
+    file = catalogs.get((lang, "theme"))
+    if file is None or file.catalog is None:
+        return Translations()  # the source language: msgids are the texts
+    buffer = io.BytesIO()
+    write_mo(buffer, file.catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain="theme")

@@ -1,0 +1,246 @@
+"""Load ``policy.yaml`` into plain data, remembering where each value was written.
+
+PyYAML's composer gives nodes with positions; constructing the data ourselves from
+those nodes lets us refuse what PyYAML would silently accept (duplicate keys, aliases,
+arbitrary tags) and point every later diagnostic at a line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Path, PolicyError, format_path
+
+MAX_BYTES = 2_000_000  # a notice is a few kB; anything this large is a mistake
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_YAML}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_scalar_constructor = yaml.constructor.SafeConstructor()
+
+# PyYAML's messages name the parser's state; say what the writer should do instead.
+_YAML_ADVICE = (
+    ("tab character", "a tab character: indent with spaces, not tabs"),
+    (
+        "mapping values are not allowed",
+        "unexpected ':' here: check this line's indentation, "
+        "or put a text that contains ': ' in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "expected 'key: value': check the indentation or a missing ':'",
+    ),
+    (
+        "did not find expected key",
+        "this line does not line up with the keys above it: check its indentation",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "this list item does not line up with the items above it: check its indentation",
+    ),
+    (
+        "expected <block end>",
+        "this line does not line up with the lines above it: check its indentation",
+    ),
+    (
+        "found undefined alias",
+        "anchors and aliases (&name, *name) are not supported: write the value out",
+    ),
+    (
+        "found unknown escape character",
+        "unknown escape in a double-quoted text: write \\\\ for a backslash, or use single quotes",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Plain data (dicts, lists, str, int, bool, None) and where each part was written."""
+
+    file: str
+    data: Any
+    values: Mapping[Path, Mark]
+    keys: Mapping[Path, Mark]
+    scalars: Mapping[Path, str]  # the source text of each scalar, for hints
+
+    def mark(self, path: Path) -> Mark:
+        """The position of the value at ``path``, or of its nearest written ancestor."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                return self.values[path[:end]]
+        return Mark(1, 1)
+
+    def key_mark(self, path: Path) -> Mark:
+        return self.keys.get(path) or self.mark(path)
+
+    def diagnostic(
+        self, path: Path, message: str, *, at_key: bool = False, severity: str = "error"
+    ) -> Diagnostic:
+        mark = self.key_mark(path) if at_key else self.mark(path)
+        return Diagnostic(self.file, mark.line, mark.column, format_path(path), message, severity)  # type: ignore[arg-type]
+
+
+def load_policy(path: str | FilePath, *, display: str | None = None) -> Loaded:
+    """Read and compose a policy file; raise :class:`PolicyError` with every problem."""
+    name = display or str(path)
+    try:
+        raw = FilePath(path).read_bytes()
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror}"
+        raise PolicyError([Diagnostic(name, message=message)]) from None
+    return load_policy_text(raw, name)
+
+
+def load_policy_text(raw: bytes, name: str) -> Loaded:
+    def fail(message: str, line: int = 0, column: int = 0) -> PolicyError:
+        return PolicyError([Diagnostic(name, line, column, "", message)])
+
+    if len(raw) > MAX_BYTES:
+        raise fail(
+            f"the file is {len(raw):,} bytes; a policy file may be at most {MAX_BYTES:,} bytes"
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise fail("the file starts with a byte-order mark: save it as UTF-8 without BOM", 1, 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(
+            f"byte 0x{raw[exc.start]:02x} is not UTF-8: save the file as UTF-8", line, column
+        ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise fail("the file contains a NUL character: it is not a text file", line)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise fail(_advice(exc, text), line, column) from None
+    except yaml.YAMLError as exc:
+        raise fail(f"not valid YAML: {exc}") from None
+    if root is None:
+        raise fail("the file is empty: it must hold the register (see the README)", 1, 1)
+    builder = _Builder(name)
+    data = builder.build(root, ())
+    if builder.diagnostics:
+        raise PolicyError(builder.diagnostics)
+    return Loaded(name, data, builder.values, builder.keys, builder.scalars)
+
+
+def _advice(exc: yaml.MarkedYAMLError, text: str) -> str:
+    problem = exc.problem or str(exc)
+    mark = exc.problem_mark
+    lines = text.splitlines()
+    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        problem = "tab character"  # libyaml does not always say so
+    for needle, advice in _YAML_ADVICE:
+        if needle in problem:
+            return advice
+    context = f" {exc.context}" if exc.context else ""
+    return f"not valid YAML:{context} {problem}".strip()
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Constructs plain data from a node tree, collecting positions and problems."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.values: dict[Path, Mark] = {}
+        self.keys: dict[Path, Mark] = {}
+        self.scalars: dict[Path, str] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def problem(self, node: yaml.Node, path: Path, message: str) -> None:
+        mark = _mark(node)
+        self.diagnostics.append(
+            Diagnostic(self.name, mark.line, mark.column, format_path(path), message)
+        )
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        # The composer turns an alias into a second reference to the anchored node;
+        # refusing it here also defuses "billion laughs" documents.
+        if id(node) in self._seen:
+            where = self.keys.get(path) or _mark(node)
+            self.diagnostics.append(
+                Diagnostic(
+                    self.name,
+                    where.line,
+                    where.column,
+                    format_path(path),
+                    "anchors and aliases (&name, *name) are not supported: write the value out",
+                )
+            )
+            return None
+        self._seen.add(id(node))
+        self.values[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_YAML}seq":
+                self.problem(node, path, f"the tag {_short(node.tag)} is not allowed here")
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        if node.tag != f"{_YAML}map":
+            self.problem(node, path, f"the tag {_short(node.tag)} is not allowed here")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_YAML}merge":
+                self.problem(
+                    key_node, path, "merge keys (<<) are not supported: write the keys out"
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
+                self.problem(key_node, path, "a key must be a plain name, such as 'title'")
+                continue
+            key = key_node.value
+            child = (*path, key)
+            if key in result:
+                first = self.keys[child]
+                self.problem(
+                    key_node,
+                    child,
+                    f"duplicate key '{key}' (first written at line "
+                    f"{first.line}): remove one of them",
+                )
+                continue
+            self.keys[child] = _mark(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        self.scalars[path] = node.value
+        if node.tag not in _SCALAR_TAGS:
+            self.problem(
+                node, path, f"the tag {_short(node.tag)} is not allowed: write a plain value"
+            )
+            return None
+        if node.tag == f"{_YAML}str" or node.tag == f"{_YAML}timestamp":
+            return node.value  # dates stay ISO text; the schema checks them
+        try:
+            return _scalar_constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError):
+            return node.value
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag

@@ -1,0 +1,62 @@
+"""Locale-dependent formatting through Babel: dates, ISO 8601 durations, country and
+language names, and lists. Nothing here spells a month or a plural by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.lists import format_list as _babel_list
+from babel.units import format_unit
+
+# The site is Finnish: English and Swedish are formatted as written in Finland
+# (en_FI gives "23 October 2019"; plain "en" would give the US order).
+DEFAULT_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
+
+_DURATION = re.compile(r"^P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+_UNITS = ("duration-year", "duration-month", "duration-week", "duration-day")
+
+
+@cache
+def locale_for(lang: str) -> Locale:
+    return Locale.parse(DEFAULT_LOCALES.get(lang, lang))
+
+
+def format_date(iso_date: str, lang: str) -> str:
+    """``2019-10-23`` -> ``23. lokakuuta 2019`` / ``23 oktober 2019`` / ``23 October 2019``."""
+    return _babel_date(dt.date.fromisoformat(iso_date), "long", locale=locale_for(lang))
+
+
+def duration_parts(iso_duration: str) -> list[tuple[int, str]]:
+    """``P1Y6M`` -> ``[(1, "duration-year"), (6, "duration-month")]``."""
+    match = _DURATION.match(iso_duration)
+    if not match:
+        raise ValueError(f"{iso_duration!r} is not an ISO 8601 duration")
+    return [(int(n), unit) for n, unit in zip(match.groups(), _UNITS, strict=True) if n]
+
+
+def format_duration(iso_duration: str, lang: str) -> str:
+    """``P3M`` -> ``3 kuukautta`` / ``3 månader`` / ``3 months``; exact, never rounded."""
+    locale = locale_for(lang)
+    parts = [
+        format_unit(n, unit, length="long", locale=locale)
+        for n, unit in duration_parts(iso_duration)
+    ]
+    return format_list(parts, lang)
+
+
+def format_list(items: list[str], lang: str) -> str:
+    return _babel_list(list(items), locale=locale_for(lang)) if items else ""
+
+
+def country_name(code: str, lang: str) -> str:
+    return locale_for(lang).territories.get(code, code)
+
+
+def language_name(lang: str) -> str:
+    """The language's own name for itself, capitalized for a menu: Suomi, Svenska, English."""
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]

@@ -1,0 +1,224 @@
+"""Released versions: an append-only store of register documents, one JSON file per update
+date, with an index that records each file's SHA-256 at release.
+
+A released document never changes. The build refuses a snapshot that no longer matches its
+checksum, and a ``policy.yaml`` that claims a released date but says something else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from .diagnostics import Diagnostic, PolicyError, format_path
+from .export import canonical_json, sha256
+from .load import Loaded
+from .schema import register_schema_for
+
+INDEX = "index.json"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    date: str
+    document: dict[str, Any]
+    sha256: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Released snapshots (oldest first) and where they are stored."""
+
+    directory: FilePath
+    display: str
+    snapshots: tuple[Snapshot, ...]
+
+    @property
+    def latest(self) -> Snapshot | None:
+        return self.snapshots[-1] if self.snapshots else None
+
+    def get(self, date: str) -> Snapshot | None:
+        return next((s for s in self.snapshots if s.date == date), None)
+
+
+def read_history(directory: str | FilePath, display: str = "content/versions") -> History:
+    """Read and verify every released snapshot; every problem at once."""
+    directory = FilePath(directory)
+    index_file = directory / INDEX
+    problems: list[Diagnostic] = []
+    if not index_file.exists():
+        if any(directory.glob("*.json")):
+            raise PolicyError(
+                [
+                    Diagnostic(
+                        f"{display}/{INDEX}",
+                        message="missing: the "
+                        "released versions have no index; restore it "
+                        "from version control",
+                    )
+                ]
+            )
+        return History(directory, display, ())
+    entries = _read_index(index_file, f"{display}/{INDEX}")
+    snapshots = []
+    for entry in entries:
+        name = f"{display}/{entry['date']}.json"
+        try:
+            raw = (directory / f"{entry['date']}.json").read_bytes()
+        except FileNotFoundError:
+            problems.append(
+                Diagnostic(
+                    name,
+                    message="missing: it is listed in the index as "
+                    "released; restore it from version control",
+                )
+            )
+            continue
+        snapshot, found = _verify(raw, name, entry)
+        problems += found
+        if snapshot:
+            snapshots.append(snapshot)
+    listed = {f"{e['date']}.json" for e in entries} | {INDEX}
+    for stray in sorted(p.name for p in directory.glob("*.json") if p.name not in listed):
+        problems.append(
+            Diagnostic(
+                f"{display}/{stray}",
+                message="not in the index of released "
+                "versions: release with 'make release', do not copy files",
+            )
+        )
+    if problems:
+        raise PolicyError(problems)
+    return History(directory, display, tuple(snapshots))
+
+
+def _read_index(path: FilePath, display: str) -> list[dict[str, str]]:
+    try:
+        index = json.loads(path.read_bytes())
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line, col = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
+        raise PolicyError(
+            [Diagnostic(display, line, col, "", f"not valid JSON: {getattr(exc, 'msg', exc)}")]
+        ) from None
+    entries = index.get("versions") if isinstance(index, dict) else None
+    valid = isinstance(entries, list) and all(
+        isinstance(e, dict)
+        and isinstance(e.get("date"), str)
+        and isinstance(e.get("sha256"), str)
+        and _is_date(e["date"])
+        for e in entries
+    )
+    if not valid:
+        raise PolicyError(
+            [
+                Diagnostic(
+                    display,
+                    1,
+                    1,
+                    "versions",
+                    'expected a list of {"date": "YYYY-MM-DD", "sha256": "..."} entries',
+                )
+            ]
+        )
+    dates = [e["date"] for e in entries]
+    if dates != sorted(set(dates)):
+        raise PolicyError(
+            [Diagnostic(display, 1, 1, "versions", "dates must be unique and in ascending order")]
+        )
+    return entries
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def _verify(raw: bytes, name: str, entry: dict[str, str]) -> tuple[Snapshot | None, list]:
+    if sha256(raw) != entry["sha256"]:
+        return None, [
+            Diagnostic(
+                name,
+                message="its content no longer matches the SHA-256 "
+                "recorded when it was released: released versions must not be "
+                "edited; restore the file from version control",
+            )
+        ]
+    try:
+        document = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line, col = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
+        return None, [
+            Diagnostic(name, line, col, "", f"not valid JSON: {getattr(exc, 'msg', exc)}")
+        ]
+    found = check_document(document, name)
+    if not found and document["notice"]["updated"] != entry["date"]:
+        found.append(Diagnostic(name, 0, 0, "notice.updated", "does not match the file's date"))
+    return (None if found else Snapshot(entry["date"], document, entry["sha256"])), found
+
+
+def check_document(document: Any, name: str) -> list[Diagnostic]:
+    """Problems of a register document against the published schema."""
+    languages = document.get("languages") if isinstance(document, dict) else None
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        return [Diagnostic(name, 0, 0, "languages", "missing: not a register document")]
+    validator = Draft202012Validator(register_schema_for(tuple(languages)))
+    return [
+        Diagnostic(name, 0, 0, format_path(tuple(e.absolute_path)), e.message)
+        for e in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    ]
+
+
+def place_current(loaded: Loaded, document: dict[str, Any], history: History) -> bool:
+    """Whether ``document`` (from ``policy.yaml``) is released; raise if it may not be built.
+
+    Returns True when it is identical to the snapshot of its date, False when it is a
+    draft newer than every release.
+    """
+    date = document["notice"]["updated"]
+    released = history.get(date)
+    where = ("notice", "updated")
+    if released is not None:
+        if released.document == document:
+            return True
+        raise PolicyError(
+            [
+                loaded.diagnostic(
+                    where,
+                    f"{date} is already released and its content "
+                    "differs from policy.yaml: set a new update date "
+                    "and release it ('make release')",
+                )
+            ]
+        )
+    latest = history.latest
+    if latest is not None and date < latest.date:
+        raise PolicyError(
+            [
+                loaded.diagnostic(
+                    where,
+                    f"{date} is earlier than the last released "
+                    f"version ({latest.date}): set a later date",
+                )
+            ]
+        )
+    return False
+
+
+def release(document: dict[str, Any], history: History) -> FilePath:
+    """Write ``document`` as a new released version and record its checksum."""
+    date = document["notice"]["updated"]
+    raw = canonical_json(document)
+    history.directory.mkdir(parents=True, exist_ok=True)
+    target = history.directory / f"{date}.json"
+    target.write_bytes(raw)
+    entries = [{"date": s.date, "sha256": s.sha256} for s in history.snapshots]
+    entries.append({"date": date, "sha256": sha256(raw)})
+    (history.directory / INDEX).write_bytes(canonical_json({"versions": entries}))
+    return target

@@ -1,0 +1,121 @@
+"""Shared fixtures: a copy of the project in a temporary directory, and ways to run it."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+LANGS = ("fi", "sv")
+
+
+class Project:
+    """A throwaway copy of the project: edit its inputs, build it, read its output."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @property
+    def policy(self) -> Path:
+        return self.path / "policy.yaml"
+
+    def edit(self, old: str, new: str, file: str = "policy.yaml", count: int = 1) -> None:
+        target = self.path / file
+        text = target.read_text("utf-8")
+        assert text.count(old) >= count, f"{old!r} not in {file}"
+        target.write_text(text.replace(old, new, count), "utf-8")
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "privacy_notice.cli", *args],
+            cwd=self.path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    def build(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+        result = self.run("build", *args)
+        if ok:
+            assert result.returncode == 0, result.stderr
+        return result
+
+    def read(self, relative: str) -> str:
+        return (self.path / "output" / relative).read_text("utf-8")
+
+    def text(self, relative: str) -> str:
+        """The visible text of an output page, whitespace collapsed."""
+        return page_text(self.read(relative))
+
+    def translate(self, entries: Mapping[str, tuple[str, str]]) -> None:
+        """Add or replace translations (msgid -> (fi, sv)) in both policy catalogs."""
+        for index, lang in enumerate(LANGS):
+            path = self.path / "translations" / lang / "LC_MESSAGES" / "policy.po"
+            catalog = read_po(path.open("rb"), locale=lang)
+            for msgid, strings in entries.items():
+                catalog.add(msgid, strings[index])
+            buffer = io.BytesIO()
+            write_po(buffer, catalog, width=0)
+            path.write_bytes(buffer.getvalue())
+
+    def pseudo_translate_missing(self) -> None:
+        """Translate every text the build reports as missing with a visible marker."""
+        texts = {}
+        sys.path.insert(0, str(ROOT / "plugins"))
+        from privacy_notice.load import load_policy
+        from privacy_notice.schema import iter_texts
+
+        for _path, text, _kind in iter_texts(load_policy(self.policy).data):
+            texts[text] = (f"[fi] {text}", f"[sv] {text}")
+        known = set()
+        for lang in LANGS:
+            path = self.path / "translations" / lang / "LC_MESSAGES" / "policy.po"
+            known |= {m.id for m in read_po(path.open("rb"), locale=lang) if m.string}
+        self.translate({k: v for k, v in texts.items() if k not in known})
+
+
+def page_text(page: str) -> str:
+    page = re.sub(r"<(script|style|head)\b.*?</\1>", " ", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A copy of the project's inputs (the code itself is the installed package)."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("policy.yaml", "pelicanconf.py", "publishconf.py"):
+        shutil.copy2(ROOT / name, target / name)
+    for name in ("translations", "content", "theme"):
+        shutil.copytree(ROOT / name, target / name)
+    (target / "plugins").symlink_to(ROOT / "plugins")
+    return Project(target)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The default site, built once for the tests that only read it."""
+    target = tmp_path_factory.mktemp("site") / "project"
+    shutil.copytree(
+        ROOT,
+        target,
+        ignore=shutil.ignore_patterns(
+            ".venv", "output*", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "tests"
+        ),
+    )
+    project = Project(target)
+    project.build()
+    return project
+
+
+PolicyEditor = Callable[[str], str]

@@ -1,0 +1,312 @@
+"""Validation of the real policy.yaml, broken one way at a time: each problem is one line,
+at the line and column where it was written, worded as advice."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from babel import Locale
+from conftest import ROOT
+from privacy_notice.diagnostics import PolicyError
+from privacy_notice.load import load_policy_text
+from privacy_notice.schema import policy_schema
+from privacy_notice.validate import business_id_valid, validate
+
+SOURCE = (ROOT / "policy.yaml").read_text("utf-8")
+
+
+def diagnostics_for(text: str) -> list[str]:
+    try:
+        return [str(d) for d in validate(load_policy_text(text.encode(), "policy.yaml"))]
+    except PolicyError as exc:
+        return [str(d) for d in exc.diagnostics]
+
+
+def position(text: str, anchor: str, occurrence: int = 1) -> str:
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(anchor, index + 1)
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return f"{line}:{column}"
+
+
+def test_the_shipped_policy_is_valid():
+    assert diagnostics_for(SOURCE) == []
+
+
+# (old text, new text, anchor of the expected position in the new text, expected message part)
+CASES = {
+    "duration in words": (
+        "period: P3M",
+        "period: three months",
+        "three months",
+        "retention.rules[1].period: 'three months' is not an ISO 8601 duration",
+    ),
+    "duration with time": ("time: P1M", "time: PT1M", "PT1M", "rights.response.time: 'PT1M'"),
+    "business id check digit": (
+        "2918721-9",
+        "2918721-8",
+        "2918721-8",
+        "'2918721-8' has a wrong check digit",
+    ),
+    "business id shape": ("2918721-9", "291872-19", "291872-19", "is not a Finnish Business ID"),
+    "misspelt key": (
+        "  visiting_address:",
+        "  visiting_adress:",
+        "visiting_adress",
+        "unknown key 'visiting_adress'; did you mean 'visiting_address'?",
+    ),
+    "unknown key": (
+        "  name: Kivra Oy\n",
+        "  name: Kivra Oy\n  colour: blue\n",
+        "colour",
+        "unknown key 'colour'; allowed here: title, name",
+    ),
+    "misspelt section": (
+        "\ncomplaints:",
+        "\ncomplaintz:",
+        "complaintz",
+        "did you mean 'complaints'?",
+    ),
+    "number for a list": (
+        "languages: [fi, sv, en]",
+        "languages: 3",
+        "3",
+        "languages: expected a list ('- ' items), found a number",
+    ),
+    "text for a list": (
+        "usual_countries: [FI]",
+        "usual_countries: FI",
+        "FI\n  other_eu_eea",
+        "expected a list ('- ' items), found text",
+    ),
+    "list for a text": (
+        "  title: Source\n",
+        "  title: [Source]\n",
+        "[Source]",
+        "sources.title: expected text, found a list",
+    ),
+    "unquoted postal code": (
+        '"02150"',
+        "02150",
+        "02150",
+        'expected text, found a number: write it in quotes, "02150"',
+    ),
+    "yes for a text": (
+        "    - id: email\n      name: Email",
+        "    - id: email\n      name: yes",
+        "yes\n",
+        'expected text, found true/false: write it in quotes, "yes"',
+    ),
+    "bad email": (
+        "    email: tietosuoja@kivra.fi",
+        "    email: tietosuoja(at)kivra.fi",
+        "tietosuoja(at)",
+        "is not a valid email address",
+    ),
+    "email without domain dot": (
+        "contact: tietosuoja@kivra.fi\n  introduction",
+        "contact: tietosuoja@kivra\n  introduction",
+        "tietosuoja@kivra\n",
+        "rights.contact: 'tietosuoja@kivra' is not a valid email",
+    ),
+    "impossible date": (
+        "updated: 2019-10-23",
+        "updated: 2019-02-30",
+        "2019-02-30",
+        "'2019-02-30' is not a valid date",
+    ),
+    "date in words": (
+        "updated: 2019-10-23",
+        "updated: 23 October 2019",
+        "23 October",
+        "'23 October 2019' is not an ISO 8601 date",
+    ),
+    "effective before updated": (
+        "  material: true",
+        "  effective: 2019-01-01\n  material: true",
+        "2019-01-01",
+        "the effective date 2019-01-01 is before",
+    ),
+    "country code": (
+        "    country: FI\n  register_contact",
+        "    country: SF\n  register_contact",
+        "SF\n",
+        "'SF' is not an ISO 3166-1 alpha-2 country code",
+    ),
+    "lower-case country": (
+        "usual_countries: [FI]",
+        "usual_countries: [fi]",
+        "fi]",
+        "'fi' is not an ISO 3166-1 alpha-2 country code",
+    ),
+    "dangling reference": (
+        "sources: [telephone]",
+        "sources: [telefone]",
+        "telefone",
+        "no channel has the id 'telefone' (in sources.channels); did you mean 'telephone'?",
+    ),
+    "dangling data field": (
+        "data_fields: [personal-identity-code,",
+        "data_fields: [personal-id-code,",
+        "personal-id-code",
+        "no data field has the id 'personal-id-code'",
+    ),
+    "duplicate id": (
+        "    - id: telephone\n      name: Telephone",
+        "    - id: email\n      name: Telephone",
+        "email\n      name: Telephone",
+        "duplicate id 'email' (first used at line",
+    ),
+    "bad id": (
+        "- id: call-recordings",
+        "- id: Call Recordings",
+        "Call Recordings",
+        "is not a valid id",
+    ),
+    "missing required key": (
+        "  business_id: 2918721-9\n",
+        "",
+        "controller:\n",
+        "controller: missing required key 'business_id'",
+    ),
+    "enum with suggestion": (
+        "third_countries: exceptional",
+        "third_countries: exceptionally",
+        "exceptionally",
+        "is not one of: never, exceptional, regular; did you mean 'exceptional'?",
+    ),
+    # a folded text (>-) is located at its indicator
+    "unknown placeholder": (
+        "for {period}.",
+        "for {periode}.",
+        ">-\n        We will record",
+        "unknown placeholder {periode}: this text may use {period}",
+    ),
+    "period not stated": (
+        "conversations for {period}.",
+        "conversations for three months.",
+        ">-\n        We will record",
+        "the period P3M is not stated: write {period}",
+    ),
+    "placeholder where none belong": (
+        "Kivra will not engage",
+        "Kivra {period} will not engage",
+        ">-\n    Kivra {period}",
+        "this text cannot use placeholders",
+    ),
+    "empty text": (
+        "  title: Purpose\n",
+        "  title: ''\n",
+        "''",
+        "purposes.title: must not be empty",
+    ),
+    "empty list": (
+        "usual_countries: [FI]",
+        "usual_countries: []",
+        "[]",
+        "must list at least 1 item(s)",
+    ),
+    "source language not published": (
+        "languages: [fi, sv, en]",
+        "languages: [fi, sv]",
+        "[fi, sv]",
+        "must include the source language 'en'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_each_problem_is_one_located_line(case: tuple[str, str, str, str]):
+    old, new, anchor, expected = case
+    assert old in SOURCE, "the case no longer matches policy.yaml"
+    broken = SOURCE.replace(old, new, 1)
+    found = diagnostics_for(broken)
+    located = f"policy.yaml:{position(broken, anchor)}:"
+    assert any(line.startswith(located) and expected in line for line in found), (located, found)
+
+
+def test_missing_section_and_all_problems_at_once():
+    start = SOURCE.index("\nrights:")
+    broken = SOURCE[:start] + SOURCE[SOURCE.index("\ncomplaints:") :]
+    broken = broken.replace("period: P3M", "period: 3 months").replace("2918721-9", "2918721-1")
+    found = diagnostics_for(broken)
+    assert any("missing required section 'rights'" in line for line in found)
+    assert any("'3 months' is not an ISO 8601 duration" in line for line in found)
+    assert any("wrong check digit" in line for line in found)
+    assert len(found) == 3, found
+
+
+@pytest.mark.parametrize(
+    ("business_id", "valid"),
+    [
+        ("2918721-9", True),
+        ("0112038-9", True),
+        ("1572860-0", True),
+        ("2918721-8", False),
+        ("1234567-1", True),
+        ("1234567-2", False),
+        ("123456-7", False),
+        ("abcdefg-1", False),
+    ],
+)
+def test_business_id_check_digit(business_id: str, valid: bool):
+    assert business_id_valid(business_id) is valid
+
+
+def test_country_codes_are_iso_3166_from_babel():
+    reserved = {
+        "EU",
+        "EZ",
+        "QO",
+        "UN",
+        "XA",
+        "XB",
+        "XK",
+        "ZZ",
+        "AC",
+        "CP",
+        "CQ",
+        "DG",
+        "EA",
+        "IC",
+        "TA",
+    }
+    babel_codes = sorted(
+        code
+        for code in Locale("en").territories
+        if len(code) == 2 and code.isalpha() and code not in reserved
+    )
+    assert policy_schema()["$defs"]["country"]["enum"] == babel_codes
+    assert len(babel_codes) == 249
+
+
+def test_every_schema_property_is_documented_for_editors():
+    schema = policy_schema()
+    undocumented = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, sub in node.get("properties", {}).items():
+                if "$ref" not in sub or set(sub) - {"$ref"}:
+                    if not (sub.get("description") and sub.get("title")):
+                        undocumented.append(f"{path}.{key}")
+                elif not schema["$defs"][sub["$ref"].rsplit("/", 1)[-1]].get("description"):
+                    undocumented.append(f"{path}.{key}")
+            for key in ("items", "$defs"):
+                value = node.get(key)
+                if isinstance(value, dict):
+                    if key == "$defs":
+                        for name, sub in value.items():
+                            walk(sub, f"$defs.{name}")
+                    else:
+                        walk(value, f"{path}[]")
+            for sub in node.get("properties", {}).values():
+                walk(sub, path)
+
+    walk(schema, "")
+    assert undocumented == []
+    assert schema["additionalProperties"] is False
+    json.dumps(schema)  # plain JSON, as editors load it
