@@ -63,7 +63,11 @@ class Project:
             path = self.path / "translations" / lang / "LC_MESSAGES" / "policy.po"
             catalog = read_po(path.open("rb"), locale=lang)
             for msgid, strings in entries.items():
-                catalog.add(msgid, strings[index])
+                if msgid in catalog:
+                    catalog[msgid].string = strings[index]
+                    catalog[msgid].flags.discard("fuzzy")
+                else:
+                    catalog.add(msgid, strings[index])
             buffer = io.BytesIO()
             write_po(buffer, catalog, width=0)
             path.write_bytes(buffer.getvalue())
@@ -84,9 +88,14 @@ class Project:
         self.translate({k: v for k, v in texts.items() if k not in known})
 
 
+_BLOCK = r"p|li|dt|dd|h[1-6]|div|section|ul|ol|dl|br|nav|header|footer|main|article|address"
+
+
 def page_text(page: str) -> str:
+    """Text as a reader sees it: block elements separate words, inline ones do not."""
     page = re.sub(r"<(script|style|head)\b.*?</\1>", " ", page, flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    page = re.sub(rf"</?(?:{_BLOCK})\b[^>]*>", " ", page)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
 
 
 @pytest.fixture

@@ -28,6 +28,32 @@ from .texts import placeholders
 
 DOMAINS = ("policy", "theme")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+# Babel's PO parser forgives an unterminated string (it drops a character instead), so
+# every line is checked against the PO grammar first.
+_PO_STRING = r'"(?:[^"\\]|\\[\\"abfnrtv])*"'
+_PO_LINE = re.compile(
+    rf"^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_PO_STRING}|{_PO_STRING})\s*$"
+)
+
+
+def po_syntax_problems(text: str, display: str) -> list[Diagnostic]:
+    """One diagnostic per line that is not a comment, a keyword with a string, or a string."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+            found.append(
+                Diagnostic(
+                    display,
+                    number,
+                    0,
+                    "",
+                    "not valid gettext syntax: expected "
+                    'a keyword and a "quoted string" (check for a missing '
+                    'quote or an unescaped ")',
+                )
+            )
+    return found
 
 
 @dataclass(frozen=True)
@@ -49,7 +75,9 @@ def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> Catalo
     except FileNotFoundError:
         return CatalogFile(lang, domain, display, None)
     try:
-        raw.decode("utf-8")
+        problems = po_syntax_problems(raw.decode("utf-8"), display)
+        if problems:
+            raise PolicyError(problems)
         catalog = read_po(
             io.BytesIO(raw), locale=lang, domain=domain, ignore_obsolete=True, abort_invalid=True
         )
@@ -58,6 +86,8 @@ def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> Catalo
         raise PolicyError(
             [Diagnostic(display, line, 0, "", "not UTF-8: save the catalog as UTF-8")]
         ) from None
+    except PolicyError:
+        raise
     except PoFileError as exc:
         raise PolicyError(
             [

@@ -159,7 +159,6 @@ class Retention:
     title: Text
     principles: Markdown
     rules: tuple[RetentionRule, ...]
-    rules_heading: Text | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,250 @@
+"""Full builds of the default site into temporary directories, read as a visitor or a
+client would read them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DATA, Project, page_text
+from jsonschema import Draft202012Validator
+
+PAGES = [
+    "index.html",
+    "{lang}/index.html",
+    "{lang}/versions/index.html",
+    "{lang}/versions/2019-10-23/index.html",
+]
+LANGUAGES = ("fi", "sv", "en")
+
+# The English page says what the seed says; where a value is rendered from structure by
+# Babel, it reads the way Babel writes it.
+SEED_RENDERED_AS = {"one (1) month": "1 month", "two months": "2 months"}
+
+
+def sentences(text: str) -> list[str]:
+    for old, new in SEED_RENDERED_AS.items():
+        text = text.replace(old, new)
+    lines = [line.strip().lstrip("•").strip() for line in text.splitlines()]
+    parts = []
+    for line in filter(None, lines):
+        parts += [p.strip() for p in re.split(r"(?<=[.?!])\s+(?=[A-Z“])", line) if p.strip()]
+    return parts
+
+
+def tree_digest(path: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(path.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_url_contract_and_nothing_else(built_site: Project):
+    output = built_site.path / "output"
+    expected = {
+        "index.html",
+        "api/register.json",
+        "api/register.schema.json",
+        "api/versions.json",
+        "api/versions/2019-10-23.json",
+        "theme/css/notice.css",
+    }
+    for lang in LANGUAGES:
+        expected |= {page.format(lang=lang) for page in PAGES[1:]}
+        expected.add(f"feeds/{lang}.atom.xml")
+    files = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
+    assert files == expected  # no tags, categories, archives, authors or blog feeds
+
+
+def test_every_sentence_of_the_seed_is_on_the_english_page(built_site: Project):
+    # labels are a definition list on the page ("Name" / "Kivra Oy"), not "Name: Kivra Oy"
+    page = built_site.text("en/index.html").replace(":", "")
+    seed = (DATA / "seed_notice_en.txt").read_text("utf-8")
+    missing = [s for s in sentences(seed) if s.replace(":", "") not in page]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_translated_pages_carry_every_text_and_no_english(built_site: Project, lang: str):
+    from privacy_notice.load import load_policy
+    from privacy_notice.markup import render_markdown
+    from privacy_notice.model import register_from_document
+    from privacy_notice.schema import iter_texts
+    from privacy_notice.texts import substitute
+
+    document = json.loads(built_site.read("api/register.json"))
+    register = register_from_document(document)
+    page = built_site.text(f"{lang}/index.html")
+    values = register.placeholders(lang)
+    checked = 0
+    for path, _source, _kind in iter_texts(load_policy(built_site.policy).data):
+        texts = document
+        for part in path:
+            texts = texts[part]
+        text = page_text(str(render_markdown(substitute(texts[lang], values))))
+        if "{" in text:  # {period} and {measures}: checked with their values below
+            continue
+        checked += 1
+        assert text in page, (path, text)
+        english = page_text(str(render_markdown(texts["en"])))
+        if english != text and len(english) > 12:
+            assert english not in page, (path, english)
+    assert checked > 70
+
+
+OFFICIAL_TERMS = {
+    "fi": [
+        "Rekisterinpitäjä",
+        "Henkilötunnus",
+        "Tietosuojavaltuutetun toimisto",
+        "23. lokakuuta 2019",
+        "3 kuukautta",
+        "12 kuukautta",
+        "Espoo",
+        "Suomi",
+        "vakiosopimuslausekkeiden",
+        "oikeus tulla unohdetuksi",
+        "valvontaviranomaiselle",
+    ],
+    "sv": [
+        "Personuppgiftsansvarig",
+        "Personbeteckning",
+        "Dataombudsmannens byrå",
+        "23 oktober 2019",
+        "3 månader",
+        "12 månader",
+        "Esbo",
+        "Karlavägen 9 C",
+        "Finland",
+        "standardavtalsklausuler",
+        "rätten att bli bortglömd",
+        "tillsynsmyndigheten",
+    ],
+    "en": [
+        "Data controller",
+        "Personal identity code",
+        "Office of the Data Protection Ombudsman",
+        "23 October 2019",
+        "3 months",
+        "12 months",
+        "Miestentie 9 C, 02150 Espoo, Finland",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_official_terms_and_localized_values(built_site: Project, lang: str):
+    page = built_site.text(f"{lang}/index.html")
+    for term in OFFICIAL_TERMS[lang]:
+        assert term in page, term
+    assert "2918721-9" in page and "tietosuoja@kivra.fi" in page
+    assert f'<html lang="{lang}">' in built_site.read(f"{lang}/index.html")
+
+
+def test_language_links_and_root(built_site: Project):
+    page = built_site.read("sv/index.html")
+    for lang, name in (("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")):
+        assert f'<link rel="alternate" hreflang="{lang}" href="../{lang}/index.html">' in page
+        assert f'hreflang="{lang}" lang="{lang}"' in page and f">{name}</a>" in page
+    root = built_site.read("index.html")
+    assert '<html lang="fi">' in root
+    assert root.index('href="./fi/index.html"') < root.index('href="./sv/index.html"')
+    for title in (
+        "Kivra Oy:n asiakaspalvelun tietosuojaseloste",
+        "Dataskyddsbeskrivning för Kivra Oy:s kundtjänst",
+        "Privacy statement of Kivra Oy’s customer service",
+    ):
+        assert title in root
+
+
+def test_register_json_holds_the_facts_and_validates(built_site: Project):
+    document = json.loads(built_site.read("api/register.json"))
+    schema = json.loads(built_site.read("api/register.schema.json"))
+    Draft202012Validator.check_schema(schema)
+    assert list(Draft202012Validator(schema).iter_errors(document)) == []
+    assert document["controller"]["business_id"] == "2918721-9"
+    assert document["controller"]["visiting_address"]["city"] == {
+        "fi": "Espoo",
+        "sv": "Esbo",
+        "en": "Espoo",
+    }
+    rules = {r["id"]: r for r in document["retention"]["rules"]}
+    assert rules["call-recordings"]["period"] == "P3M"
+    assert rules["call-recordings"]["extension"]["period"] == "P12M"
+    assert document["rights"]["response"] | {"text": None} == {
+        "time": "P1M",
+        "extension": "P2M",
+        "text": None,
+    }
+    assert [f["id"] for f in document["personal_data"]["fields"]] == [
+        "personal-identity-code",
+        "name",
+        "address",
+        "telephone-number",
+        "email-address",
+    ]
+    assert [c["id"] for c in document["sources"]["channels"]] == ["email", "telephone", "chatbot"]
+    assert len(document["rights"]["items"]) == 7
+    assert document["processing_locations"]["usual_countries"] == ["FI"]
+    assert document["automated_decision_making"]["used"] is False
+    broken = json.loads(json.dumps(document))
+    broken["notice"]["title"] = "only English"
+    assert list(Draft202012Validator(schema).iter_errors(broken))
+
+
+def test_published_document_is_the_released_snapshot(built_site: Project):
+    snapshot = (built_site.path / "content/versions/2019-10-23.json").read_bytes()
+    assert (built_site.path / "output/api/versions/2019-10-23.json").read_bytes() == snapshot
+    index = json.loads(built_site.read("api/versions.json"))
+    assert index["versions"][0]["sha256"] == hashlib.sha256(snapshot).hexdigest()
+
+
+def test_failed_build_leaves_output_untouched_and_explains(project: Project):
+    project.build()
+    before = tree_digest(project.path / "output")
+    project.edit("period: P3M", "period: three months")
+    project.edit("2918721-9", "2918721-8")
+    result = project.build(ok=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "2 problems; nothing was written"
+    assert lines[0].startswith("policy.yaml:23:16: controller.business_id:")
+    assert tree_digest(project.path / "output") == before
+    assert sorted(p.name for p in project.path.iterdir() if p.name.startswith("output")) == [
+        "output"
+    ]
+
+
+def test_builds_are_byte_identical_whatever_the_machine(project: Project):
+    project.build()
+    first = tree_digest(project.path / "output")
+    env = {**os.environ, "TZ": "America/Los_Angeles", "LANG": "sv_SE.UTF-8", "LC_ALL": "C"}
+    import subprocess
+    import sys
+
+    (project.path / "policy.yaml").touch()
+    subprocess.run(
+        [sys.executable, "-m", "privacy_notice.cli", "build"],
+        cwd=project.path,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    assert tree_digest(project.path / "output") == first
+
+
+def test_publish_build_uses_absolute_urls(project: Project):
+    result = project.run("build", "-s", "publishconf.py")
+    assert result.returncode == 0, result.stderr
+    page = project.read("fi/index.html")
+    assert (
+        '<link rel="alternate" hreflang="sv" href="https://tietosuoja.example.fi/sv/index.html">'
+    ) in page
+    feed = project.read("feeds/fi.atom.xml")
+    assert "https://tietosuoja.example.fi/fi/versions/2019-10-23/index.html" in feed

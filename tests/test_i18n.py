@@ -1,0 +1,187 @@
+"""The translation workflow: extraction, coverage enforcement, fallback, Babel formats."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from babel.messages.pofile import read_po
+from conftest import ROOT, Project
+from privacy_notice import localize
+
+
+def make(project: Project, target: str) -> subprocess.CompletedProcess[str]:
+    for name in ("Makefile", "babel.cfg", "pyproject.toml"):
+        (project.path / name).write_bytes((ROOT / name).read_bytes())
+    return subprocess.run(
+        ["make", target, f"VENV={ROOT / '.venv'}"],
+        cwd=project.path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def po_line(project: Project, lang: str, msgid: str) -> int:
+    path = project.path / "translations" / lang / "LC_MESSAGES" / "policy.po"
+    return read_po(path.open("rb"), locale=lang)[msgid].lineno
+
+
+def test_extraction_gives_yaml_paths_and_lines(project: Project):
+    result = make(project, "translations")
+    assert result.returncode == 0, result.stderr
+    catalog = read_po((project.path / "translations/policy.pot").open("rb"))
+    message = catalog[
+        "We will record incoming and outgoing calls from our Customer Service. We "
+        "will keep recorded telephone conversations for {period}."
+    ]
+    assert message.auto_comments == ["retention.rules[1].text", "Markdown"]
+    line = project.policy.read_text("utf-8").splitlines()[message.locations[0][1] - 1]
+    assert message.locations[0][0] == "policy.yaml" and "text: >-" in line
+    theme = read_po((project.path / "translations/theme.pot").open("rb"))
+    assert "Skip to content" in theme and "New data field: %(name)s" in theme
+
+
+def test_changed_sentence_is_reported_fuzzy_until_translated(project: Project):
+    old = "The customer’s personal identity code can be asked"
+    project.edit(old, "The customer’s personal identity code may be asked")
+    assert make(project, "translations").returncode == 0
+    result = project.build(ok=False)
+    new_id = [
+        m.id
+        for m in read_po((project.path / "translations/policy.pot").open("rb"))
+        if m.id and "may be asked" in m.id
+    ][0]
+    for lang in ("fi", "sv"):
+        expected = (
+            f"translations/{lang}/LC_MESSAGES/policy.po:{po_line(project, lang, new_id)}: "
+            f'fuzzy (source text changed): "The customer’s personal identity code may be'
+        )
+        assert expected in result.stderr
+    assert result.stderr.count("fuzzy (source text changed)") == 2
+    project.translate(
+        {
+            new_id: (
+                "Asiakkaan henkilötunnusta voidaan kysyä.",
+                "Kundens personbeteckning kan efterfrågas.",
+            )
+        }
+    )
+    # translated, it is a new version of the notice: a released date cannot take it
+    assert "2019-10-23 is already released" in project.build(ok=False).stderr
+    project.edit("updated: 2019-10-23", "updated: 2020-02-01")
+    project.build()
+    assert "Asiakkaan henkilötunnusta voidaan kysyä." in project.text("fi/index.html")
+
+
+def test_new_data_field_without_translations_is_named(project: Project):
+    project.edit(
+        "    - id: email-address\n",
+        "    - id: ip-address\n      name: IP address\n"
+        "      purposes: [identification]\n      purpose: The IP address is stored.\n"
+        "    - id: email-address\n",
+    )
+    result = project.build(ok=False)
+    text = project.policy.read_text("utf-8")
+    line = text[: text.index("IP address")].count("\n") + 1
+    assert (
+        f"policy.yaml:{line}:13: personal_data.fields[4].name: no Finnish (fi) translation"
+        in result.stderr
+    )
+    assert "personal_data.fields[4].purpose: no Swedish (sv) translation" in result.stderr
+    assert result.stderr.strip().endswith("4 problems; nothing was written")
+
+
+@pytest.mark.parametrize(
+    ("msgid_part", "broken", "expected"),
+    [
+        (
+            "keep recorded telephone conversations",
+            "Säilytämme puhelut kolme kuukautta.",
+            "changes its placeholders: expected ['period'], found []",
+        ),
+        (
+            "To do so, please contact Kivra at",
+            "Ota yhteyttä Kivraan.",
+            "changes its links: expected 1, found 0",
+        ),
+        ("Source", "", 'untranslated: "Source"'),
+    ],
+)
+def test_translation_must_keep_placeholders_and_links(
+    project: Project, msgid_part: str, broken: str, expected: str
+):
+    path = project.path / "translations/fi/LC_MESSAGES/policy.po"
+    catalog = read_po(path.open("rb"), locale="fi")
+    msgid = next(m.id for m in catalog if m.id and msgid_part in m.id)
+    project.translate({msgid: (broken, "-")} if broken else {msgid: ("", "Källa")})
+    result = project.build(ok=False)
+    assert (
+        f"translations/fi/LC_MESSAGES/policy.po:{po_line(project, 'fi', msgid)}: " in result.stderr
+    )
+    assert expected in result.stderr
+
+
+def test_draft_fallback_marks_untranslated_texts(project: Project):
+    project.edit(
+        "    - id: chatbot\n      name: Via the Chatbot service\n",
+        "    - id: chatbot\n      name: Via the Chatbot service\n"
+        "    - id: letter\n      name: By letter\n",
+    )
+    project.edit(
+        "PRIVACY_NOTICE_FALLBACK = False", "PRIVACY_NOTICE_FALLBACK = True", file="pelicanconf.py"
+    )
+    project.edit("  material: true\n", "  material: true\n  summary: Letters.\n")
+    project.edit("updated: 2019-10-23", "updated: 2020-01-01")
+    result = project.build()
+    assert "warning: sources.channels[3].name: no Finnish (fi) translation" in result.stderr
+    page = project.read("fi/index.html")
+    assert '<span lang="en" class="fallback" title="Ei vielä käännetty">By letter</span>' in page
+    assert project.run("build", "-s", "publishconf.py").returncode == 1
+
+
+def test_broken_catalog_is_located(project: Project):
+    path = project.path / "translations/sv/LC_MESSAGES/theme.po"
+    text = path.read_text("utf-8")
+    line = text[: text.index('msgstr "Språk"')].count("\n") + 1
+    path.write_text(text.replace('msgstr "Språk"', 'msgstr "Språk', 1), "utf-8")
+    result = project.build(ok=False)
+    assert "translations/sv/LC_MESSAGES/theme.po:" in result.stderr
+    assert f"theme.po:{line}: not valid gettext syntax" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "three_months", "one_month", "list_"),
+    [
+        ("fi", "23. lokakuuta 2019", "3 kuukautta", "1 kuukausi", "a, b ja c"),
+        ("sv", "23 oktober 2019", "3 månader", "1 månad", "a, b och c"),
+        ("en", "23 October 2019", "3 months", "1 month", "a, b and c"),
+    ],
+)
+def test_babel_formats(lang, date, three_months, one_month, list_):
+    assert localize.format_date("2019-10-23", lang) == date
+    assert localize.format_duration("P3M", lang) == three_months
+    assert localize.format_duration("P1M", lang) == one_month
+    assert localize.format_list(["a", "b", "c"], lang) == list_
+
+
+def test_durations_are_exact_and_compound():
+    assert localize.format_duration("P12M", "en") == "12 months"  # never rounded to a year
+    assert localize.format_duration("P1Y6M", "en") == "1 year and 6 months"
+    assert localize.format_duration("P2W", "fi") == "2 viikkoa"
+    with pytest.raises(ValueError):
+        localize.format_duration("3 months", "en")
+
+
+def test_country_and_language_names():
+    assert [localize.country_name("SE", lang) for lang in ("fi", "sv", "en")] == [
+        "Ruotsi",
+        "Sverige",
+        "Sweden",
+    ]
+    assert [localize.language_name(lang) for lang in ("fi", "sv", "en")] == [
+        "Suomi",
+        "Svenska",
+        "English",
+    ]
