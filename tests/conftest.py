@@ -98,17 +98,20 @@ def page_text(page: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
+def copy_project(target: Path) -> Project:
     """A copy of the project's inputs (the code itself is the installed package)."""
-    target = tmp_path / "project"
-    target.mkdir()
+    target.mkdir(parents=True)
     for name in ("policy.yaml", "pelicanconf.py", "publishconf.py"):
         shutil.copy2(ROOT / name, target / name)
     for name in ("translations", "content", "theme"):
         shutil.copytree(ROOT / name, target / name)
     (target / "plugins").symlink_to(ROOT / "plugins")
     return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

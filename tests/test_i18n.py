@@ -47,11 +47,8 @@ def test_changed_sentence_is_reported_fuzzy_until_translated(project: Project):
     project.edit(old, "The customer’s personal identity code may be asked")
     assert make(project, "translations").returncode == 0
     result = project.build(ok=False)
-    new_id = [
-        m.id
-        for m in read_po((project.path / "translations/policy.pot").open("rb"))
-        if m.id and "may be asked" in m.id
-    ][0]
+    template = read_po((project.path / "translations/policy.pot").open("rb"))
+    new_id = next(m.id for m in template if m.id and "may be asked" in m.id)
     for lang in ("fi", "sv"):
         expected = (
             f"translations/{lang}/LC_MESSAGES/policy.po:{po_line(project, lang, new_id)}: "

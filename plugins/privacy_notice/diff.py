@@ -112,16 +112,14 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
     changes += _processing_changes(old, new)
     described = {c.section for c in changes}
     for section in SECTIONS:
-        if section not in described and _plain(old.section(section)) != _plain(
-            new.section(section)
-        ):
-            changes.append(
-                Change(
-                    N_("Revised text: %(section)s"),
-                    {"section": new.section(section).title},
-                    section,
-                )
-            )
+        before, after = old.section(section), new.section(section)
+        if section in described or _plain(before) == _plain(after):
+            continue
+        # Say "text" only when wording changed; otherwise it was a structured detail
+        # (a reference, a flag) that the notice does not spell out.
+        wording = _wording(before) != _wording(after)
+        message = N_("Revised text: %(section)s") if wording else N_("Changed details: %(section)s")
+        changes.append(Change(message, {"section": after.title}, section))
     return changes
 
 
@@ -134,6 +132,17 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "__dataclass_fields__"):
         return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
     return value
+
+
+def _wording(value: Any) -> list[dict[str, str]]:
+    """Every text in a model value, in order, and nothing else."""
+    if isinstance(value, Text):
+        return [dict(value.values)]
+    if isinstance(value, tuple):
+        return [text for item in value for text in _wording(item)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [t for k in value.__dataclass_fields__ for t in _wording(getattr(value, k))]
+    return []
 
 
 def _list_changes(

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.writers import Writer
 
-from . import diff, export, filters
+from . import diff, export, filters, localize
 from .i18n import theme_translations
 from .schema import register_schema_for
 from .site import Options, Site, Version, build_site
@@ -211,31 +211,29 @@ class NoticeGenerator(Generator):
         summaries: dict[str, list[str]],
         translations: Any,
     ) -> None:
+        # With no site URL (development), links are root-relative, not relative to feeds/.
+        prefix = "" if self.settings.get("SITEURL") else "/"
         entries = []
         for version in reversed(versions):
-            title = translations.gettext("Updated on %(date)s") % {
-                "date": filters.localize.format_date(version.date, lang)
-            }
+            date = localize.format_date(version.date, lang)
             lines = summaries.get(version.date) or [
                 translations.gettext("First published version.")
             ]
-            url = page_url(
-                "changes" if version.date in summaries else "version", lang, version.date
-            )
+            kind = "changes" if version.date in summaries else "version"
             entries.append(
                 FeedEntry(
-                    title,
-                    url,
-                    dt.datetime.fromisoformat(version.date),
-                    " ".join(lines),
-                    "<ul>"
-                    + "".join(f"<li>{filters.escape(line)}</li>" for line in lines)
+                    title=translations.gettext("Updated on %(date)s") % {"date": date},
+                    url=prefix + page_url(kind, lang, version.date),
+                    date=dt.datetime.fromisoformat(version.date),
+                    summary=" ".join(lines),
+                    content="<ul>"
+                    + "".join(f"<li>{escape(line)}</li>" for line in lines)
                     + "</ul>",
                 )
             )
         writer.write_feed(
             entries,
-            {**self.context, "SITENAME": self.context.get("SITENAME", "")},
+            self.context,
             page_url("feed", lang),
             feed_title=site.current.register.notice.title[lang],
         )

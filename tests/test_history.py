@@ -1,0 +1,238 @@
+"""A fixture history of five versions, released one by one through the CLI, then built:
+a retention change, an added field, a removed channel, a translation-only fix and a
+version that takes effect later."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import jsonpatch
+import pytest
+from conftest import Project, copy_project
+
+DATES = ["2019-10-23", "2020-03-01", "2021-05-01", "2022-01-10", "2022-02-01"]
+
+
+def new_version(
+    project: Project,
+    date: str,
+    summary: str,
+    *,
+    material: bool = True,
+    effective: str | None = None,
+) -> None:
+    text = project.policy.read_text("utf-8")
+    text = re.sub(
+        r"  updated: .*\n(  effective: .*\n)?  material: .*\n(  summary: .*\n)?",
+        f"  updated: {date}\n"
+        + (f"  effective: {effective}\n" if effective else "")
+        + f"  material: {'true' if material else 'false'}\n  summary: {summary}\n",
+        text,
+    )
+    project.policy.write_text(text, "utf-8")
+    project.pseudo_translate_missing()
+
+
+def release(project: Project) -> None:
+    result = project.run("release")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("history") / "project")
+    project.build()
+    project.first_version = {  # type: ignore[attr-defined]
+        name: (project.path / "output" / name).read_bytes()
+        for name in (
+            "en/versions/2019-10-23/index.html",
+            "fi/versions/2019-10-23/index.html",
+            "api/versions/2019-10-23.json",
+        )
+    }
+
+    project.edit("period: P3M", "period: P6M")
+    new_version(project, DATES[1], "Recorded calls are kept for six months.")
+    release(project)
+
+    project.edit(
+        "    - id: email-address\n",
+        "    - id: ip-address\n      name: IP address\n"
+        "      purposes: [identification]\n      sources: [chatbot]\n"
+        "      purpose: The IP address is stored when the customer uses the Chatbot.\n"
+        "    - id: email-address\n",
+    )
+    project.edit("telephone-number, email-address]", "telephone-number, ip-address, email-address]")
+    new_version(project, DATES[2], "The IP address is stored.")
+    release(project)
+
+    project.edit("    - id: chatbot\n      name: Via the Chatbot service\n", "")
+    project.edit("sources: [email, telephone, chatbot]", "sources: [email, telephone]")
+    project.edit("sources: [email, chatbot]", "sources: [email]")
+    project.edit("      sources: [chatbot]\n", "")
+    new_version(project, DATES[3], "The Chatbot service is no longer a channel.")
+    release(project)
+
+    entry = "[fi] The IP address is stored when the customer uses the Chatbot."
+    po = project.path / "translations/fi/LC_MESSAGES/policy.po"
+    po.write_text(
+        po.read_text("utf-8").replace(entry, entry.replace("[fi] ", "[fi] Korjattu: ")), "utf-8"
+    )
+    new_version(project, DATES[4], "A Finnish translation was corrected.", material=False)
+    release(project)
+
+    project.build()
+    return project
+
+
+def test_history_lists_every_version_in_every_language(history: Project):
+    for lang in ("fi", "sv", "en"):
+        page = history.read(f"{lang}/versions/index.html")
+        for date in DATES:
+            assert f'<time datetime="{date}">' in page
+            assert (history.path / "output" / lang / "versions" / date / "index.html").exists()
+            if date != DATES[0]:
+                assert (
+                    history.path / "output" / lang / "versions" / date / "changes" / "index.html"
+                ).exists()
+    en = history.text("en/versions/index.html")
+    assert "Recorded calls are kept for six months." in en
+    assert "Editorial change (no change in processing)" in en
+    assert "First published version." in en
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit", "summary"),
+    [
+        ("en", "months", "Storage period of Recorded telephone conversations: 3 months → 6 months"),
+        ("fi", "kuukautta", "Säilytysaika, Nauhoitetut puhelut: 3 kuukautta → 6 kuukautta"),
+        ("sv", "månader", "Lagringstid, Inspelade telefonsamtal: 3 månader → 6 månader"),
+    ],
+)
+def test_retention_change_is_redlined_and_summarized(history: Project, lang, unit, summary):
+    page = history.read(f"{lang}/versions/{DATES[1]}/changes/index.html")
+    assert re.search(
+        r"<del><span class=\"visually-hidden\">[^<]*</span>3</del> "
+        rf"<ins><span class=\"visually-hidden\">[^<]*</span>6</ins> {unit}",
+        page,
+    )
+    assert summary in history.text(f"{lang}/versions/{DATES[1]}/changes/index.html")
+
+
+def test_structured_changes_are_named(history: Project):
+    added = history.text(f"en/versions/{DATES[2]}/changes/index.html")
+    assert "New data field: IP address" in added
+    removed = history.text(f"en/versions/{DATES[3]}/changes/index.html")
+    assert "Channel removed: Via the Chatbot service" in removed
+    assert "Uusi tietokenttä: [fi] IP address" in history.text(
+        f"fi/versions/{DATES[2]}/changes/index.html"
+    )
+
+
+def test_translation_fix_is_not_material(history: Project):
+    index = json.loads(history.read("api/versions.json"))
+    by_date = {v["date"]: v for v in index["versions"]}
+    assert by_date[DATES[4]]["material"] is False
+    assert all(by_date[d]["material"] for d in DATES[:4])
+    page = history.read(f"fi/versions/{DATES[4]}/changes/index.html")
+    assert '<ins><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>' in page
+    assert "Tekstiä muutettu:" in history.text(f"fi/versions/{DATES[4]}/changes/index.html")
+    # only a reference changed in the storage rules: a detail, not wording
+    assert "Changed details: How long will personal data be stored?" in history.text(
+        f"en/versions/{DATES[2]}/changes/index.html"
+    )
+
+
+def test_old_versions_are_byte_identical(history: Project):
+    for name, before in history.first_version.items():  # type: ignore[attr-defined]
+        assert (history.path / "output" / name).read_bytes() == before, name
+
+
+def test_json_history_chains_and_patches_apply(history: Project):
+    import hashlib
+
+    index = json.loads(history.read("api/versions.json"))
+    assert index["current"] == DATES[-1]
+    assert [v["date"] for v in index["versions"]] == DATES[::-1]
+    for entry in index["versions"]:
+        raw = (history.path / "output/api/versions" / f"{entry['date']}.json").read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == entry["sha256"]
+    for previous, date in itertools.pairwise(DATES):
+        old = json.loads(history.read(f"api/versions/{previous}.json"))
+        new = json.loads(history.read(f"api/versions/{date}.json"))
+        patch = json.loads(history.read(f"api/changes/{date}.json"))
+        assert jsonpatch.apply_patch(old, patch) == new
+    patch = json.loads(history.read(f"api/changes/{DATES[1]}.json"))
+    assert {"op": "replace", "path": "/retention/rules/1/period", "value": "P6M"} in patch
+    assert json.loads(history.read("api/register.json")) == json.loads(
+        history.read(f"api/versions/{DATES[-1]}.json")
+    )
+
+
+def test_feeds_have_one_entry_per_version(history: Project):
+    for lang in ("fi", "sv", "en"):
+        feed = history.read(f"feeds/{lang}.atom.xml")
+        assert feed.count("<entry>") == len(DATES)
+        assert f"/{lang}/versions/{DATES[1]}/changes/index.html" in feed
+
+
+def test_current_page_links_its_changes_and_marks_sections(history: Project):
+    page = history.read("en/index.html")
+    assert f'href="../en/versions/{DATES[-1]}/changes/index.html"' in page
+    assert (
+        '<section id="personal-data" aria-labelledby="personal-data-h" class="changed">'
+        in history.read("fi/index.html")
+    )
+    assert "Draft" not in history.text("en/index.html")
+
+
+def test_released_version_cannot_change_without_a_new_date(history: Project):
+    original = history.policy.read_text("utf-8")
+    try:
+        history.edit("period: P6M", "period: P9M")
+        result = history.build(ok=False)
+        assert (
+            f"notice.updated: {DATES[-1]} is already released and its content differs"
+            in result.stderr
+        )
+        assert "set a new update date" in result.stderr
+    finally:
+        history.policy.write_text(original, "utf-8")
+
+
+def test_tampered_snapshot_is_refused(history: Project):
+    path = history.path / "content/versions" / f"{DATES[1]}.json"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original.replace(b'"P6M"', b'"P5M"'))
+        result = history.build(ok=False)
+        assert (
+            f"content/versions/{DATES[1]}.json: its content no longer matches the SHA-256"
+            in result.stderr
+        )
+    finally:
+        path.write_bytes(original)
+
+
+def test_future_effective_date_is_announced_and_drafts_refused(project: Project):
+    project.edit("period: P3M", "period: P4M")
+    new_version(project, "2030-01-01", "Four months.", effective="2030-02-01")
+    result = project.build()
+    assert "Takes effect on 1 February 2030." in project.text("en/index.html")
+    assert "Draft." in project.text("en/index.html")
+    published = project.run("build", "-s", "publishconf.py")
+    assert published.returncode == 1
+    assert "the version of 2030-01-01 is not released: run 'make release'" in published.stderr
+    release(project)
+    assert project.run("build", "-s", "publishconf.py").returncode == 0
+    assert "Tulee voimaan 1. helmikuuta 2030." in project.text("fi/index.html")
+    del result
+
+
+def test_release_refuses_an_earlier_date(project: Project):
+    project.edit("updated: 2019-10-23", "updated: 2019-01-01")
+    result = project.run("release")
+    assert result.returncode == 1
+    assert "2019-01-01 is earlier than the last released version (2019-10-23)" in result.stderr
