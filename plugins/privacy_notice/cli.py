@@ -17,32 +17,37 @@ from pathlib import Path
 from .diagnostics import Diagnostic, PolicyError
 
 
+def _policy_path(args: argparse.Namespace) -> Path:
+    return Path(args.file) if getattr(args, "file", None) else Path(args.root) / "policy.yaml"
+
+
 def _options(args: argparse.Namespace):
     from .site import Options
 
     root = Path(args.root)
     return Options(
-        policy=Path(args.file) if getattr(args, "file", None) else root / "policy.yaml",
+        policy=_policy_path(args),
         translations=root / "translations",
         versions=root / "content" / "versions",
     )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .site import check_policy
+    from .validate import check_policy  # only what validation needs: it must start fast
 
-    _loaded, warnings = check_policy(_options(args))
+    _loaded, warnings = check_policy(_policy_path(args))
     _report(warnings)
     print(f"{args.file or 'policy.yaml'}: valid", file=sys.stderr)
     return 0
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    from .site import check_policy, load_history, translate_policy
+    from .site import load_history, translate_policy
+    from .validate import check_policy
     from .versions import place_current, release
 
     options = _options(args)
-    loaded, warnings = check_policy(options)
+    loaded, warnings = check_policy(options.policy)
     _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
     history = load_history(options)
     date = resolution.document["notice"]["updated"]

@@ -7,8 +7,6 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import jsonpatch
-
 
 def canonical_json(document: Any) -> bytes:
     """The bytes every document is published and checksummed as (stable key order)."""
@@ -21,6 +19,8 @@ def sha256(data: bytes) -> str:
 
 def json_patch(old: Any, new: Any) -> list[dict[str, Any]]:
     """RFC 6902 operations that turn ``old`` into ``new`` (verified to do so)."""
+    import jsonpatch  # only a site with history needs it
+
     patch = jsonpatch.make_patch(old, new)
     if patch.apply(old) != new:  # a library bug here would publish a wrong change record
         raise RuntimeError("JSON Patch does not reproduce the new document")

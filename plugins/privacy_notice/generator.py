@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.writers import Writer
@@ -32,6 +33,7 @@ def options_from(settings: dict[str, Any]) -> Options:
         versions=base / settings.get("PRIVACY_NOTICE_VERSIONS", "content/versions"),
         allow_fallback=settings.get("PRIVACY_NOTICE_FALLBACK", False),
         allow_draft=settings.get("PRIVACY_NOTICE_DRAFTS", True),
+        cache=FilePath(settings.get("CACHE_PATH", "cache")),
     )
 
 
@@ -64,6 +66,11 @@ class NoticeGenerator(Generator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.env.autoescape = True  # policy texts are data, never markup
+        # Compiling the templates is most of a small build's own time; Jinja's bytecode
+        # cache is keyed by each template's source checksum, so edits are picked up.
+        cache = FilePath(self.settings.get("CACHE_PATH", "cache")) / "jinja"
+        cache.mkdir(parents=True, exist_ok=True)
+        self.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         self.env.add_extension("jinja2.ext.i18n")
         filters.install(self.env)
         self.env.globals["page_url"] = page_url

@@ -91,15 +91,18 @@ class Loaded:
         return Diagnostic(self.file, mark.line, mark.column, format_path(path), message, severity)  # type: ignore[arg-type]
 
 
-def load_policy(path: str | FilePath, *, display: str | None = None) -> Loaded:
-    """Read and compose a policy file; raise :class:`PolicyError` with every problem."""
-    name = display or str(path)
+def read_source(path: str | FilePath, name: str) -> bytes:
     try:
-        raw = FilePath(path).read_bytes()
+        return FilePath(path).read_bytes()
     except OSError as exc:
         message = f"cannot read the file: {exc.strerror}"
         raise PolicyError([Diagnostic(name, message=message)]) from None
-    return load_policy_text(raw, name)
+
+
+def load_policy(path: str | FilePath, *, display: str | None = None) -> Loaded:
+    """Read and compose a policy file; raise :class:`PolicyError` with every problem."""
+    name = display or str(path)
+    return load_policy_text(read_source(path, name), name)
 
 
 def load_policy_text(raw: bytes, name: str) -> Loaded:

@@ -11,10 +11,14 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields, is_dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from .diagnostics import Path
+
+# Model objects are compared through their values (see diff.py), never with ==; not
+# generating __eq__ and __repr__ for thirty classes halves the time to create them.
+frozen = partial(dataclass, frozen=True, eq=False, repr=False)
 
 # The sections of a notice, in the order the notice reads.
 SECTIONS = (
@@ -35,7 +39,7 @@ SECTIONS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Text:
     """A text in every published language; ``fallbacks`` lists languages shown untranslated."""
 
@@ -50,7 +54,7 @@ class Markdown(Text):
     """A text written in Markdown."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Address:
     street: Text
     postal_code: str
@@ -58,13 +62,13 @@ class Address:
     country: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Contact:
     description: Text
     email: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Notice:
     title: Text
     updated: str
@@ -74,7 +78,7 @@ class Notice:
     summary: Text | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Controller:
     title: Text
     name: str
@@ -83,7 +87,7 @@ class Controller:
     register_contact: Contact
 
 
-@dataclass(frozen=True)
+@frozen
 class RegisterInfo:
     title: Text
     name: Text
@@ -91,7 +95,7 @@ class RegisterInfo:
     introduction: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class DataField:
     id: str
     name: Text
@@ -100,7 +104,7 @@ class DataField:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class PersonalData:
     title: Text
     definition: Markdown
@@ -108,13 +112,13 @@ class PersonalData:
     fields: tuple[DataField, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Channel:
     id: str
     name: Text
 
 
-@dataclass(frozen=True)
+@frozen
 class Sources:
     title: Text
     description: Markdown
@@ -122,13 +126,13 @@ class Sources:
     channels: tuple[Channel, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Measure:
     id: str
     name: Text
 
 
-@dataclass(frozen=True)
+@frozen
 class Protection:
     title: Text
     statement: Markdown
@@ -137,13 +141,13 @@ class Protection:
     access_principles: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class Extension:
     period: str
     condition: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class RetentionRule:
     id: str
     name: Text
@@ -154,14 +158,14 @@ class RetentionRule:
     extension: Extension | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Retention:
     title: Text
     principles: Markdown
     rules: tuple[RetentionRule, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Access:
     title: Text
     principles: Markdown
@@ -169,7 +173,7 @@ class Access:
     measures: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class ProcessingLocations:
     title: Text
     usual_countries: tuple[str, ...]
@@ -179,14 +183,14 @@ class ProcessingLocations:
     safeguards: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class AutomatedDecisionMaking:
     title: Text
     used: bool
     text: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class RecipientCategory:
     id: str
     name: Text
@@ -194,7 +198,7 @@ class RecipientCategory:
     description: Markdown | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Recipients:
     title: Text
     introduction: Markdown
@@ -202,7 +206,7 @@ class Recipients:
     safeguards: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class Purpose:
     id: str
     description: Markdown
@@ -210,27 +214,27 @@ class Purpose:
     legitimate_interest: Markdown | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Purposes:
     title: Text
     items: tuple[Purpose, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Right:
     id: str
     right: str
     text: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class Response:
     time: str
     extension: str
     text: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class Rights:
     title: Text
     contact: str
@@ -240,14 +244,14 @@ class Rights:
     list_heading: Text | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class SupervisoryAuthority:
     name: Text
     country: str
     website: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Complaints:
     title: Text
     contact: str
@@ -255,13 +259,13 @@ class Complaints:
     supervisory_authority: SupervisoryAuthority
 
 
-@dataclass(frozen=True)
+@frozen
 class Updates:
     title: Text
     text: Markdown
 
 
-@dataclass(frozen=True)
+@frozen
 class Register:
     source_language: str
     languages: tuple[str, ...]

@@ -6,18 +6,18 @@ policy.yaml -> load -> validate -> translate (catalogs) -> register document
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
-from .diagnostics import Diagnostic, PolicyError, errors
+from .cache import ValidationCache
+from .diagnostics import Diagnostic, PolicyError, display, errors
 from .export import canonical_json, sha256
 from .i18n import CatalogFile, read_catalogs, resolve
-from .load import Loaded, load_policy
+from .load import Loaded
 from .model import Register, register_from_document
-from .validate import validate
+from .validate import check_policy
 from .versions import History, place_current, read_history
 
 
@@ -28,14 +28,7 @@ class Options:
     versions: FilePath
     allow_fallback: bool = False  # draft previews: show untranslated texts in the source language
     allow_draft: bool = True  # False for publishing: policy.yaml must be released
-
-
-def display(path: FilePath) -> str:
-    """A path as diagnostics show it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    except ValueError:
-        return str(path)
+    cache: FilePath | None = None  # where validated inputs are remembered (see cache.py)
 
 
 @dataclass(frozen=True)
@@ -74,15 +67,6 @@ class Site:
         return self.versions[index - 1] if index else None
 
 
-def check_policy(options: Options) -> tuple[Loaded, list[Diagnostic]]:
-    """Load and validate ``policy.yaml``; raise on errors, return it with its warnings."""
-    loaded = load_policy(options.policy, display=display(options.policy))
-    found = validate(loaded)
-    if errors(found):
-        raise PolicyError(found)
-    return loaded, found
-
-
 def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
     """The register document of ``policy.yaml`` in every published language."""
     data = loaded.data
@@ -99,9 +83,10 @@ def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
 
 
 def build_site(options: Options) -> Site:
-    loaded, warnings = check_policy(options)
+    cache = ValidationCache(options.cache)
+    loaded, warnings = check_policy(options.policy, cache)
     catalogs, resolution = translate_policy(options, loaded, allow_fallback=options.allow_fallback)
-    history = read_history(options.versions, display(options.versions))
+    history = read_history(options.versions, display(options.versions), cache)
     released = place_current(loaded, resolution.document, history)
     if not released and not options.allow_draft:
         date = resolution.document["notice"]["updated"]
@@ -125,6 +110,7 @@ def build_site(options: Options) -> Site:
                 fallbacks=frozenset(resolution.fallbacks),
             )
         )
+    cache.save()  # only now: everything above passed
     return Site(tuple(versions), catalogs, tuple(warnings) + tuple(resolution.problems))
 
 

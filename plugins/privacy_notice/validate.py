@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-
-from .diagnostics import Diagnostic, Path
-from .load import Loaded
+from .cache import ValidationCache
+from .diagnostics import Diagnostic, Path, PolicyError, display, errors
+from .load import Loaded, load_policy_text, read_source
 from .schema import Schema, iter_texts, policy_schema
 from .texts import placeholders
 
@@ -57,8 +56,37 @@ _ID_LISTS = (
 )
 
 
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+
+def check_policy(
+    path: os.PathLike[str] | str, cache: ValidationCache | None = None
+) -> tuple[Loaded, list[Diagnostic]]:
+    """Load and validate a policy file; raise on errors, return it with its warnings.
+
+    With a ``cache``, a file whose bytes already passed the schema skips that pass (the
+    rules beyond the schema always run).
+    """
+    name = display(path)
+    raw = read_source(path, name)
+    loaded = load_policy_text(raw, name)
+    key = ValidationCache.key("policy", raw)
+    if cache is not None and cache.known(key):
+        found = sorted(set(domain_checks(loaded)))
+    else:
+        found = validate(loaded)
+    if errors(found):
+        raise PolicyError(found)
+    if cache is not None:
+        cache.remember(key)
+    return loaded, found
+
+
 def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
     """All problems of a loaded policy, in file order."""
+    from jsonschema import Draft202012Validator, FormatChecker  # see cache.py: it is slow
+
     schema = schema or policy_schema()
     validator = Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
     found = [d for error in validator.iter_errors(loaded.data) for d in _describe(loaded, error)]

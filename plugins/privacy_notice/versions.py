@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
+from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, format_path
 from .export import canonical_json, sha256
 from .load import Loaded
@@ -46,7 +45,11 @@ class History:
         return next((s for s in self.snapshots if s.date == date), None)
 
 
-def read_history(directory: str | FilePath, display: str = "content/versions") -> History:
+def read_history(
+    directory: str | FilePath,
+    display: str = "content/versions",
+    cache: ValidationCache | None = None,
+) -> History:
     """Read and verify every released snapshot; every problem at once."""
     directory = FilePath(directory)
     index_file = directory / INDEX
@@ -79,7 +82,7 @@ def read_history(directory: str | FilePath, display: str = "content/versions") -
                 )
             )
             continue
-        snapshot, found = _verify(raw, name, entry)
+        snapshot, found = _verify(raw, name, entry, cache)
         problems += found
         if snapshot:
             snapshots.append(snapshot)
@@ -140,7 +143,9 @@ def _is_date(text: str) -> bool:
         return False
 
 
-def _verify(raw: bytes, name: str, entry: dict[str, str]) -> tuple[Snapshot | None, list]:
+def _verify(
+    raw: bytes, name: str, entry: dict[str, str], cache: ValidationCache | None
+) -> tuple[Snapshot | None, list]:
     if sha256(raw) != entry["sha256"]:
         return None, [
             Diagnostic(
@@ -157,7 +162,10 @@ def _verify(raw: bytes, name: str, entry: dict[str, str]) -> tuple[Snapshot | No
         return None, [
             Diagnostic(name, line, col, "", f"not valid JSON: {getattr(exc, 'msg', exc)}")
         ]
-    found = check_document(document, name)
+    key = ValidationCache.key("snapshot", raw)
+    found = [] if cache is not None and cache.known(key) else check_document(document, name)
+    if not found and cache is not None:
+        cache.remember(key)
     if not found and document["notice"]["updated"] != entry["date"]:
         found.append(Diagnostic(name, 0, 0, "notice.updated", "does not match the file's date"))
     return (None if found else Snapshot(entry["date"], document, entry["sha256"])), found
@@ -168,6 +176,8 @@ def check_document(document: Any, name: str) -> list[Diagnostic]:
     languages = document.get("languages") if isinstance(document, dict) else None
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         return [Diagnostic(name, 0, 0, "languages", "missing: not a register document")]
+    from jsonschema import Draft202012Validator  # see cache.py: it is slow to import
+
     validator = Draft202012Validator(register_schema_for(tuple(languages)))
     return [
         Diagnostic(name, 0, 0, format_path(tuple(e.absolute_path)), e.message)
