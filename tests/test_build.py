@@ -10,8 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA, Project, page_text
 from jsonschema import Draft202012Validator
+
+from conftest import DATA, Project, page_text
 
 PAGES = [
     "index.html",

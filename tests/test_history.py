@@ -10,6 +10,7 @@ import re
 
 import jsonpatch
 import pytest
+
 from conftest import Project, copy_project
 
 DATES = ["2019-10-23", "2020-03-01", "2021-05-01", "2022-01-10", "2022-02-01"]

@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 from babel.messages.pofile import read_po
+
 from conftest import ROOT, Project
 from privacy_notice import localize
 

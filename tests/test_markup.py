@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from conftest import ROOT
 from privacy_notice.load import load_policy
 from privacy_notice.markup import render_inline, render_markdown, sanitize
 from privacy_notice.schema import iter_texts

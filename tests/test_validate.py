@@ -7,6 +7,7 @@ import json
 
 import pytest
 from babel import Locale
+
 from conftest import ROOT
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.load import load_policy_text

@@ -3,7 +3,6 @@ that changed, and a word-level redline of the rendered notice."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -279,6 +278,8 @@ def redline(
     the old side's tags are dropped so the result stays well-formed.
     """
     old_tokens, new_tokens = _TOKEN.findall(old_html), _TOKEN.findall(new_html)
+    import difflib  # only a site with history needs it
+
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     out: list[str] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -7,7 +7,6 @@ worded as advice to a person editing YAML, not as a validator's internals.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -136,7 +135,7 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
         )
     elif keyword == "enum":
         options = error.validator_value
-        hint = difflib.get_close_matches(str(value), [str(o) for o in options], n=1)
+        hint = _did_you_mean(str(value), [str(o) for o in options])
         if "errorMessage" in sub:
             message = f"{_value_text(loaded, path, value)} {sub['errorMessage']}"
         elif len(options) > 12:
@@ -147,8 +146,7 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
             message = f"{_value_text(loaded, path, value)} is not one of: " + ", ".join(
                 str(o) for o in options
             )
-        if hint:
-            message += f"; did you mean '{hint[0]}'?"
+        message += hint
         yield loaded.diagnostic(path, message)
     elif keyword == "minLength":
         yield loaded.diagnostic(path, "must not be empty")
@@ -174,11 +172,18 @@ def _describe_value(value: Any) -> str:
     return "a mapping"
 
 
+def _did_you_mean(word: str, options: list[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest option, or nothing."""
+    import difflib  # only on the way to an error message
+
+    close = difflib.get_close_matches(word, options, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 def _unknown_key(key: str, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"unknown key '{key}'; did you mean '{close[0]}'?"
-    return f"unknown key '{key}'; allowed here: {', '.join(allowed)}"
+    return f"unknown key '{key}'" + (
+        _did_you_mean(key, allowed) or f"; allowed here: {', '.join(allowed)}"
+    )
 
 
 # --- rules beyond the schema -------------------------------------------------------------
@@ -292,9 +297,9 @@ def _check_unique_ids(loaded: Loaded, list_path: tuple[str, ...], found: list) -
 
 
 def _dangling(ref: str, what: str, target: tuple[str, ...], known: set[str]) -> str:
-    message = f"no {what} has the id '{ref}' (in {'.'.join(target)})"
-    close = difflib.get_close_matches(ref, sorted(known), n=1)
-    return message + (f"; did you mean '{close[0]}'?" if close else "")
+    return f"no {what} has the id '{ref}' (in {'.'.join(target)})" + _did_you_mean(
+        ref, sorted(known)
+    )
 
 
 def _matches(pattern: tuple[str, ...], path: Path) -> bool:

@@ -1,0 +1,119 @@
+"""The semantic summary and the word-level redline."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from conftest import ROOT
+from privacy_notice.diff import changed_sections, redline, semantic_changes
+from privacy_notice.model import register_from_document
+
+DOCUMENT = json.loads((ROOT / "content/versions/2019-10-23.json").read_text("utf-8"))
+
+
+def changed(edit) -> list[str]:
+    new = copy.deepcopy(DOCUMENT)
+    edit(new)
+    old_model, new_model = register_from_document(DOCUMENT), register_from_document(new)
+    return [c.describe("en", lambda m: m) for c in semantic_changes(old_model, new_model)]
+
+
+def test_no_change_no_summary():
+    assert changed(lambda d: None) == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda d: d["retention"]["rules"][1].update(period="P6M"),
+            "Storage period of Recorded telephone conversations: 3 months → 6 months",
+        ),
+        (
+            lambda d: d["retention"]["rules"][1]["extension"].update(period="P2Y"),
+            "Longest storage period of Recorded telephone conversations: 12 months → 2 years",
+        ),
+        (lambda d: d["sources"]["channels"].pop(), "Channel removed: Via the Chatbot service"),
+        (
+            lambda d: d["controller"]["visiting_address"].update(postal_code="02100"),
+            "Controller's visiting address changed",
+        ),
+        (
+            lambda d: d["controller"].update(name="Kivra Ab"),
+            "Controller's name: Kivra Oy → Kivra Ab",
+        ),
+        (
+            lambda d: d["rights"]["response"].update(time="P2M"),
+            "Response time to requests: 1 month → 2 months",
+        ),
+        (
+            lambda d: d["processing_locations"].update(usual_countries=["FI", "SE"]),
+            "Countries of processing: Finland → Finland and Sweden",
+        ),
+        (
+            lambda d: d["automated_decision_making"].update(used=True),
+            "Automated decision-making is now used",
+        ),
+        (
+            lambda d: d["updates"]["text"].update(en="Changed."),
+            "Revised text: Updating this privacy policy",
+        ),
+        (
+            lambda d: d["personal_data"]["fields"][0]["name"].update(en="Henkilötunnus"),
+            "Data field renamed: Personal identity code → Henkilötunnus",
+        ),
+    ],
+)
+def test_semantic_changes(edit, expected):
+    assert expected in changed(edit)
+
+
+def test_added_field_and_changed_sections():
+    new = copy.deepcopy(DOCUMENT)
+    field = copy.deepcopy(new["personal_data"]["fields"][0])
+    field.update(id="ip-address", name={"fi": "IP-osoite", "sv": "IP-adress", "en": "IP address"})
+    new["personal_data"]["fields"].append(field)
+    old_model, new_model = register_from_document(DOCUMENT), register_from_document(new)
+    summary = [
+        c.describe("fi", lambda m: {"New data field: %(name)s": "Uusi: %(name)s"}.get(m, m))
+        for c in semantic_changes(old_model, new_model)
+    ]
+    assert summary == ["Uusi: IP-osoite"]
+    assert changed_sections(old_model, new_model) == {"personal_data"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "<p>kept for 3 months.</p>",
+            "<p>kept for 6 months.</p>",
+            "<p>kept for <del>3</del> <ins>6</ins> months.</p>",
+        ),
+        (
+            "<ul><li>a</li></ul>",
+            "<ul><li>a</li><li>b</li></ul>",
+            "<ul><li>a</li><li><ins>b</ins></li></ul>",
+        ),
+        ("<p>one two three</p>", "<p>one three</p>", "<p>one <del>two</del> three</p>"),
+        ("<p>same</p>", "<p>same</p>", "<p>same</p>"),
+        (
+            '<p><a href="x">link</a> text</p>',
+            '<p><a href="y">link</a> text</p>',
+            '<p><a href="y">link</a> text</p>',
+        ),
+    ],
+)
+def test_redline(old: str, new: str, expected: str):
+    assert str(redline(old, new)) == expected
+
+
+def test_redline_labels_are_for_screen_readers():
+    html = str(redline("<p>a</p>", "<p>b</p>", "Deleted:", "Inserted:"))
+    assert html == (
+        '<p><del><span class="visually-hidden">Deleted: </span>a</del>'
+        '<ins><span class="visually-hidden">Inserted: </span>b</ins></p>'
+    )
