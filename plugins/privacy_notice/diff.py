@@ -269,6 +269,10 @@ def changed_sections(old: Register, new: Register) -> set[str]:
 _TOKEN = re.compile(r"<[^>]*>|[^\s<]+\s*|\s+")
 
 
+_SECTION = re.compile(r"(?=<section\b)")
+_SECTION_ID = re.compile(r'<section\b[^>]*\bid="([^"]*)"')
+
+
 def redline(
     old_html: str, new_html: str, deleted_label: str = "", inserted_label: str = ""
 ) -> Markup:
@@ -277,9 +281,26 @@ def redline(
     Tags are never split: text runs are wrapped, tags pass through from the new side, and
     the old side's tags are dropped so the result stays well-formed.
     """
-    old_tokens, new_tokens = _TOKEN.findall(old_html), _TOKEN.findall(new_html)
+    labels = (deleted_label, inserted_label)
+    old_parts, new_parts = _SECTION.split(old_html), _SECTION.split(new_html)
+    # Consecutive versions share most sections: compare those as strings and diff only
+    # the rest (word diffs are quadratic at worst). Different sections: diff the whole.
+    if [_SECTION_ID.findall(p[:200]) for p in old_parts] != [
+        _SECTION_ID.findall(p[:200]) for p in new_parts
+    ]:
+        return Markup(_redline(old_html, new_html, *labels))
+    return Markup(
+        "".join(
+            new if old == new else _redline(old, new, *labels)
+            for old, new in zip(old_parts, new_parts, strict=True)
+        )
+    )
+
+
+def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: str) -> str:
     import difflib  # only a site with history needs it
 
+    old_tokens, new_tokens = _TOKEN.findall(old_html), _TOKEN.findall(new_html)
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     out: list[str] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -290,7 +311,7 @@ def redline(
             out += _wrap(old_tokens[i1:i2], "del", deleted_label, keep_tags=False)
         if op in ("insert", "replace"):
             out += _wrap(new_tokens[j1:j2], "ins", inserted_label, keep_tags=True)
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def _wrap(tokens: list[str], tag: str, label: str, *, keep_tags: bool) -> list[str]:
