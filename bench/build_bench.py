@@ -1,6 +1,7 @@
 """Benchmarks, as ratios against a baseline measured side by side in the same run.
 
     python bench/build_bench.py [--runs N] [--histories 50,100,200] [--quick]
+    python bench/build_bench.py --histories ''    # the default build and validate only
 
 1. The default build against a bare Pelican build of a one-page Markdown site.
 2. ``privacy-notice validate`` against ``python -c "import yaml, jsonschema"``.
@@ -129,7 +130,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="3 runs, histories 50,100")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
-    sizes = [50, 100] if args.quick else [int(n) for n in args.histories.split(",")]
+    sizes = [50, 100] if args.quick else [int(n) for n in args.histories.split(",") if n]
     python, pelican, notice = str(BIN / "python"), str(BIN / "pelican"), str(BIN / "privacy-notice")
     english = (ROOT / "tests" / "data" / "seed_notice_en.txt").read_text("utf-8")
 

@@ -122,10 +122,12 @@ def test_redline_labels_are_for_screen_readers():
 def test_redline_by_section_equals_redline_of_the_whole():
     from privacy_notice.diff import _redline
 
-    old = ('<section id="a"><p>one two</p></section><section id="b"><p>kept for 3 months'
-           "</p></section>")
-    new = ('<section id="a"><p>one two</p></section><section id="b"><p>kept for 6 months'
-           "</p></section>")
+    old = (
+        '<section id="a"><p>one two</p></section><section id="b"><p>kept for 3 months</p></section>'
+    )
+    new = (
+        '<section id="a"><p>one two</p></section><section id="b"><p>kept for 6 months</p></section>'
+    )
     assert str(redline(old, new)) == _redline(old, new, "", "")
     moved = '<section id="b"><p>kept</p></section><section id="a"><p>one</p></section>'
     assert str(redline(old, moved)) == _redline(old, moved, "", "")

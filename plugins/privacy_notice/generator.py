@@ -191,7 +191,7 @@ class NoticeGenerator(Generator):
             writer,
             page_url("current", lang),
             "notice.html",
-            body=self._body(current, lang, changed),
+            body=self._body(current, lang, changed) if changed else bodies[current.date],
             version=current,
             register=current.register,
             previous=previous,
