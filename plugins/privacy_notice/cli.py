@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -70,6 +71,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     output = Path(args.output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.build-", dir=output.parent))
+    # Terminated mid-build: unwind through `finally`, so the staging directory goes too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         settings = read_settings(
             args.settings, override={"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
@@ -123,6 +126,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours, not a problem in the inputs
+        if os.environ.get("PRIVACY_NOTICE_DEBUG"):
+            raise
+        print(
+            f"privacy-notice: internal error ({type(exc).__name__}: {exc}); nothing was "
+            "written. Please report it; set PRIVACY_NOTICE_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

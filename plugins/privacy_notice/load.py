@@ -7,6 +7,7 @@ arbitrary tags) and point every later diagnostic at a line and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path as FilePath
@@ -47,6 +48,7 @@ _YAML_ADVICE = (
         "expected <block end>",
         "this line does not line up with the lines above it: check its indentation",
     ),
+    ("found unexpected end of stream", "this quoted text is never closed: add its closing quote"),
     (
         "found undefined alias",
         "anchors and aliases (&name, *name) are not supported: write the value out",
@@ -130,7 +132,12 @@ def load_policy_text(raw: bytes, name: str) -> Loaded:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "end of stream" in (exc.problem or "") and exc.context_mark is not None:
+            mark = exc.context_mark  # where the unclosed text began, not the end of the file
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        unclosed = _unclosed_quote(text, line)
+        if unclosed:  # the parser fails far below the real mistake: point at the mistake
+            raise fail(_YAML_ADVICE_UNCLOSED, *unclosed) from None
         raise fail(_advice(exc, text), line, column) from None
     except yaml.YAMLError as exc:
         raise fail(f"not valid YAML: {exc}") from None
@@ -141,6 +148,27 @@ def load_policy_text(raw: bytes, name: str) -> Loaded:
     if builder.diagnostics:
         raise PolicyError(builder.diagnostics)
     return Loaded(name, data, builder.values, builder.keys, builder.scalars)
+
+
+_YAML_ADVICE_UNCLOSED = "this quoted text is never closed: add its closing quote"
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[\w-]+:\s+(["'])""")
+
+
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
+    """The first ``key: "value`` line above ``before_line`` whose quote never closes on it.
+
+    YAML lets a quoted text run over several lines, so such a slip shows up as a puzzling
+    error many lines later; a policy file never needs a quoted text to span lines.
+    """
+    for number, line in enumerate(text.splitlines()[: max(before_line - 1, 0)], start=1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group(1), line[match.end() :]
+        closed = re.search(r'(?<!\\)"' if quote == '"' else r"'", rest.replace("''", ""))
+        if not closed:
+            return number, match.end()
+    return None
 
 
 def _advice(exc: yaml.MarkedYAMLError, text: str) -> str:

@@ -1,0 +1,221 @@
+"""A corpus of broken inputs, each run through the command line as a user would meet it:
+exit status 1, one located line per problem, no traceback, and output/ untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+
+from conftest import Project
+
+LOCATED = re.compile(
+    r"^(policy\.yaml|translations/[a-z]{2}/LC_MESSAGES/(policy|theme)\.po|"
+    r"content/versions/[\w.-]+\.json)(:\d+(:\d+)?)?: \S"
+)
+SUMMARY = re.compile(r"^\d+ problems?; nothing was written$")
+
+
+def po(project: Project, lang: str = "fi", domain: str = "policy"):
+    return project.path / "translations" / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def replace_in(path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def policy_edit(old: str, new: str) -> Callable[[Project], None]:
+    return lambda project: project.edit(old, new)
+
+
+def policy_bytes(data: bytes) -> Callable[[Project], None]:
+    return lambda project: project.policy.write_bytes(data)
+
+
+def with_new_date(edit: Callable[[Project], None]) -> Callable[[Project], None]:
+    def apply(project: Project) -> None:
+        edit(project)
+        project.edit("updated: 2019-10-23", "updated: 2030-01-01")
+
+    return apply
+
+
+def rewrite_snapshot(content: bytes) -> Callable[[Project], None]:
+    """Replace the released snapshot and fix up its checksum, as a careless hand edit would."""
+
+    def apply(project: Project) -> None:
+        store = project.path / "content/versions"
+        (store / "2019-10-23.json").write_bytes(content)
+        index = {
+            "versions": [{"date": "2019-10-23", "sha256": hashlib.sha256(content).hexdigest()}]
+        }
+        (store / "index.json").write_text(json.dumps(index), "utf-8")
+
+    return apply
+
+
+BOMB = "\n".join(
+    ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+)
+
+# name: (how to break the project, a part of the expected message, also run `validate`)
+CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
+    "unclosed bracket": (policy_edit("[fi, sv, en]", "[fi, sv, en"), "policy.yaml:", True),
+    "unclosed quote": (policy_edit('"02150"', '"02150'), "never closed", True),
+    "tab indentation": (policy_edit("  name: Kivra Oy", "\tname: Kivra Oy"), "tab character", True),
+    "bad indentation": (policy_edit("  name: Kivra Oy", "   name: Kivra Oy"), "indentation", True),
+    "list item out of line": (policy_edit("    - id: name\n", "   - id: name\n"), "line up", True),
+    "list for a text": (policy_edit("  title: Source", "  title: [Source]"), "expected text", True),
+    "number for a list": (policy_edit("languages: [fi, sv, en]", "languages: 3"), "a list", True),
+    "text for a boolean": (policy_edit("material: true", "material: maybe"), "true or false", True),
+    "missing section": (policy_edit("\nupdates:", "\nupdatez:"), "missing required section", True),
+    "missing key": (policy_edit("  business_id: 2918721-9\n", ""), "'business_id'", True),
+    "unknown key": (
+        policy_edit("  name: Kivra Oy\n", "  name: Kivra Oy\n  ceo: X\n"),
+        "'ceo'",
+        True,
+    ),
+    "misspelt key": (policy_edit("  postal_code:", "  postalcode:"), "did you mean", True),
+    "duplicate key": (
+        policy_edit("  name: Kivra Oy\n", "  name: Kivra Oy\n  name: Kivra\n"),
+        "duplicate key",
+        True,
+    ),
+    "impossible date": (policy_edit("2019-10-23", "2019-02-29"), "not a valid date", True),
+    "date in words": (policy_edit("2019-10-23", "October 2019"), "ISO 8601 date", True),
+    "duration in words": (policy_edit("P3M", "three months"), "ISO 8601 duration", True),
+    "duration with hours": (policy_edit("P12M", "PT12H"), "ISO 8601 duration", True),
+    "email": (policy_edit("email: tietosuoja@kivra.fi", "email: tietosuoja"), "email", True),
+    "business id check digit": (policy_edit("2918721-9", "2918721-7"), "check digit", True),
+    "business id shape": (policy_edit("2918721-9", "FI29187219"), "Business ID", True),
+    "country code": (
+        policy_edit("usual_countries: [FI]", "usual_countries: [FIN]"),
+        "ISO 3166-1",
+        True,
+    ),
+    "dangling reference": (
+        policy_edit("purposes: [identification]", "purposes: [identify]"),
+        "did you mean 'identification'",
+        True,
+    ),
+    "duplicate id": (policy_edit("- id: address", "- id: name"), "duplicate id 'name'", True),
+    "bad id": (policy_edit("- id: address", "- id: Postal Address"), "not a valid id", True),
+    "unknown placeholder": (policy_edit("{measures}", "{measure}"), "placeholder", True),
+    "effective before update": (
+        policy_edit("  material: true", "  effective: 2001-01-01\n  material: true"),
+        "before the update",
+        True,
+    ),
+    "enum value": (policy_edit("role: processor", "role: subcontractor"), "is not one of", True),
+    "empty file": (policy_bytes(b""), "empty", True),
+    "only comments": (policy_bytes(b"# nothing yet\n"), "empty", True),
+    "a list, not a register": (policy_bytes(b"- a\n- b\n"), "expected a mapping", True),
+    "two documents": (policy_bytes(b"a: 1\n---\nb: 2\n"), "policy.yaml:", True),
+    "not UTF-8": (
+        policy_bytes("languages: [fi]\nnotice: Åäö\n".encode("latin-1")),
+        "not UTF-8",
+        True,
+    ),
+    "byte-order mark": (
+        lambda p: p.policy.write_bytes(b"\xef\xbb\xbf" + p.policy.read_bytes()),
+        "byte-order mark",
+        True,
+    ),
+    "huge file": (policy_bytes(b"# " + b"x" * 3_000_000 + b"\n"), "at most", True),
+    "python tag": (
+        policy_edit("  title: Source", "  title: !!python/object/apply:os.system [ls]"),
+        "not allowed",
+        True,
+    ),
+    "alias bomb": (policy_bytes(BOMB.encode()), "anchors and aliases", True),
+    "merge key": (policy_bytes(b"base: &b {a: 1}\nx:\n  <<: *b\n"), "policy.yaml:", True),
+    "po broken syntax": (
+        lambda p: replace_in(po(p), 'msgstr "Tietolähde"', 'msgstr "Tietolähde'),
+        "not valid gettext syntax",
+        False,
+    ),
+    "po drops a link": (
+        lambda p: replace_in(
+            po(p, "sv"), "[www.tietosuoja.fi](https://tietosuoja.fi/sv)", "www.tietosuoja.fi"
+        ),
+        "changes its links",
+        False,
+    ),
+    "po drops a placeholder": (
+        lambda p: replace_in(po(p), "puhelut {period}.", "puhelut."),
+        "changes its placeholders",
+        False,
+    ),
+    "po fuzzy entry": (
+        lambda p: replace_in(po(p), '\nmsgid "Source"', '\n#, fuzzy\nmsgid "Source"'),
+        "fuzzy",
+        False,
+    ),
+    "po not UTF-8": (
+        lambda p: po(p, "sv", "theme").write_bytes(b'msgid "a"\nmsgstr "\xe4"\n'),
+        "not UTF-8",
+        False,
+    ),
+    "po missing": (lambda p: po(p, "sv", "theme").unlink(), "missing", False),
+    "snapshot not JSON": (rewrite_snapshot(b'{"notice": '), "not valid JSON", False),
+    "snapshot not a document": (
+        rewrite_snapshot(b'{"languages": ["en"], "notice": {}}'),
+        "required property",
+        False,
+    ),
+    "snapshot edited": (
+        lambda p: replace_in(p.path / "content/versions/2019-10-23.json", '"P3M"', '"P4M"'),
+        "SHA-256",
+        False,
+    ),
+    "index broken": (
+        lambda p: (p.path / "content/versions/index.json").write_text("[1, 2"),
+        "not valid JSON",
+        False,
+    ),
+    "stray snapshot": (
+        lambda p: (p.path / "content/versions/2020-01-01.json").write_text("{}"),
+        "not in the index",
+        False,
+    ),
+    "released date, other content": (policy_edit("P3M", "P4M"), "already released", False),
+    "earlier than released": (
+        with_new_date(lambda p: None) and policy_edit("updated: 2019-10-23", "updated: 2018-01-01"),
+        "earlier than the last released",
+        False,
+    ),
+}
+
+
+def check_failure(result, expected: str) -> None:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert SUMMARY.match(lines[-1]), lines
+    assert all(LOCATED.match(line) for line in lines[:-1]), lines
+    assert expected in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_bad_input_fails_cleanly_and_keeps_output(project: Project, case):
+    break_project, expected, validate_too = case
+    previous = project.path / "output"
+    previous.mkdir()
+    (previous / "index.html").write_text("the previous site", "utf-8")
+    break_project(project)
+    check_failure(project.build(ok=False), expected)
+    if validate_too:
+        check_failure(project.run("validate"), expected)
+    assert [p.name for p in previous.iterdir()] == ["index.html"]
+    assert (previous / "index.html").read_text("utf-8") == "the previous site"
+    assert not [p for p in project.path.iterdir() if p.name.startswith("output.")]
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 40
