@@ -249,3 +249,27 @@ def test_publish_build_uses_absolute_urls(project: Project):
     ) in page
     feed = project.read("feeds/fi.atom.xml")
     assert "https://tietosuoja.example.fi/fi/versions/2019-10-23/index.html" in feed
+
+
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, lambda: SystemExit(143)])
+def test_interrupted_build_leaves_the_previous_site(project: Project, monkeypatch, interruption):
+    from privacy_notice import cli
+    from privacy_notice.generator import NoticeGenerator
+
+    project.build()
+    before = tree_digest(project.path / "output")
+    write_api = NoticeGenerator._write_api
+
+    def interrupted(self, site):
+        write_api(self, site)  # pages and JSON are half written when the interruption comes
+        raise interruption()
+
+    monkeypatch.setattr(NoticeGenerator, "_write_api", interrupted)
+    monkeypatch.chdir(project.path)
+    try:
+        status = cli.main(["build", "-s", str(project.path / "pelicanconf.py")])
+    except SystemExit as exc:
+        status = exc.code
+    assert status in (130, 143)
+    assert tree_digest(project.path / "output") == before
+    assert [p.name for p in project.path.iterdir() if p.name.startswith("output")] == ["output"]
