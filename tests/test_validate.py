@@ -285,29 +285,29 @@ def test_country_codes_are_iso_3166_from_babel():
 
 
 def test_every_schema_property_is_documented_for_editors():
+    """Editors show a property's title and description on hover and offer its examples as
+    completions: every property has all three (objects and lists of objects have them on
+    their own properties)."""
     schema = policy_schema()
-    undocumented = []
+    lacking = []
 
     def walk(node, path):
-        if isinstance(node, dict):
-            for key, sub in node.get("properties", {}).items():
-                if "$ref" not in sub or set(sub) - {"$ref"}:
-                    if not (sub.get("description") and sub.get("title")):
-                        undocumented.append(f"{path}.{key}")
-                elif not schema["$defs"][sub["$ref"].rsplit("/", 1)[-1]].get("description"):
-                    undocumented.append(f"{path}.{key}")
-            for key in ("items", "$defs"):
-                value = node.get(key)
-                if isinstance(value, dict):
-                    if key == "$defs":
-                        for name, sub in value.items():
-                            walk(sub, f"$defs.{name}")
-                    else:
-                        walk(value, f"{path}[]")
-            for sub in node.get("properties", {}).values():
-                walk(sub, path)
+        for key, sub in node.get("properties", {}).items():
+            here = f"{path}.{key}" if path else key
+            target = sub
+            if "$ref" in sub:
+                target = schema["$defs"][sub["$ref"].rsplit("/", 1)[-1]]
+            title = sub.get("title") or target.get("title")
+            description = sub.get("description") or target.get("description")
+            container = "properties" in target or "properties" in target.get("items", {})
+            examples = sub.get("examples") or target.get("examples") or container
+            if not (title and description and examples):
+                lacking.append(here)
+            walk(target, here)
+            if isinstance(target.get("items"), dict):
+                walk(target["items"], here + "[]")
 
     walk(schema, "")
-    assert undocumented == []
+    assert lacking == []
     assert schema["additionalProperties"] is False
     json.dumps(schema)  # plain JSON, as editors load it

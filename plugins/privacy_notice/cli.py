@@ -36,9 +36,12 @@ def _options(args: argparse.Namespace):
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import check_policy  # only what validation needs: it must start fast
 
-    _loaded, warnings = check_policy(_policy_path(args))
+    _loaded, warnings = check_policy(_policy_path(args), strict=args.strict)
     _report(warnings)
-    print(f"{args.file or 'policy.yaml'}: valid", file=sys.stderr)
+    count = (
+        f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}" if warnings else ""
+    )
+    print(f"{args.file or 'policy.yaml'}: valid{count}", file=sys.stderr)
     return 0
 
 
@@ -103,9 +106,16 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="privacy-notice", description=__doc__.split("\n")[0])
     main.add_argument("--root", default=".", help="the project directory (default: .)")
     commands = main.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check policy.yaml and report every problem")
-    validate.add_argument("file", nargs="?", help="the policy file (default: policy.yaml)")
-    validate.set_defaults(run=cmd_validate)
+    for name, help_text in (
+        ("validate", "check policy.yaml and report every problem"),
+        ("lint", "check policy.yaml against GDPR Articles 13 and 14 (as validate does)"),
+    ):
+        check = commands.add_parser(name, help=help_text)
+        check.add_argument("file", nargs="?", help="the policy file (default: policy.yaml)")
+        check.add_argument(
+            "--strict", action="store_true", help="treat completeness warnings as errors"
+        )
+        check.set_defaults(run=cmd_validate)
     build = commands.add_parser("build", help="build the site into the output directory")
     build.add_argument("-s", "--settings", default="pelicanconf.py")
     build.add_argument("-o", "--output", default="output")

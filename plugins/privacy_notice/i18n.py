@@ -23,7 +23,7 @@ from babel.support import Translations
 
 from .diagnostics import Diagnostic, Path, PolicyError
 from .load import Loaded
-from .schema import map_texts
+from .schema import NOT_PUBLISHED, map_texts
 from .texts import placeholders
 
 DOMAINS = ("policy", "theme")
@@ -182,7 +182,8 @@ def resolve(
             result[lang] = translated
         return result
 
-    resolution.document = map_texts(data, translate)
+    published = {key: value for key, value in data.items() if key not in NOT_PUBLISHED}
+    resolution.document = map_texts(published, translate)
     resolution.problems += check_theme_catalogs(catalogs, severity)
     return resolution
 

@@ -79,12 +79,19 @@ class Notice:
 
 
 @frozen
+class DataProtectionOfficer:
+    email: str | None = None
+    statement: Markdown | None = None
+
+
+@frozen
 class Controller:
     title: Text
     name: str
     business_id: str
     visiting_address: Address
     register_contact: Contact
+    data_protection_officer: DataProtectionOfficer | None = None
 
 
 @frozen
@@ -110,6 +117,7 @@ class PersonalData:
     definition: Markdown
     introduction: Text
     fields: tuple[DataField, ...]
+    provision: Markdown | None = None
 
 
 @frozen
@@ -124,6 +132,7 @@ class Sources:
     description: Markdown
     from_data_subject: bool
     channels: tuple[Channel, ...]
+    other_sources: Markdown | None = None
 
 
 @frozen

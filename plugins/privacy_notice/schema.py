@@ -18,6 +18,9 @@ from typing import Any
 from .diagnostics import Path
 
 TEXT_KINDS = ("text", "markdown")
+# Review notes for the legal team, not part of the notice: never published, and changing
+# them does not make a new version.
+NOT_PUBLISHED = ("reviewed_warnings",)
 REGISTER_SCHEMA_ID = "https://privacy-notice.example/schema/register.schema.json"
 
 Schema = dict[str, Any]
@@ -89,6 +92,8 @@ def register_schema_for(languages: Sequence[str]) -> Schema:
         "text is given in each published language. {period}, {response_time}, {extension} and "
         "{measures} in a text stand for the values stated next to it."
     )
+    for key in NOT_PUBLISHED:
+        del schema["properties"][key]
     for kind in TEXT_KINDS:
         plain = schema["$defs"][kind]
         schema["$defs"][kind] = {

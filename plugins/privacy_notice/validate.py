@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .cache import ValidationCache
 from .diagnostics import Diagnostic, Path, PolicyError, display, errors
+from .lint import lint
 from .load import Loaded, load_policy_text, read_source
 from .schema import Schema, iter_texts, policy_schema
 from .texts import placeholders
@@ -60,9 +62,10 @@ if TYPE_CHECKING:
 
 
 def check_policy(
-    path: os.PathLike[str] | str, cache: ValidationCache | None = None
+    path: os.PathLike[str] | str, cache: ValidationCache | None = None, strict: bool = False
 ) -> tuple[Loaded, list[Diagnostic]]:
-    """Load and validate a policy file; raise on errors, return it with its warnings.
+    """Load and validate a policy file; raise on errors, return it with its warnings
+    (the GDPR completeness check of :mod:`.lint`; with ``strict``, they are errors).
 
     With a ``cache``, a file whose bytes already passed the schema skips that pass (the
     rules beyond the schema always run).
@@ -79,6 +82,9 @@ def check_policy(
         raise PolicyError(found)
     if cache is not None:
         cache.remember(key)
+    found = sorted(found + lint(loaded))
+    if strict and found:
+        raise PolicyError([replace(d, severity="error") for d in found])
     return loaded, found
 
 

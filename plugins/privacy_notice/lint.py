@@ -1,0 +1,154 @@
+"""The GDPR completeness check: what Articles 13 and 14 require a notice to say, and
+where this register does not say it yet.
+
+Each finding is a warning at the YAML location where the missing statement belongs,
+naming its article. ``reviewed_warnings`` in the policy accepts a warning with a reason;
+``--strict`` makes the remaining ones errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .diagnostics import Diagnostic, Path, format_path
+from .load import Loaded
+
+# The rights of Art. 13(2)(b) that every notice must mention, and their articles.
+REQUIRED_RIGHTS = {
+    "access": 15,
+    "rectification": 16,
+    "erasure": 17,
+    "restriction": 18,
+    "objection": 21,
+    "portability": 20,
+}
+
+
+def _items(data: Any, *keys: str) -> list[tuple[int, dict[str, Any]]]:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return [(i, v) for i, v in enumerate(data or []) if isinstance(v, dict)]
+
+
+def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+    """``(article, path, message)`` for each requirement the register does not meet."""
+    controller = data.get("controller", {})
+    if not controller.get("data_protection_officer"):
+        yield (
+            "13(1)(b)",
+            ("controller",),
+            "no data protection officer's contact, and no "
+            "statement that none is required: add controller.data_protection_officer",
+        )
+    for index, purpose in _items(data, "purposes", "items"):
+        path: Path = ("purposes", "items", index)
+        basis = purpose.get("legal_basis")
+        if not basis:
+            yield (
+                "13(1)(c)",
+                path,
+                f"the purpose '{purpose.get('id')}' states no legal basis: "
+                "add legal_basis (consent, contract, legal-obligation, vital-interests, "
+                "public-task or legitimate-interests)",
+            )
+        elif basis == "legitimate-interests" and not purpose.get("legitimate_interest"):
+            yield (
+                "13(1)(d)",
+                path,
+                f"the purpose '{purpose.get('id')}' rests on legitimate "
+                "interests but does not say which: add legitimate_interest",
+            )
+        elif basis == "consent" and not any(
+            r.get("right") == "withdraw-consent" for _, r in _items(data, "rights", "items")
+        ):
+            yield (
+                "13(2)(c)",
+                path,
+                f"the purpose '{purpose.get('id')}' rests on consent, but "
+                "the rights do not include withdrawing it: add a right 'withdraw-consent'",
+            )
+    if not _items(data, "recipients", "categories"):
+        yield ("13(1)(e)", ("recipients",), "no recipients or categories of recipients are named")
+    locations = data.get("processing_locations", {})
+    if locations.get("third_countries", "never") != "never" and not locations.get("safeguards"):
+        yield (
+            "13(1)(f)",
+            ("processing_locations",),
+            "data may go outside the EU/EEA, but no "
+            "safeguard is named: add safeguards (e.g. standard-contractual-clauses)",
+        )
+    covered = {
+        field
+        for _, rule in _items(data, "retention", "rules")
+        for field in rule.get("data_fields", [])
+    }
+    for index, field in _items(data, "personal_data", "fields"):
+        if field.get("id") not in covered:
+            yield (
+                "13(2)(a)",
+                ("personal_data", "fields", index),
+                f"no storage rule covers the "
+                f"data field '{field.get('id')}': list it in a rule's data_fields",
+            )
+    stated = {right.get("right") for _, right in _items(data, "rights", "items")}
+    for right, article in REQUIRED_RIGHTS.items():
+        if right not in stated:
+            yield (
+                "13(2)(b)",
+                ("rights", "items"),
+                f"the right of {right} (Art. {article}) is not stated",
+            )
+    if not data.get("personal_data", {}).get("provision"):
+        yield (
+            "13(2)(e)",
+            ("personal_data",),
+            "the notice does not say whether providing the "
+            "data is a statutory or contractual requirement, and what follows if it is not "
+            "provided: add personal_data.provision",
+        )
+    sources = data.get("sources", {})
+    if sources.get("from_data_subject") is False and not sources.get("other_sources"):
+        yield (
+            "14(2)(f)",
+            ("sources",),
+            "data also comes from others, but its sources are not named: add sources.other_sources",
+        )
+
+
+def lint(loaded: Loaded) -> list[Diagnostic]:
+    """Completeness warnings for a valid policy, minus those reviewed in the policy."""
+    data = loaded.data
+    reviewed = [(i, r) for i, r in _items(data, "reviewed_warnings")]
+    used: set[int] = set()
+    found = []
+    for article, path, message in findings(data):
+        where = format_path(path)
+        match = next(
+            (
+                i
+                for i, r in reviewed
+                if r.get("article") == article and r.get("path", where) in (where, "")
+            ),
+            None,
+        )
+        if match is not None:
+            used.add(match)
+            continue
+        found.append(
+            loaded.diagnostic(
+                path, f"{message} (GDPR Art. {article})", at_key=True, severity="warning"
+            )
+        )
+    for index, review in reviewed:
+        if index not in used:
+            found.append(
+                loaded.diagnostic(
+                    ("reviewed_warnings", index),
+                    f"no warning of Art. {review.get('article')} "
+                    f"{'at ' + review['path'] + ' ' if review.get('path') else ''}remains to "
+                    "accept: remove this review",
+                    severity="warning",
+                )
+            )
+    return sorted(found)

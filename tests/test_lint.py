@@ -1,0 +1,122 @@
+"""The GDPR completeness check (Articles 13 and 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, Project
+from privacy_notice.lint import lint
+from privacy_notice.load import load_policy_text
+from privacy_notice.validate import validate
+
+SOURCE = (ROOT / "policy.yaml").read_text("utf-8")
+
+
+def warnings_for(text: str) -> list[str]:
+    loaded = load_policy_text(text.encode(), "policy.yaml")
+    assert [d for d in validate(loaded) if d.severity == "error"] == []
+    return [str(d) for d in lint(loaded)]
+
+
+def test_the_default_notice_shows_the_gaps_of_its_source():
+    found = warnings_for(SOURCE)
+    assert [line.rsplit("(GDPR Art. ", 1)[1] for line in found] == [
+        "13(1)(b))",
+        "13(2)(e))",
+        "13(1)(c))",
+    ]
+    assert found[2].startswith(
+        "policy.yaml:238:7: warning: purposes.items[0]: the purpose "
+        "'identification' states no legal basis"
+    )
+
+
+PURPOSE = "    - id: identification\n"
+CASES = {
+    "legitimate interest not stated": (
+        PURPOSE,
+        PURPOSE + "      legal_basis: legitimate-interests\n",
+        "13(1)(d)",
+    ),
+    "consent without withdrawal": (PURPOSE, PURPOSE + "      legal_basis: consent\n", "13(2)(c)"),
+    "transfer without safeguard": (
+        "  safeguards: [standard-contractual-clauses]\n",
+        "",
+        "13(1)(f)",
+    ),
+    "field without storage rule": (
+        "[personal-identity-code, name, address,",
+        "[name, address,",
+        "13(2)(a)",
+    ),
+    "right missing": (
+        "    - id: portability\n      right: portability\n",
+        "    - id: portability\n      right: information\n",
+        "13(2)(b)",
+    ),
+    "no recipients": (
+        SOURCE[SOURCE.index("  categories:\n") : SOURCE.index("  safeguards: >-\n    Subcontr")],
+        "  categories: []\n",
+        "13(1)(e)",
+    ),
+    "other sources unnamed": (
+        "  from_data_subject: true",
+        "  from_data_subject: false",
+        "14(2)(f)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_each_article(case):
+    old, new, article = case
+    found = warnings_for(SOURCE.replace(old, new, 1))
+    assert any(f"(GDPR Art. {article})" in line for line in found), found
+
+
+def test_statements_silence_warnings_and_are_published(project: Project):
+    project.edit(
+        "  register_contact:",
+        "  data_protection_officer:\n"
+        "    statement: No officer is required (Art. 37).\n  register_contact:",
+    )
+    project.edit("  fields:\n", "  provision: Giving the data is voluntary.\n  fields:\n")
+    project.edit(
+        PURPOSE,
+        PURPOSE + "      legal_basis: legitimate-interests\n"
+        "      legitimate_interest: Serving customers who contact us.\n",
+    )
+    assert warnings_for(project.policy.read_text("utf-8")) == []
+    project.edit("languages: [fi, sv, en]", "languages: [en]")
+    project.edit("updated: 2019-10-23", "updated: 2030-01-01")
+    project.build()
+    page = project.text("en/index.html")
+    assert "Data protection officer No officer is required (Art. 37)." in page
+    assert "Giving the data is voluntary." in page
+
+
+def test_reviewed_warnings_are_accepted_with_a_reason(project: Project):
+    project.edit(
+        "\nnotice:",
+        "\nreviewed_warnings:\n  - article: 13(1)(b)\n"
+        "    reason: Not required by Art. 37.\n  - article: 13(2)(e)\n"
+        "    path: personal_data\n    reason: Reviewed.\n  - article: 14(2)(f)\n"
+        "    reason: Stale.\n\nnotice:",
+    )
+    result = project.run("lint")
+    assert result.returncode == 0
+    assert "13(1)(b)" not in result.stderr and "13(2)(e))" not in result.stderr
+    assert "13(1)(c)" in result.stderr
+    assert "no warning of Art. 14(2)(f) remains to accept: remove this review" in result.stderr
+    # review notes are not part of the published notice: no new version is needed
+    project.build()
+    assert "reviewed_warnings" not in project.read("api/register.json")
+
+
+def test_strict_makes_warnings_errors(project: Project):
+    assert project.run("lint").returncode == 0
+    strict = project.run("lint", "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.strip().endswith("3 problems; nothing was written")
+    assert project.run("validate", "--strict").returncode == 1
+    assert "warning: " in project.build().stderr
