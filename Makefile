@@ -17,6 +17,7 @@ help:
 	@echo 'make release       release policy.yaml as a new version'
 	@echo 'make publish       build for publishing (absolute URLs, no drafts)'
 	@echo 'make serve         serve $(OUTPUTDIR)/ on http://localhost:$(PORT)'
+	@echo 'make devserver     live preview: serve and rebuild when an input changes'
 	@echo 'make bench         run the benchmarks in bench/'
 	@echo 'make clean         remove $(OUTPUTDIR)/'
 
@@ -70,6 +71,9 @@ format: $(STAMP)
 
 serve:
 	$(BIN)/python -m http.server --directory $(OUTPUTDIR) --bind 127.0.0.1 $(PORT)
+
+devserver: $(STAMP)
+	$(BIN)/privacy-notice serve -s pelicanconf.py -o $(OUTPUTDIR) --port $(PORT)
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_bench.py

@@ -19,7 +19,7 @@ from .diagnostics import Diagnostic, PolicyError
 
 
 def _policy_path(args: argparse.Namespace) -> Path:
-    return Path(args.file) if getattr(args, "file", None) else Path(args.root) / "policy.yaml"
+    return Path(args.root) / "policy.yaml"
 
 
 def _options(args: argparse.Namespace):
@@ -36,28 +36,37 @@ def _options(args: argparse.Namespace):
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import check_policy  # only what validation needs: it must start fast
 
-    _loaded, warnings = check_policy(_policy_path(args), strict=args.strict)
-    _report(warnings)
-    count = (
-        f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}" if warnings else ""
-    )
-    print(f"{args.file or 'policy.yaml'}: valid{count}", file=sys.stderr)
+    problems: list[Diagnostic] = []
+    for path in [Path(f) for f in args.files] or [Path(args.root) / "policy.yaml"]:
+        try:
+            _loaded, warnings = check_policy(path, strict=args.strict)
+        except PolicyError as exc:  # every file is checked, as pre-commit passes several
+            problems += exc.diagnostics
+            continue
+        _report(warnings)
+        count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
+        print(f"{path}: valid{count if warnings else ''}", file=sys.stderr)
+    if problems:
+        raise PolicyError(problems)
     return 0
 
 
 def cmd_release(args: argparse.Namespace) -> int:
     from .site import load_history, translate_policy
     from .validate import check_policy
-    from .versions import place_current, release
+    from .versions import Placement, changed_release, place_current, release
 
     options = _options(args)
     loaded, warnings = check_policy(options.policy)
     _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
     history = load_history(options)
     date = resolution.document["notice"]["updated"]
-    if place_current(loaded, resolution.document, history):
+    placement = place_current(loaded, resolution.document, history)
+    if placement is Placement.RELEASED:
         print(f"the version of {date} is already released; nothing to do", file=sys.stderr)
         return 0
+    if placement is Placement.CHANGED_RELEASE:
+        raise PolicyError([changed_release(loaded, date)])
     target = release(resolution.document, history)
     _report(warnings)
     print(f"released the version of {date}: {os.path.relpath(target)}", file=sys.stderr)
@@ -77,15 +86,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     # Terminated mid-build: unwind through `finally`, so the staging directory goes too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        settings = read_settings(
-            args.settings, override={"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
-        )
+        override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
+        if args.preview:
+            override["PRIVACY_NOTICE_PREVIEW"] = True
+        settings = read_settings(args.settings, override=override)
         console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
         Pelican(settings).run()
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"built {os.path.relpath(output)}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .devserver import serve
+
+    serve(Path(args.settings), Path(args.output), args.host, args.port)
     return 0
 
 
@@ -111,7 +128,7 @@ def parser() -> argparse.ArgumentParser:
         ("lint", "check policy.yaml against GDPR Articles 13 and 14 (as validate does)"),
     ):
         check = commands.add_parser(name, help=help_text)
-        check.add_argument("file", nargs="?", help="the policy file (default: policy.yaml)")
+        check.add_argument("files", nargs="*", help="the policy files (default: policy.yaml)")
         check.add_argument(
             "--strict", action="store_true", help="treat completeness warnings as errors"
         )
@@ -119,7 +136,18 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site into the output directory")
     build.add_argument("-s", "--settings", default="pelicanconf.py")
     build.add_argument("-o", "--output", default="output")
+    build.add_argument(
+        "--preview",
+        action="store_true",
+        help="live preview: show unreleased edits and untranslated texts, marked",
+    )
     build.set_defaults(run=cmd_build)
+    preview = commands.add_parser("serve", help="serve a live preview that rebuilds on edits")
+    preview.add_argument("-s", "--settings", default="pelicanconf.py")
+    preview.add_argument("-o", "--output", default="output")
+    preview.add_argument("--host", default="127.0.0.1")
+    preview.add_argument("--port", type=int, default=8000)
+    preview.set_defaults(run=cmd_serve)
     rel = commands.add_parser("release", help="release policy.yaml as a new version")
     rel.set_defaults(run=cmd_release)
     return main

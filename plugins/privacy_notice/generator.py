@@ -34,6 +34,7 @@ def options_from(settings: dict[str, Any]) -> Options:
         allow_fallback=settings.get("PRIVACY_NOTICE_FALLBACK", False),
         allow_draft=settings.get("PRIVACY_NOTICE_DRAFTS", True),
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
+        preview=settings.get("PRIVACY_NOTICE_PREVIEW", False),
     )
 
 

@@ -18,7 +18,7 @@ from .i18n import CatalogFile, read_catalogs, resolve
 from .load import Loaded
 from .model import Register, register_from_document
 from .validate import check_policy
-from .versions import History, place_current, read_history
+from .versions import History, Placement, changed_release, place_current, read_history
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,9 @@ class Options:
     allow_fallback: bool = False  # draft previews: show untranslated texts in the source language
     allow_draft: bool = True  # False for publishing: policy.yaml must be released
     cache: FilePath | None = None  # where validated inputs are remembered (see cache.py)
+    # The live preview: untranslated texts fall back, and an edit of a released version
+    # is shown as a draft (with a warning) instead of refused.
+    preview: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,11 +88,18 @@ def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
 def build_site(options: Options) -> Site:
     cache = ValidationCache(options.cache)
     loaded, warnings = check_policy(options.policy, cache)
-    catalogs, resolution = translate_policy(options, loaded, allow_fallback=options.allow_fallback)
+    allow_fallback = options.allow_fallback or options.preview
+    catalogs, resolution = translate_policy(options, loaded, allow_fallback=allow_fallback)
     history = read_history(options.versions, display(options.versions), cache)
-    released = place_current(loaded, resolution.document, history)
-    if not released and not options.allow_draft:
-        date = resolution.document["notice"]["updated"]
+    document = resolution.document
+    date = document["notice"]["updated"]
+    placement = place_current(loaded, document, history)
+    if placement is Placement.CHANGED_RELEASE:
+        if not options.preview:
+            raise PolicyError([changed_release(loaded, date)])
+        # The live preview shows the edit as a draft in place of the released version.
+        warnings = [*warnings, changed_release(loaded, date, severity="warning")]
+    if placement is not Placement.RELEASED and not options.allow_draft:
         raise PolicyError(
             [
                 loaded.diagnostic(
@@ -98,12 +108,15 @@ def build_site(options: Options) -> Site:
                 )
             ]
         )
-    versions = [_version(s.date, s.document, s.sha256) for s in history.snapshots]
-    if not released:
-        document = resolution.document
+    versions = [
+        _version(s.date, s.document, s.sha256)
+        for s in history.snapshots
+        if placement is Placement.RELEASED or s.date != date
+    ]
+    if placement is not Placement.RELEASED:
         versions.append(
             _version(
-                document["notice"]["updated"],
+                date,
                 document,
                 sha256(canonical_json(document)),
                 draft=True,

@@ -8,6 +8,7 @@ checksum, and a ``policy.yaml`` that claims a released date but says something e
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 from dataclasses import dataclass
 from pathlib import Path as FilePath
@@ -185,40 +186,44 @@ def check_document(document: Any, name: str) -> list[Diagnostic]:
     ]
 
 
-def place_current(loaded: Loaded, document: dict[str, Any], history: History) -> bool:
-    """Whether ``document`` (from ``policy.yaml``) is released; raise if it may not be built.
+class Placement(enum.Enum):
+    """Where ``policy.yaml`` stands among the released versions."""
 
-    Returns True when it is identical to the snapshot of its date, False when it is a
-    draft newer than every release.
-    """
+    RELEASED = "released"  # identical to the snapshot of its date
+    DRAFT = "draft"  # newer than every release
+    CHANGED_RELEASE = "changed"  # a released date, but different content
+
+
+def place_current(loaded: Loaded, document: dict[str, Any], history: History) -> Placement:
+    """Where ``document`` (from ``policy.yaml``) stands; raise if its date is earlier than
+    the last release (nothing can ever be inserted into the history)."""
     date = document["notice"]["updated"]
     released = history.get(date)
-    where = ("notice", "updated")
     if released is not None:
-        if released.document == document:
-            return True
-        raise PolicyError(
-            [
-                loaded.diagnostic(
-                    where,
-                    f"{date} is already released and its content "
-                    "differs from policy.yaml: set a new update date "
-                    "and release it ('make release')",
-                )
-            ]
-        )
+        return Placement.RELEASED if released.document == document else Placement.CHANGED_RELEASE
     latest = history.latest
     if latest is not None and date < latest.date:
         raise PolicyError(
             [
                 loaded.diagnostic(
-                    where,
-                    f"{date} is earlier than the last released "
-                    f"version ({latest.date}): set a later date",
+                    ("notice", "updated"),
+                    f"{date} is earlier than "
+                    f"the last released version ({latest.date}): set "
+                    "a later date",
                 )
             ]
         )
-    return False
+    return Placement.DRAFT
+
+
+def changed_release(loaded: Loaded, date: str, *, severity: str = "error") -> Diagnostic:
+    return loaded.diagnostic(
+        ("notice", "updated"),
+        f"{date} is already released and its content "
+        "differs from policy.yaml: set a new update date and release it "
+        "('make release')",
+        severity=severity,
+    )
 
 
 def release(document: dict[str, Any], history: History) -> FilePath:

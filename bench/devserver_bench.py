@@ -1,0 +1,62 @@
+"""How long the live preview takes from saving policy.yaml to serving the new page.
+
+    python bench/devserver_bench.py [--edits N]
+
+Starts `privacy-notice serve` on a copy of the project, then alternately sets the
+retention of recorded calls to 6 and 3 months, timing each save until the served page
+shows the new period. Reports the median and the worst (target: under a second).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from build_bench import copy_project
+from test_devserver import fetch, free_port, wait_for
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--edits", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "privacy_notice.cli", "serve", "--port", str(port)],
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        page = f"http://127.0.0.1:{port}/en/index.html"
+        policy = project / "policy.yaml"
+        try:
+            wait_for(lambda: "conversations for 3 months" in fetch(page))
+            time.sleep(1)
+            samples = []
+            for index in range(args.edits):
+                old, new = ("P3M", "P6M") if index % 2 == 0 else ("P6M", "P3M")
+                policy.write_text(policy.read_text("utf-8").replace(old, new), "utf-8")
+                start = time.perf_counter()
+                wait_for(lambda new=new: f"conversations for {new[1]} months" in fetch(page))
+                samples.append(time.perf_counter() - start)
+                time.sleep(0.3)
+        finally:
+            server.terminate()
+    print(
+        f"edit to served page: median {statistics.median(samples) * 1000:.0f} ms, worst "
+        f"{max(samples) * 1000:.0f} ms over {len(samples)} edits (target: under 1000 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
