@@ -8,8 +8,9 @@ import json
 import pytest
 
 from conftest import ROOT
-from privacy_notice.diff import changed_sections, redline, semantic_changes
+from privacy_notice.diff import changed_sections, semantic_changes
 from privacy_notice.model import register_from_document
+from privacy_notice.redline import redline
 
 DOCUMENT = json.loads((ROOT / "content/versions/2019-10-23.json").read_text("utf-8"))
 
@@ -125,7 +126,7 @@ def test_redline_labels_are_for_screen_readers():
 
 
 def test_redline_by_section_equals_redline_of_the_whole():
-    from privacy_notice.diff import _redline
+    from privacy_notice.redline import _redline
 
     old = (
         '<section id="a"><p>one two</p></section><section id="b"><p>kept for 3 months</p></section>'

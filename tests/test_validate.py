@@ -11,8 +11,9 @@ from babel import Locale
 from conftest import ROOT
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.load import load_policy_text
+from privacy_notice.rules import business_id_valid
 from privacy_notice.schema import policy_schema
-from privacy_notice.validate import business_id_valid, validate
+from privacy_notice.validate import validate
 
 SOURCE = (ROOT / "policy.yaml").read_text("utf-8")
 

@@ -60,3 +60,11 @@ def display(path: os.PathLike[str] | str) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def did_you_mean(word: str, options: list[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest option, or nothing."""
+    import difflib  # only on the way to an error message
+
+    close = difflib.get_close_matches(word, options, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.writers import Writer
 
-from . import diff, export, filters, localize
+from . import diff, export, filters, localize, redline
 from .i18n import theme_translations
 from .schema import register_schema_for
 from .site import Options, Site, Version, build_site
@@ -168,7 +168,7 @@ class NoticeGenerator(Generator):
                 continue
             changes = diff.semantic_changes(previous.register, version.register)
             summaries[version.date] = [c.describe(lang, translations.gettext) for c in changes]
-            redlined = diff.redline(
+            redlined = redline.redline(
                 bodies[previous.date],
                 bodies[version.date],
                 translations.gettext("Deleted:"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Path, format_path
 from .load import Loaded
+from .rules import items_at
 
 # The rights of Art. 13(2)(b) that every notice must mention, and their articles.
 REQUIRED_RIGHTS = {
@@ -25,12 +26,6 @@ REQUIRED_RIGHTS = {
 }
 
 
-def _items(data: Any, *keys: str) -> list[tuple[int, dict[str, Any]]]:
-    for key in keys:
-        data = data.get(key) if isinstance(data, dict) else None
-    return [(i, v) for i, v in enumerate(data or []) if isinstance(v, dict)]
-
-
 def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
     """``(article, path, message)`` for each requirement the register does not meet."""
     controller = data.get("controller", {})
@@ -41,7 +36,7 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
             "no data protection officer's contact, and no "
             "statement that none is required: add controller.data_protection_officer",
         )
-    for index, purpose in _items(data, "purposes", "items"):
+    for index, purpose in items_at(data, ("purposes", "items")):
         path: Path = ("purposes", "items", index)
         basis = purpose.get("legal_basis")
         if not basis:
@@ -60,7 +55,7 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
                 "interests but does not say which: add legitimate_interest",
             )
         elif basis == "consent" and not any(
-            r.get("right") == "withdraw-consent" for _, r in _items(data, "rights", "items")
+            r.get("right") == "withdraw-consent" for _, r in items_at(data, ("rights", "items"))
         ):
             yield (
                 "13(2)(c)",
@@ -68,7 +63,7 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
                 f"the purpose '{purpose.get('id')}' rests on consent, but "
                 "the rights do not include withdrawing it: add a right 'withdraw-consent'",
             )
-    if not _items(data, "recipients", "categories"):
+    if not items_at(data, ("recipients", "categories")):
         yield ("13(1)(e)", ("recipients",), "no recipients or categories of recipients are named")
     locations = data.get("processing_locations", {})
     if locations.get("third_countries", "never") != "never" and not locations.get("safeguards"):
@@ -80,10 +75,10 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
         )
     covered = {
         field
-        for _, rule in _items(data, "retention", "rules")
+        for _, rule in items_at(data, ("retention", "rules"))
         for field in rule.get("data_fields", [])
     }
-    for index, field in _items(data, "personal_data", "fields"):
+    for index, field in items_at(data, ("personal_data", "fields")):
         if field.get("id") not in covered:
             yield (
                 "13(2)(a)",
@@ -91,7 +86,7 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
                 f"no storage rule covers the "
                 f"data field '{field.get('id')}': list it in a rule's data_fields",
             )
-    stated = {right.get("right") for _, right in _items(data, "rights", "items")}
+    stated = {right.get("right") for _, right in items_at(data, ("rights", "items"))}
     for right, article in REQUIRED_RIGHTS.items():
         if right not in stated:
             yield (
@@ -119,7 +114,7 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
 def lint(loaded: Loaded) -> list[Diagnostic]:
     """Completeness warnings for a valid policy, minus those reviewed in the policy."""
     data = loaded.data
-    reviewed = [(i, r) for i, r in _items(data, "reviewed_warnings")]
+    reviewed = [(i, r) for i, r in items_at(data, ("reviewed_warnings",))]
     used: set[int] = set()
     found = []
     for article, path, message in findings(data):
