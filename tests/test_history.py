@@ -163,3 +163,37 @@ def test_release_refuses_an_earlier_date(project: Project):
     result = project.run("release")
     assert result.returncode == 1
     assert "2019-01-01 is earlier than the last released version (2019-10-23)" in result.stderr
+
+
+def test_a_language_added_later(project: Project):
+    """The first version was published in Finnish and English only; Swedish came later."""
+    from privacy_notice.versions import History, read_history
+    from privacy_notice.versions import release as release_document
+
+    store = project.path / "content/versions"
+    old = read_history(store).latest.document
+
+    def without_swedish(value):
+        if isinstance(value, dict):
+            if set(value) == {"fi", "sv", "en"}:
+                return {"fi": value["fi"], "en": value["en"]}
+            return {key: without_swedish(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [without_swedish(item) for item in value]
+        return value
+
+    document = without_swedish(old)
+    document["languages"] = ["fi", "en"]
+    for path in store.glob("*.json"):
+        path.unlink()
+    release_document(document, History(store, "content/versions", ()))
+    project.edit("updated: 2019-10-23", "updated: 2020-01-01")
+    project.build()
+    output = project.path / "output"
+    assert not (output / "sv/versions/2019-10-23").exists()
+    assert (output / "sv/versions/2020-01-01/index.html").exists()
+    assert 'hreflang="sv"' not in project.read("en/versions/2019-10-23/index.html")
+    assert 'hreflang="sv"' in project.read("en/versions/2020-01-01/index.html")
+    from test_browser import broken_links
+
+    assert broken_links(output) == []

@@ -87,8 +87,11 @@ class NoticeGenerator(Generator):
     def generate_output(self, writer: Writer) -> None:
         site = self.site
         assert site is not None
+        # What changed is the same in every language (only its wording is not): computed
+        # once per pair of versions.
+        changes: dict[tuple[str, str], list[diff.Change]] = {}
         for lang in site.languages:
-            self._write_language(writer, site, lang, self._install(site, lang))
+            self._write_language(writer, site, lang, self._install(site, lang), changes)
         self._install(site, self._default(site))
         self._write_page(
             writer,
@@ -109,7 +112,11 @@ class NoticeGenerator(Generator):
         default = self.settings.get("DEFAULT_LANG", site.languages[0])
         return default if default in site.languages else site.languages[0]
 
-    def _common(self, lang: str, kind: str, date: str = "") -> dict[str, Any]:
+    def _common(
+        self, lang: str, kind: str, date: str = "", languages: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        """What every page needs; ``languages`` are those the page exists in (an old version
+        may lack a language added later)."""
         site = self.site
         assert site is not None
         return {
@@ -118,7 +125,9 @@ class NoticeGenerator(Generator):
             "source_language": site.source_language,
             "page_kind": kind,
             "page_date": date,
-            "alternates": [(other, page_url(kind, other, date)) for other in site.languages],
+            "alternates": [
+                (other, page_url(kind, other, date)) for other in languages or site.languages
+            ],
             "fallback_label": self._translations.gettext("Not yet translated"),
         }
 
@@ -144,7 +153,14 @@ class NoticeGenerator(Generator):
             )
         )
 
-    def _write_language(self, writer: Writer, site: Site, lang: str, translations: Any) -> None:
+    def _write_language(
+        self,
+        writer: Writer,
+        site: Site,
+        lang: str,
+        translations: Any,
+        changes: dict[tuple[str, str], list[diff.Change]],
+    ) -> None:
         versions = [v for v in site.versions if lang in v.languages]
         bodies = {v.date: self._body(v, lang) for v in versions}
         summaries: dict[str, list[str]] = {}
@@ -162,12 +178,16 @@ class NoticeGenerator(Generator):
                 "notice.html",
                 body=bodies[version.date],
                 **context,
-                **self._common(lang, "version", version.date),
+                **self._common(lang, "version", version.date, version.languages),
             )
             if previous is None:
                 continue
-            changes = diff.semantic_changes(previous.register, version.register)
-            summaries[version.date] = [c.describe(lang, translations.gettext) for c in changes]
+            pair = (previous.date, version.date)
+            if pair not in changes:
+                changes[pair] = diff.semantic_changes(previous.register, version.register)
+            summaries[version.date] = [
+                c.describe(lang, translations.gettext) for c in changes[pair]
+            ]
             redlined = redline.redline(
                 bodies[previous.date],
                 bodies[version.date],
@@ -181,7 +201,7 @@ class NoticeGenerator(Generator):
                 body=redlined,
                 changes=summaries[version.date],
                 **context,
-                **self._common(lang, "changes", version.date),
+                **self._common(lang, "changes", version.date, site.changes_languages(version)),
             )
         current = versions[-1]
         previous = versions[-2] if len(versions) > 1 else None

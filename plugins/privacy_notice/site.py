@@ -65,9 +65,12 @@ class Site:
     def source_language(self) -> str:
         return self.current.register.source_language
 
-    def previous(self, version: Version) -> Version | None:
-        index = self.versions.index(version)
-        return self.versions[index - 1] if index else None
+    def changes_languages(self, version: Version) -> tuple[str, ...]:
+        """The languages ``version`` has a changes page in: those with an earlier version."""
+        earlier = {
+            lang for v in self.versions[: self.versions.index(version)] for lang in v.languages
+        }
+        return tuple(lang for lang in version.languages if lang in earlier)
 
 
 def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
