@@ -135,6 +135,20 @@ CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
     ),
     "alias bomb": (policy_bytes(BOMB.encode()), "anchors and aliases", True),
     "merge key": (policy_bytes(b"base: &b {a: 1}\nx:\n  <<: *b\n"), "policy.yaml:", True),
+    "nested too deep": (
+        policy_bytes(("a:\n" + "".join("  " * (i + 1) + "b:\n" for i in range(60))).encode()),
+        "nested more than",
+        True,
+    ),
+    "po plural forms": (
+        lambda p: replace_in(
+            po(p),
+            'msgid "Source"\nmsgstr "Tietolähde"',
+            'msgid "Source"\nmsgid_plural "Sources"\nmsgstr[0] "Tietolähde"\nmsgstr[1] "Lähteet"',
+        ),
+        "has plural forms",
+        False,
+    ),
     "po broken syntax": (
         lambda p: replace_in(po(p), 'msgstr "Tietolähde"', 'msgstr "Tietolähde'),
         "not valid gettext syntax",
@@ -219,3 +233,18 @@ def test_bad_input_fails_cleanly_and_keeps_output(project: Project, case):
 
 def test_corpus_is_large_enough():
     assert len(CASES) >= 40
+
+
+def test_broken_theme_and_settings_are_located(project: Project):
+    template = project.path / "theme/templates/history.html"
+    original = template.read_text("utf-8")
+    template.write_text(original + "{% if %}\n", "utf-8")
+    result = project.build(ok=False)
+    line = original.count("\n") + 1
+    assert f"theme/templates/history.html:{line}: template error:" in result.stderr
+    assert "Traceback" not in result.stderr and result.returncode == 1
+    template.write_text(original, "utf-8")
+    (project.path / "broken.py").write_text("SITENAME = (\n", "utf-8")
+    result = project.run("build", "-s", "broken.py")
+    assert "broken.py:1:12: not valid Python: '(' was never closed" in result.stderr
+    assert result.returncode == 1

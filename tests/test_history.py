@@ -197,3 +197,14 @@ def test_a_language_added_later(project: Project):
     from test_browser import broken_links
 
     assert broken_links(output) == []
+
+
+def test_old_pages_do_not_depend_on_later_versions(project: Project):
+    project.build()
+    old_page = project.path / "output/en/versions/2019-10-23/index.html"
+    before = old_page.read_bytes()
+    project.edit("  name: Kivra Oy\n", "  name: Kivra Finland Oy\n")
+    project.edit("updated: 2019-10-23", "updated: 2030-01-01")
+    project.build()
+    assert old_page.read_bytes() == before
+    assert "Kivra Finland Oy" in project.read("en/index.html")

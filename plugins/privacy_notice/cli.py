@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .diagnostics import Diagnostic, PolicyError
+from .diagnostics import Diagnostic, PolicyError, display
 
 
 def _policy_path(args: argparse.Namespace) -> Path:
@@ -85,6 +85,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.build-", dir=output.parent))
     # Terminated mid-build: unwind through `finally`, so the staging directory goes too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    from jinja2 import TemplateSyntaxError
+
     try:
         override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
         if args.preview:
@@ -93,6 +95,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
         Pelican(settings).run()
         _swap(staging, output)
+    except SyntaxError as exc:  # in the settings file
+        where = display(exc.filename or args.settings)
+        raise PolicyError(
+            [
+                Diagnostic(
+                    where, exc.lineno or 0, exc.offset or 0, "", f"not valid Python: {exc.msg}"
+                )
+            ]
+        ) from None
+    except TemplateSyntaxError as exc:  # in the theme
+        where = display(exc.filename or exc.name or "theme")
+        raise PolicyError(
+            [Diagnostic(where, exc.lineno or 0, 0, "", f"template error: {exc.message}")]
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"built {os.path.relpath(output)}", file=sys.stderr)

@@ -214,7 +214,16 @@ def _lookup(
             "translation and remove the fuzzy flag",
             severity,
         )  # type: ignore[arg-type]
-    translated = str(message.string)
+    if not isinstance(message.string, str):  # msgstr[0], msgstr[1]: not for a notice text
+        return None, Diagnostic(
+            file.display,
+            message.lineno or 0,
+            0,
+            "",
+            f'the translation of "{_short(text, 40)}" has plural forms: write one msgstr',
+            severity,
+        )  # type: ignore[arg-type]
+    translated = message.string
     want, got = _structure(text), _structure(translated)
     if want != got:
         what, index = ("placeholders", 0) if want[0] != got[0] else ("links", 1)

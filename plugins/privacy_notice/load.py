@@ -18,6 +18,7 @@ import yaml
 from .diagnostics import Diagnostic, Path, PolicyError, format_path
 
 MAX_BYTES = 2_000_000  # a notice is a few kB; anything this large is a mistake
+MAX_DEPTH = 40  # the register nests 6 levels; deeper is a mistake (and recursion has limits)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML = "tag:yaml.org,2002:"
@@ -222,6 +223,14 @@ class _Builder:
             return None
         self._seen.add(id(node))
         self.values[path] = _mark(node)
+        if len(path) > MAX_DEPTH:
+            self.problem(
+                node,
+                path,
+                f"nested more than {MAX_DEPTH} levels deep: a register "
+                "never is; check the indentation",
+            )
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
