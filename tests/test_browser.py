@@ -113,6 +113,8 @@ def test_page_in_the_browser(browser, server: str, name: str):
         page.set_viewport_size({"width": 375, "height": 800})
         assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
         page.screenshot(path=str(shots / f"{name}-375.png"), full_page=True)
+        page.set_viewport_size({"width": 320, "height": 800})  # the narrowest phones
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
         (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
         page.emulate_media(media="print")
         assert page.locator(".site-header").is_hidden()  # no navigation on paper
