@@ -170,7 +170,6 @@ class NoticeGenerator(Generator):
                 "version": version,
                 "register": version.register,
                 "previous": previous,
-                "placeholders": version.register.placeholders(lang),
             }
             self._write_page(
                 writer,

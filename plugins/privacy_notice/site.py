@@ -93,7 +93,7 @@ def build_site(options: Options) -> Site:
     loaded, warnings = check_policy(options.policy, cache)
     allow_fallback = options.allow_fallback or options.preview
     catalogs, resolution = translate_policy(options, loaded, allow_fallback=allow_fallback)
-    history = read_history(options.versions, display(options.versions), cache)
+    history = load_history(options, cache)
     document = resolution.document
     date = document["notice"]["updated"]
     placement = place_current(loaded, document, history)
@@ -141,5 +141,5 @@ def _version(
     return Version(date, document, register_from_document(document, fallbacks), checksum, draft)
 
 
-def load_history(options: Options) -> History:
-    return read_history(options.versions, display(options.versions))
+def load_history(options: Options, cache: ValidationCache | None = None) -> History:
+    return read_history(options.versions, display(options.versions), cache)
