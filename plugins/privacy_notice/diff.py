@@ -38,17 +38,18 @@ class Change:
     values: dict[str, Value] = field(default_factory=dict)
     section: str = ""
 
-    def describe(self, lang: str, gettext: Callable[[str], str]) -> str:
-        return gettext(self.message) % {k: _format(v, lang) for k, v in self.values.items()}
+    def describe(self, lang: str, gettext: Callable[[str], str], locale: str = "") -> str:
+        values = {k: _format(v, lang, locale or lang) for k, v in self.values.items()}
+        return gettext(self.message) % values
 
 
-def _format(value: Value, lang: str) -> str:
+def _format(value: Value, lang: str, locale: str) -> str:
     if isinstance(value, Text):
         return value[lang]
     if isinstance(value, Duration):
-        return format_duration(value.iso, lang) if value.iso else "–"
+        return format_duration(value.iso, locale) if value.iso else "–"
     if isinstance(value, Countries):
-        return format_list([country_name(c, lang) for c in value.codes], lang)
+        return format_list([country_name(c, locale) for c in value.codes], locale)
     return value
 
 

@@ -44,6 +44,8 @@ def versions_index(
                 "draft": version.draft,
                 "summary": notice.get("summary"),
                 "url": f"{site_url}/api/versions/{version.date}.json",
+                "schema_version": version.schema_version,
+                "schema": f"{site_url}/api/schema/{version.schema_version}/register.schema.json",
                 "sha256": version.sha256,
                 "previous": previous,
                 "changes": f"{site_url}/api/changes/{version.date}.json" if previous else None,
@@ -54,3 +56,8 @@ def versions_index(
             }
         )
     return {"current": versions[-1].date, "versions": entries[::-1]}
+
+
+def schema_versions(versions: Sequence[Any]) -> list[int]:
+    """The schema versions the published documents follow."""
+    return sorted({version.schema_version for version in versions})

@@ -56,25 +56,30 @@ def markdown_filter(
     return _fallback(text, lang, html, context, block=not inline)
 
 
+def _locale(context: Context) -> str:
+    """The locale the page's values are formatted in (``locale``, else the language)."""
+    return str(context.get("locale") or context["lang"])
+
+
 @pass_context
 def date_filter(context: Context, iso_date: str) -> str:
-    return localize.format_date(iso_date, context["lang"])
+    return localize.format_date(iso_date, _locale(context))
 
 
 @pass_context
 def duration_filter(context: Context, iso_duration: str) -> str:
-    return localize.format_duration(iso_duration, context["lang"])
+    return localize.format_duration(iso_duration, _locale(context))
 
 
 @pass_context
 def country_filter(context: Context, code: str) -> str:
-    return localize.country_name(code, context["lang"])
+    return localize.country_name(code, _locale(context))
 
 
 @pass_context
 def list_filter(context: Context, items: Any) -> Markup:
     """Items joined the language's way ("a, b ja c"); items are escaped unless already HTML."""
-    return Markup(localize.format_list([str(escape(i)) for i in items], context["lang"]))
+    return Markup(localize.format_list([str(escape(i)) for i in items], _locale(context)))
 
 
 def install(env: Environment) -> None:

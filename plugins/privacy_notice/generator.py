@@ -7,6 +7,7 @@ how it looks is the theme's business.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path as FilePath
@@ -19,7 +20,7 @@ from pelican.writers import Writer
 
 from . import diff, export, filters, localize, redline
 from .i18n import theme_translations
-from .schema import register_schema_for
+from .schema import register_schema_for, register_schema_path
 from .site import Options, Site, Version, build_site
 
 logger = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ class NoticeGenerator(Generator):
         assert site is not None
         return {
             "lang": lang,
+            "locale": site.locale(lang),
             "site": site,
             "source_language": site.source_language,
             "page_kind": kind,
@@ -146,9 +148,10 @@ class NoticeGenerator(Generator):
             self.env.get_template("_notice_body.html").render(
                 register=register,
                 lang=lang,
+                locale=self.site.locale(lang) if self.site else lang,
                 changed=changed,
                 source_language=register.source_language,
-                placeholders=register.placeholders(lang),
+                placeholders=register.placeholders(self.site.locale(lang) if self.site else lang),
                 fallback_label=self._translations.gettext("Not yet translated"),
             )
         )
@@ -185,7 +188,7 @@ class NoticeGenerator(Generator):
             if pair not in changes:
                 changes[pair] = diff.semantic_changes(previous.register, version.register)
             summaries[version.date] = [
-                c.describe(lang, translations.gettext) for c in changes[pair]
+                c.describe(lang, translations.gettext, site.locale(lang)) for c in changes[pair]
             ]
             redlined = redline.redline(
                 bodies[previous.date],
@@ -242,7 +245,7 @@ class NoticeGenerator(Generator):
         prefix = "" if self.settings.get("SITEURL") else "/"
         entries = []
         for version in reversed(versions):
-            date = localize.format_date(version.date, lang)
+            date = localize.format_date(version.date, site.locale(lang))
             lines = summaries.get(version.date) or [
                 translations.gettext("First published version.")
             ]
@@ -270,15 +273,26 @@ class NoticeGenerator(Generator):
         files = {
             "api/register.json": export.canonical_json(site.current.document),
             "api/register.schema.json": export.canonical_json(register_schema_for(site.languages)),
+            **{
+                register_schema_path(number): export.canonical_json(
+                    register_schema_for(None, number)
+                )
+                for number in export.schema_versions(site.versions)
+            },
             "api/versions.json": export.canonical_json(
                 export.versions_index(site.versions, site_url, page_url)
             ),
         }
         for index, version in enumerate(site.versions):
-            files[f"api/versions/{version.date}.json"] = export.canonical_json(version.document)
+            # Published as stored, so that its SHA-256 in versions.json is the file's; the
+            # change record applies to the documents as published.
+            files[f"api/versions/{version.date}.json"] = version.published
             if index:
                 files[f"api/changes/{version.date}.json"] = export.canonical_json(
-                    export.json_patch(site.versions[index - 1].document, version.document)
+                    export.json_patch(
+                        json.loads(site.versions[index - 1].published),
+                        json.loads(version.published),
+                    )
                 )
         for name, data in files.items():
             target = FilePath(self.output_path) / name

@@ -12,21 +12,33 @@ from babel.dates import format_date as _babel_date
 from babel.lists import format_list as _babel_list
 from babel.units import format_unit
 
-# The site is Finnish: English and Swedish are formatted as written in Finland
-# (en_FI gives "23 October 2019"; plain "en" would give the US order).
-DEFAULT_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
-
 _DURATION = re.compile(r"^P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _UNITS = ("duration-year", "duration-month", "duration-week", "duration-day")
 
 
 @cache
-def locale_for(lang: str) -> Locale:
-    return Locale.parse(DEFAULT_LOCALES.get(lang, lang))
+def locale_for(locale: str) -> Locale:
+    """The Babel locale of a language (``en``) or of a locale (``en_GB``). Every function
+    here takes either: a notice chooses a language's locale in ``locales``."""
+    return Locale.parse(locale)
+
+
+def known_language(code: str) -> bool:
+    """Whether Babel has locale data for the language ``code``."""
+    from babel.localedata import exists
+
+    return exists(code)
+
+
+def known_locale(code: str) -> bool:
+    from babel.localedata import exists
+
+    return exists(code)
 
 
 def format_date(iso_date: str, lang: str) -> str:
-    """``2019-10-23`` -> ``23. lokakuuta 2019`` / ``23 oktober 2019`` / ``23 October 2019``."""
+    """``2019-10-23`` -> ``23. lokakuuta 2019`` / ``23 oktober 2019`` / ``23 October 2019``
+    (en_GB or en_FI; plain ``en`` writes ``October 23, 2019``)."""
     return _babel_date(dt.date.fromisoformat(iso_date), "long", locale=locale_for(lang))
 
 

@@ -11,19 +11,27 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields, is_dataclass
-from functools import cache, partial
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar, dataclass_transform
 
 from .diagnostics import Path
 
-# Model objects are compared through their values (see diff.py), never with ==; not
-# generating __eq__ and __repr__ for thirty classes halves the time to create them.
-frozen = partial(dataclass, frozen=True, eq=False, repr=False)
+T = TypeVar("T")
 
-# The sections of a notice, in the order the notice reads.
+
+# Model objects are compared through their values (see diff.py), never with ==; not
+# generating __eq__ and __repr__ for forty classes halves the time to create them.
+@dataclass_transform(frozen_default=True, eq_default=False)
+def frozen(cls: type[T]) -> type[T]:
+    return dataclass(frozen=True, eq=False, repr=False)(cls)
+
+
+# The sections a notice can have, in the order a notice reads when it does not choose
+# one (``section_order``). Additional sections follow, in the order they are written.
 SECTIONS = (
     "controller",
     "register",
+    "data_subjects",
     "personal_data",
     "sources",
     "protection",
@@ -33,9 +41,15 @@ SECTIONS = (
     "automated_decision_making",
     "recipients",
     "purposes",
+    "cookies",
     "rights",
     "complaints",
     "updates",
+)
+
+# Countries of the EU and the EEA: a recipient elsewhere needs a transfer mechanism.
+EU_EEA = frozenset(
+    ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO"]
 )
 
 
@@ -63,9 +77,27 @@ class Address:
 
 
 @frozen
+class Identifier:
+    scheme: str
+    value: str
+    country: str | None = None
+
+
+@frozen
+class Organisation:
+    name: str
+    identifiers: tuple[Identifier, ...] = ()
+    address: Address | None = None
+    email: str | None = None
+    telephone: str | None = None
+
+
+@frozen
 class Contact:
     description: Text
     email: str
+    name: str | None = None
+    telephone: str | None = None
 
 
 @frozen
@@ -73,33 +105,71 @@ class Notice:
     title: Text
     updated: str
     material: bool
-    basis: Text
+    basis: Text | None = None
     effective: str | None = None
     summary: Text | None = None
 
 
 @frozen
 class DataProtectionOfficer:
+    name: str | None = None
     email: str | None = None
+    telephone: str | None = None
+    address: Address | None = None
     statement: Markdown | None = None
+
+
+@frozen
+class JointController:
+    id: str
+    organisation: Organisation
+    arrangement: Markdown
+    purposes: tuple[str, ...] = ()
 
 
 @frozen
 class Controller:
     title: Text
     name: str
-    business_id: str
-    visiting_address: Address
-    register_contact: Contact
+    identifiers: tuple[Identifier, ...] = ()
+    visiting_address: Address | None = None
+    postal_address: Address | None = None
+    email: str | None = None
+    telephone: str | None = None
+    website: str | None = None
+    register_contact: Contact | None = None
     data_protection_officer: DataProtectionOfficer | None = None
+    representative: Organisation | None = None
+    joint_controllers: tuple[JointController, ...] = ()
 
 
 @frozen
 class RegisterInfo:
     title: Text
     name: Text
-    data_subjects: Markdown
-    introduction: Markdown
+    data_subjects: Markdown | None = None
+    introduction: Markdown | None = None
+
+
+@frozen
+class Group:
+    id: str
+    name: Text
+    description: Markdown | None = None
+
+
+@frozen
+class DataSubjects:
+    title: Text
+    groups: tuple[Group, ...]
+    description: Markdown | None = None
+
+
+@frozen
+class SpecialCategory:
+    category: str
+    condition: str
+    law: Text | None = None
 
 
 @frozen
@@ -107,16 +177,18 @@ class DataField:
     id: str
     name: Text
     purposes: tuple[str, ...]
-    purpose: Markdown
+    purpose: Markdown | None = None
     sources: tuple[str, ...] = ()
+    data_subjects: tuple[str, ...] = ()
+    special_category: SpecialCategory | None = None
 
 
 @frozen
 class PersonalData:
     title: Text
-    definition: Markdown
-    introduction: Text
     fields: tuple[DataField, ...]
+    definition: Markdown | None = None
+    introduction: Text | None = None
     provision: Markdown | None = None
 
 
@@ -129,9 +201,9 @@ class Channel:
 @frozen
 class Sources:
     title: Text
-    description: Markdown
     from_data_subject: bool
-    channels: tuple[Channel, ...]
+    description: Markdown | None = None
+    channels: tuple[Channel, ...] = ()
     other_sources: Markdown | None = None
 
 
@@ -144,10 +216,10 @@ class Measure:
 @frozen
 class Protection:
     title: Text
-    statement: Markdown
-    measures_intro: Text
-    measures: tuple[Measure, ...]
-    access_principles: Markdown
+    statement: Markdown | None = None
+    measures_intro: Text | None = None
+    measures: tuple[Measure, ...] = ()
+    access_principles: Markdown | None = None
 
 
 @frozen
@@ -160,26 +232,29 @@ class Extension:
 class RetentionRule:
     id: str
     name: Text
-    text: Markdown
+    text: Markdown | None = None
     data_fields: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     period: str | None = None
+    starts: str | None = None
+    until: str | None = None
+    law: Text | None = None
     extension: Extension | None = None
 
 
 @frozen
 class Retention:
     title: Text
-    principles: Markdown
     rules: tuple[RetentionRule, ...]
+    principles: Markdown | None = None
 
 
 @frozen
 class Access:
     title: Text
-    principles: Markdown
-    persons: Markdown
-    measures: Markdown
+    principles: Markdown | None = None
+    persons: Markdown | None = None
+    measures: Markdown | None = None
 
 
 @frozen
@@ -188,15 +263,27 @@ class ProcessingLocations:
     usual_countries: tuple[str, ...]
     other_eu_eea: bool
     third_countries: str
-    text: Markdown
+    text: Markdown | None = None
     safeguards: tuple[str, ...] = ()
 
 
 @frozen
 class AutomatedDecisionMaking:
     title: Text
-    used: bool
-    text: Markdown
+    decisions: bool
+    profiling: bool
+    text: Markdown | None = None
+    logic: Markdown | None = None
+    consequences: Markdown | None = None
+
+
+@frozen
+class Transfer:
+    mechanism: str
+    countries: tuple[str, ...] = ()
+    derogation: str | None = None
+    reference: Text | None = None
+    copy: Markdown | None = None
 
 
 @frozen
@@ -205,28 +292,66 @@ class RecipientCategory:
     name: Text
     role: str
     description: Markdown | None = None
+    countries: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+    data_fields: tuple[str, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
+
+    @property
+    def third_countries(self) -> tuple[str, ...]:
+        return tuple(c for c in self.countries if c not in EU_EEA)
+
+    def transfer_countries(self, transfer: Transfer) -> tuple[str, ...]:
+        """The countries ``transfer`` goes to (all third countries when it names none)."""
+        return transfer.countries or self.third_countries
 
 
 @frozen
 class Recipients:
     title: Text
-    introduction: Markdown
     categories: tuple[RecipientCategory, ...]
-    safeguards: Markdown
+    introduction: Markdown | None = None
+    safeguards: Markdown | None = None
+
+
+@frozen
+class LegalBasis:
+    basis: str
+    law: Text | None = None
+    interest: Markdown | None = None
 
 
 @frozen
 class Purpose:
     id: str
     description: Markdown
-    legal_basis: str | None = None
-    legitimate_interest: Markdown | None = None
+    name: Text | None = None
+    legal_bases: tuple[LegalBasis, ...] = ()
 
 
 @frozen
 class Purposes:
     title: Text
     items: tuple[Purpose, ...]
+
+
+@frozen
+class Cookie:
+    id: str
+    category: str
+    provider: str
+    purpose: Text
+    duration: str
+    consent: bool
+    name: str | None = None
+    purposes: tuple[str, ...] = ()
+
+
+@frozen
+class Cookies:
+    title: Text
+    items: tuple[Cookie, ...]
+    introduction: Markdown | None = None
 
 
 @frozen
@@ -239,17 +364,17 @@ class Right:
 @frozen
 class Response:
     time: str
-    extension: str
     text: Markdown
+    extension: str | None = None
 
 
 @frozen
 class Rights:
     title: Text
-    contact: str
-    introduction: Markdown
     items: tuple[Right, ...]
-    response: Response
+    contact: str | None = None
+    introduction: Markdown | None = None
+    response: Response | None = None
     list_heading: Text | None = None
 
 
@@ -258,18 +383,28 @@ class SupervisoryAuthority:
     name: Text
     country: str
     website: str
+    address: Address | None = None
+    email: str | None = None
+    telephone: str | None = None
 
 
 @frozen
 class Complaints:
     title: Text
-    contact: str
-    text: Markdown
     supervisory_authority: SupervisoryAuthority
+    contact: str | None = None
+    text: Markdown | None = None
 
 
 @frozen
 class Updates:
+    title: Text
+    text: Markdown
+
+
+@frozen
+class AdditionalSection:
+    id: str
     title: Text
     text: Markdown
 
@@ -280,32 +415,49 @@ class Register:
     languages: tuple[str, ...]
     notice: Notice
     controller: Controller
-    register: RegisterInfo
     personal_data: PersonalData
-    sources: Sources
-    protection: Protection
-    retention: Retention
-    access: Access
-    processing_locations: ProcessingLocations
-    automated_decision_making: AutomatedDecisionMaking
-    recipients: Recipients
     purposes: Purposes
+    recipients: Recipients
+    retention: Retention
+    automated_decision_making: AutomatedDecisionMaking
     rights: Rights
     complaints: Complaints
-    updates: Updates
+    schema_version: int = 2
+    register: RegisterInfo | None = None
+    data_subjects: DataSubjects | None = None
+    sources: Sources | None = None
+    protection: Protection | None = None
+    access: Access | None = None
+    processing_locations: ProcessingLocations | None = None
+    cookies: Cookies | None = None
+    updates: Updates | None = None
+    additional_sections: tuple[AdditionalSection, ...] = ()
+    section_order: tuple[str, ...] = ()
 
     def section(self, key: str) -> Any:
-        return getattr(self, key)
+        """The section with ``key``: a built-in one, or an additional one by its id."""
+        if key in SECTIONS:
+            return getattr(self, key)
+        return next((s for s in self.additional_sections if s.id == key), None)
+
+    def section_keys(self) -> tuple[str, ...]:
+        """The keys of the sections this notice has, in the order it reads."""
+        present = [key for key in SECTIONS if getattr(self, key) is not None]
+        present += [section.id for section in self.additional_sections]
+        chosen = [key for key in self.section_order if key in present]
+        return tuple(chosen + [key for key in present if key not in chosen])
 
     def placeholders(self, lang: str) -> dict[str, str]:
         """The values that ``{response_time}`` and ``{extension}`` stand for, in ``lang``."""
         from .localize import format_duration
 
         response = self.rights.response
-        return {
-            "response_time": format_duration(response.time, lang),
-            "extension": format_duration(response.extension, lang),
-        }
+        if response is None:
+            return {}
+        values = {"response_time": format_duration(response.time, lang)}
+        if response.extension:
+            values["extension"] = format_duration(response.extension, lang)
+        return values
 
 
 def register_from_document(

@@ -1,5 +1,6 @@
-"""The rules a JSON Schema cannot state: the Business ID check digit, unique ids,
-references between items, placeholders, dates in order, the source language published.
+"""The rules a JSON Schema cannot state: identifiers' check digits, languages Babel knows,
+unique ids, references between items, legal bases with what they need, transfers with a
+mechanism, placeholders, dates in order, the order of sections.
 
 They run on every build (even when the schema pass is cached, see cache.py) and are
 written defensively: the data may not have passed the schema.
@@ -11,7 +12,9 @@ import datetime as dt
 from typing import Any
 
 from .diagnostics import Diagnostic, Path, did_you_mean
+from .identifiers import identifier_problem
 from .load import Loaded
+from .model import EU_EEA, SECTIONS
 from .schema import iter_texts
 from .texts import placeholders
 
@@ -28,19 +31,31 @@ _PLACEHOLDERS_BY_PATH = (
 _REFERENCES = (
     (("personal_data", "fields"), "purposes", ("purposes", "items"), "purpose"),
     (("personal_data", "fields"), "sources", ("sources", "channels"), "channel"),
+    (("personal_data", "fields"), "data_subjects", ("data_subjects", "groups"), "group"),
     (("retention", "rules"), "data_fields", ("personal_data", "fields"), "data field"),
     (("retention", "rules"), "channels", ("sources", "channels"), "channel"),
+    (("recipients", "categories"), "purposes", ("purposes", "items"), "purpose"),
+    (("recipients", "categories"), "data_fields", ("personal_data", "fields"), "data field"),
+    (("cookies", "items"), "purposes", ("purposes", "items"), "purpose"),
+    (("controller", "joint_controllers"), "purposes", ("purposes", "items"), "purpose"),
 )
 
 _ID_LISTS = (
     ("personal_data", "fields"),
+    ("data_subjects", "groups"),
     ("sources", "channels"),
     ("protection", "measures"),
     ("retention", "rules"),
     ("recipients", "categories"),
     ("purposes", "items"),
+    ("cookies", "items"),
     ("rights", "items"),
+    ("controller", "joint_controllers"),
+    ("additional_sections",),
 )
+
+# The bases of GDPR Art. 6(1) that rest on a law (Art. 6(3)).
+LAW_BASES = ("legal-obligation", "public-task")
 
 
 def value_at(data: Any, path: tuple[str, ...]) -> Any:
@@ -60,22 +75,13 @@ def items_at(data: Any, path: tuple[str, ...]) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
-def business_id_valid(business_id: str) -> bool:
-    """The Finnish Business ID check digit (weights 7, 9, 10, 5, 8, 4, 2; modulus 11)."""
-    digits, _, check = business_id.partition("-")
-    if len(digits) != 7 or not digits.isdigit() or len(check) != 1 or not check.isdigit():
-        return False
-    remainder = sum(int(d) * w for d, w in zip(digits, (7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
-    if remainder == 1:
-        return False
-    return int(check) == (0 if remainder == 0 else 11 - remainder)
-
-
 def domain_checks(loaded: Loaded) -> list[Diagnostic]:
     data = loaded.data
     found: list[Diagnostic] = []
-    found += _check_business_id(loaded, data)
+    found += _check_identifiers(loaded, data)
     found += _check_languages(loaded, data)
+    found += _check_legal_bases(loaded, data)
+    found += _check_transfers(loaded, data)
     found += _check_dates(loaded, data)
     ids = {}
     for list_path in _ID_LISTS:
@@ -89,32 +95,178 @@ def domain_checks(loaded: Loaded) -> list[Diagnostic]:
                     path = (*holder, index, key, ref_index)
                     found.append(loaded.diagnostic(path, _dangling(ref, what, target, known)))
     found += _check_placeholders(loaded)
+    found += _check_section_order(loaded, data, ids[("additional_sections",)])
     return found
 
 
-def _check_business_id(loaded: Loaded, data: Any) -> list[Diagnostic]:
-    value = value_at(data, ("controller", "business_id"))
-    if (
-        isinstance(value, str)
-        and len(value) == 9
-        and value[7] == "-"
-        and not business_id_valid(value)
-    ):
-        return [
-            loaded.diagnostic(
-                ("controller", "business_id"),
-                f"'{value}' has a wrong check digit: check the Business ID "
-                "against the Finnish Trade Register (ytj.fi)",
-            )
-        ]
-    return []
+def _check_identifiers(loaded: Loaded, data: Any) -> list[Diagnostic]:
+    found = []
+    for holder in (("controller",), ("controller", "representative")):
+        for index, item in items_at(data, (*holder, "identifiers")):
+            scheme, value = item.get("scheme"), item.get("value")
+            if isinstance(scheme, str) and isinstance(value, str):
+                problem = identifier_problem(scheme, value)
+                if problem:
+                    path = (*holder, "identifiers", index, "value")
+                    found.append(loaded.diagnostic(path, f"'{value}' {problem}"))
+    return found
 
 
 def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
+    from .localize import known_language, known_locale
+
+    found = []
     source, languages = value_at(data, ("source_language",)), value_at(data, ("languages",))
+    for path, code in [(("source_language",), source)] + [
+        (("languages", i), lang) for i, lang in enumerate(languages or [])
+    ]:
+        if isinstance(code, str) and not known_language(code):
+            found.append(
+                loaded.diagnostic(
+                    path,
+                    f"'{code}' is not a language Babel knows"
+                    + did_you_mean(code, _common_languages()),
+                )
+            )
     if isinstance(source, str) and isinstance(languages, list) and source not in languages:
-        return [loaded.diagnostic(("languages",), f"must include the source language '{source}'")]
-    return []
+        found.append(
+            loaded.diagnostic(("languages",), f"must include the source language '{source}'")
+        )
+    locales = value_at(data, ("locales",))
+    for lang, locale in (locales or {}).items() if isinstance(locales, dict) else ():
+        if isinstance(languages, list) and lang not in languages:
+            found.append(
+                loaded.diagnostic(
+                    ("locales", lang),
+                    f"'{lang}' is not a published language (languages)",
+                    at_key=True,
+                )
+            )
+        elif isinstance(locale, str) and not known_locale(locale):
+            found.append(
+                loaded.diagnostic(
+                    ("locales", lang), f"'{locale}' is not a locale Babel knows (e.g. sv_FI, en_GB)"
+                )
+            )
+        elif isinstance(locale, str) and locale.split("_")[0] != lang:
+            found.append(
+                loaded.diagnostic(
+                    ("locales", lang), f"'{locale}' is not a locale of the language '{lang}'"
+                )
+            )
+    return found
+
+
+def _common_languages() -> list[str]:
+    from babel.localedata import locale_identifiers
+
+    return sorted({code.split("_")[0] for code in locale_identifiers()})
+
+
+def _check_legal_bases(loaded: Loaded, data: Any) -> list[Diagnostic]:
+    found = []
+    for index, purpose in items_at(data, ("purposes", "items")):
+        for b_index, entry in items_at(purpose, ("legal_bases",)):
+            path = ("purposes", "items", index, "legal_bases", b_index)
+            basis = entry.get("basis")
+            if basis == "legitimate-interests" and not entry.get("interest"):
+                found.append(
+                    loaded.diagnostic(
+                        path,
+                        f"the purpose '{purpose.get('id')}' rests on legitimate interests "
+                        "but does not say which: add interest (GDPR Art. 13(1)(d))",
+                        at_key=True,
+                    )
+                )
+            elif basis != "legitimate-interests" and "interest" in entry:
+                found.append(
+                    loaded.diagnostic(
+                        (*path, "interest"),
+                        "an interest is stated only for the basis legitimate-interests",
+                        at_key=True,
+                    )
+                )
+            if "law" in entry and basis not in LAW_BASES:
+                found.append(
+                    loaded.diagnostic(
+                        (*path, "law"),
+                        "a law is stated only for the bases legal-obligation and public-task",
+                        at_key=True,
+                    )
+                )
+    return found
+
+
+def _check_transfers(loaded: Loaded, data: Any) -> list[Diagnostic]:
+    found = []
+    for index, recipient in items_at(data, ("recipients", "categories")):
+        path: Path = ("recipients", "categories", index)
+        countries = recipient.get("countries")
+        countries = (
+            [c for c in countries if isinstance(c, str)] if isinstance(countries, list) else []
+        )
+        third = [c for c in countries if c not in EU_EEA]
+        transfers = items_at(recipient, ("transfers",))
+        covered: set[str] = set()
+        for t_index, transfer in transfers:
+            t_path = (*path, "transfers", t_index)
+            named = transfer.get("countries")
+            named = [c for c in named if isinstance(c, str)] if isinstance(named, list) else third
+            covered.update(named)
+            for c_index, country in enumerate(transfer.get("countries") or []):
+                if country in EU_EEA:
+                    found.append(
+                        loaded.diagnostic(
+                            (*t_path, "countries", c_index),
+                            f"{country} is in the EU/EEA: a transfer is to a country outside it",
+                        )
+                    )
+                elif country not in countries:
+                    found.append(
+                        loaded.diagnostic(
+                            (*t_path, "countries", c_index),
+                            f"{country} is not among the recipient's countries: add it there",
+                        )
+                    )
+            mechanism = transfer.get("mechanism")
+            if mechanism == "derogation" and not transfer.get("derogation"):
+                found.append(
+                    loaded.diagnostic(
+                        t_path,
+                        "a derogation must say which of GDPR "
+                        "Art. 49(1) applies: add derogation (e.g. explicit-consent)",
+                        at_key=True,
+                    )
+                )
+            elif mechanism != "derogation" and "derogation" in transfer:
+                found.append(
+                    loaded.diagnostic(
+                        (*t_path, "derogation"),
+                        "derogation is stated only for the mechanism derogation",
+                        at_key=True,
+                    )
+                )
+        missing = [c for c in third if c not in covered]
+        if missing:
+            found.append(
+                loaded.diagnostic(
+                    path,
+                    f"the recipient '{recipient.get('id')}' is in {', '.join(missing)}, outside "
+                    "the EU/EEA, but no transfer mechanism covers it: add transfers with a "
+                    "mechanism (e.g. standard-contractual-clauses) (GDPR Art. 44-49)",
+                    at_key=True,
+                )
+            )
+        elif transfers and not third:
+            found.append(
+                loaded.diagnostic(
+                    (*path, "transfers"),
+                    "the recipient has no "
+                    "country outside the EU/EEA: list it in countries, or remove transfers",
+                    at_key=True,
+                )
+            )
+    return found
 
 
 def _check_dates(loaded: Loaded, data: Any) -> list[Diagnostic]:
@@ -204,4 +356,28 @@ def _check_placeholders(loaded: Loaded) -> list[Diagnostic]:
                 ("protection", "measures_intro"), "write {measures} where the measures are listed"
             )
         )
+    return found
+
+
+def _check_section_order(loaded: Loaded, data: Any, additional: set[str]) -> list[Diagnostic]:
+    found = []
+    for index, section in items_at(data, ("additional_sections",)):
+        if isinstance(section.get("id"), str) and section["id"].replace("-", "_") in SECTIONS:
+            found.append(
+                loaded.diagnostic(
+                    ("additional_sections", index, "id"),
+                    f"'{section['id']}' is the name of a section of the notice: choose another id",
+                )
+            )
+    order = value_at(data, ("section_order",))
+    known = [key for key in SECTIONS if isinstance(value_at(data, (key,)), dict)]
+    known += sorted(additional)
+    for index, key in enumerate(order if isinstance(order, list) else []):
+        if isinstance(key, str) and key not in known:
+            found.append(
+                loaded.diagnostic(
+                    ("section_order", index),
+                    f"the notice has no section '{key}'" + did_you_mean(key, known),
+                )
+            )
     return found

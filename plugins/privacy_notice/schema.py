@@ -16,20 +16,30 @@ from importlib import resources
 from typing import Any
 
 from .diagnostics import Path
+from .migrate import CURRENT_VERSION
 
 TEXT_KINDS = ("text", "markdown")
 # Review notes for the legal team, not part of the notice: never published, and changing
 # them does not make a new version.
-NOT_PUBLISHED = ("reviewed_warnings",)
-REGISTER_SCHEMA_ID = "https://privacy-notice.example/schema/register.schema.json"
+# The locales choose how dates are written: presentation, not a statement of the notice.
+NOT_PUBLISHED = ("reviewed_warnings", "locales")
 
 Schema = dict[str, Any]
 
 
+def schema_file(version: int = CURRENT_VERSION) -> str:
+    """The package-relative file of the policy schema of ``version``: the current one is
+    ``schema/policy.schema.json`` (editors point at it), older ones are kept, frozen, as
+    ``schema/v<N>/policy.schema.json`` to check the snapshots released under them."""
+    if version == CURRENT_VERSION:
+        return "schema/policy.schema.json"
+    return f"schema/v{version}/policy.schema.json"
+
+
 @cache
-def policy_schema() -> Schema:
-    """The schema of ``policy.yaml`` (shipped with the package)."""
-    text = resources.files(__package__).joinpath("schema/policy.schema.json").read_text("utf-8")
+def policy_schema(version: int = CURRENT_VERSION) -> Schema:
+    """The schema of ``policy.yaml`` of ``version`` (shipped with the package)."""
+    text = resources.files(__package__).joinpath(schema_file(version)).read_text("utf-8")
     return json.loads(text)
 
 
@@ -80,28 +90,40 @@ def map_texts(data: Any, function, schema: Schema | None = None) -> Any:
     return result
 
 
+def register_schema_path(version: int = CURRENT_VERSION) -> str:
+    """Where the site publishes the register schema of ``version``."""
+    return f"api/schema/{version}/register.schema.json"
+
+
 @cache
-def register_schema_for(languages: Sequence[str]) -> Schema:
+def register_schema_for(languages: Sequence[str] | None, version: int = CURRENT_VERSION) -> Schema:
     """The schema of the published register document: the policy schema with every text
-    an object holding the text in each published language."""
-    schema = copy.deepcopy(policy_schema())
-    schema["$id"] = REGISTER_SCHEMA_ID
-    schema["title"] = "Register document (published privacy notice)"
+    an object holding the text in each published language (with ``languages`` None, in
+    any languages: the schema of a version, whatever languages its documents have)."""
+    schema = copy.deepcopy(policy_schema(version))
+    schema["$id"] = f"https://privacy-notice.example/{register_schema_path(version)}"
+    schema["title"] = f"Register document (published privacy notice), schema version {version}"
     schema["description"] = (
         "The register of personal data that a privacy notice describes, as published: every "
         "text is given in each published language. {period}, {response_time}, {extension} and "
         "{measures} in a text stand for the values stated next to it."
     )
     for key in NOT_PUBLISHED:
-        del schema["properties"][key]
+        schema["properties"].pop(key, None)
     for kind in TEXT_KINDS:
         plain = schema["$defs"][kind]
-        schema["$defs"][kind] = {
+        text: Schema = {
             "title": plain["title"],
             "description": f"{plain['description']} Given in every published language.",
             "type": "object",
-            "additionalProperties": False,
-            "required": list(languages),
-            "properties": {lang: {"type": "string", "minLength": 1} for lang in languages},
         }
+        if languages is None:
+            text["minProperties"] = 1
+            text["propertyNames"] = {"pattern": "^[a-z]{2,3}$"}
+            text["additionalProperties"] = {"type": "string", "minLength": 1}
+        else:
+            text["additionalProperties"] = False
+            text["required"] = list(languages)
+            text["properties"] = {lang: {"type": "string", "minLength": 1} for lang in languages}
+        schema["$defs"][kind] = text
     return schema

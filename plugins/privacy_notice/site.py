@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, PolicyError, display, errors
 from .export import canonical_json, sha256
 from .i18n import CatalogFile, read_catalogs, resolve
 from .load import Loaded
+from .migrate import CURRENT_VERSION
 from .model import Register, register_from_document
 from .validate import check_policy
 from .versions import History, Placement, changed_release, place_current, read_history
@@ -36,10 +37,15 @@ class Options:
 
 @dataclass(frozen=True)
 class Version:
+    """One version of the notice: its document in today's schema (what pages show), and
+    the bytes it is published as (for a released version, its snapshot as stored)."""
+
     date: str
     document: dict[str, Any]
     register: Register
     sha256: str
+    published: bytes
+    schema_version: int = CURRENT_VERSION
     draft: bool = False
 
     @property
@@ -52,6 +58,11 @@ class Site:
     versions: tuple[Version, ...]  # oldest first; the last is the current notice
     catalogs: Mapping[tuple[str, str], CatalogFile]
     warnings: tuple[Diagnostic, ...] = field(default=())
+    locales: Mapping[str, str] = field(default_factory=dict)  # lang -> locale, if chosen
+
+    def locale(self, lang: str) -> str:
+        """The locale that writes dates and lists in ``lang``."""
+        return self.locales.get(lang, lang)
 
     @property
     def current(self) -> Version:
@@ -112,33 +123,28 @@ def build_site(options: Options) -> Site:
             ]
         )
     versions = [
-        _version(s.date, s.document, s.sha256)
+        Version(
+            s.date,
+            s.document,
+            register_from_document(s.document),
+            s.sha256,
+            canonical_json(s.stored) if s.raw is None else s.raw,
+            s.schema_version,
+        )
         for s in history.snapshots
         if placement is Placement.RELEASED or s.date != date
     ]
     if placement is not Placement.RELEASED:
-        versions.append(
-            _version(
-                date,
-                document,
-                sha256(canonical_json(document)),
-                draft=True,
-                fallbacks=frozenset(resolution.fallbacks),
-            )
-        )
+        raw = canonical_json(document)
+        register = register_from_document(document, frozenset(resolution.fallbacks))
+        versions.append(Version(date, document, register, sha256(raw), raw, draft=True))
     cache.save()  # only now: everything above passed
-    return Site(tuple(versions), catalogs, tuple(warnings) + tuple(resolution.problems))
-
-
-def _version(
-    date: str,
-    document: dict[str, Any],
-    checksum: str,
-    *,
-    draft: bool = False,
-    fallbacks: frozenset = frozenset(),
-) -> Version:
-    return Version(date, document, register_from_document(document, fallbacks), checksum, draft)
+    return Site(
+        tuple(versions),
+        catalogs,
+        tuple(warnings) + tuple(resolution.problems),
+        dict(loaded.data.get("locales") or {}),
+    )
 
 
 def load_history(options: Options, cache: ValidationCache | None = None) -> History:

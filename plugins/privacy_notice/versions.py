@@ -18,6 +18,7 @@ from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, format_path
 from .export import canonical_json, sha256
 from .load import Loaded
+from .migrate import CURRENT_VERSION, schema_version, upgrade
 from .schema import register_schema_for
 
 INDEX = "index.json"
@@ -25,9 +26,18 @@ INDEX = "index.json"
 
 @dataclass(frozen=True)
 class Snapshot:
+    """A released version: its document as stored (never rewritten), and the same
+    document read into the current schema version (see :mod:`.migrate`)."""
+
     date: str
-    document: dict[str, Any]
+    stored: dict[str, Any]
     sha256: str
+    document: dict[str, Any]
+    raw: bytes | None = None  # the bytes as stored
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.stored)
 
 
 @dataclass(frozen=True)
@@ -169,7 +179,9 @@ def _verify(
         cache.remember(key)
     if not found and document["notice"]["updated"] != entry["date"]:
         found.append(Diagnostic(name, 0, 0, "notice.updated", "does not match the file's date"))
-    return (None if found else Snapshot(entry["date"], document, entry["sha256"])), found
+    if found:
+        return None, found
+    return Snapshot(entry["date"], document, entry["sha256"], upgrade(document), raw), found
 
 
 def check_document(document: Any, name: str) -> list[Diagnostic]:
@@ -177,9 +189,20 @@ def check_document(document: Any, name: str) -> list[Diagnostic]:
     languages = document.get("languages") if isinstance(document, dict) else None
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         return [Diagnostic(name, 0, 0, "languages", "missing: not a register document")]
+    version = schema_version(document)
+    if not 1 <= version <= CURRENT_VERSION:
+        return [
+            Diagnostic(
+                name,
+                0,
+                0,
+                "schema_version",
+                f"{version!r} is not a schema version this tool knows (1 to {CURRENT_VERSION})",
+            )
+        ]
     from jsonschema import Draft202012Validator  # see cache.py: it is slow to import
 
-    validator = Draft202012Validator(register_schema_for(tuple(languages)))
+    validator = Draft202012Validator(register_schema_for(tuple(languages), version))
     return [
         Diagnostic(name, 0, 0, format_path(tuple(e.absolute_path)), e.message)
         for e in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
