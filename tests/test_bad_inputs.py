@@ -75,7 +75,7 @@ CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
     "number for a list": (policy_edit("languages: [fi, sv, en]", "languages: 3"), "a list", True),
     "text for a boolean": (policy_edit("material: true", "material: maybe"), "true or false", True),
     "missing section": (policy_edit("\nupdates:", "\nupdatez:"), "missing required section", True),
-    "missing key": (policy_edit("  business_id: 2918721-9\n", ""), "'business_id'", True),
+    "missing key": (policy_edit("  name: Kivra Oy\n", ""), "'name'", True),
     "unknown key": (
         policy_edit("  name: Kivra Oy\n", "  name: Kivra Oy\n  ceo: X\n"),
         "'ceo'",

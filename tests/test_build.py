@@ -168,7 +168,10 @@ def test_register_json_holds_the_facts_and_validates(built_site: Project):
     schema = json.loads(built_site.read("api/register.schema.json"))
     Draft202012Validator.check_schema(schema)
     assert list(Draft202012Validator(schema).iter_errors(document)) == []
-    assert document["controller"]["business_id"] == "2918721-9"
+    assert document["schema_version"] == 2
+    assert document["controller"]["identifiers"] == [
+        {"scheme": "fi-business-id", "value": "2918721-9"}
+    ]
     assert document["controller"]["visiting_address"]["city"] == {
         "fi": "Espoo",
         "sv": "Esbo",
@@ -192,7 +195,8 @@ def test_register_json_holds_the_facts_and_validates(built_site: Project):
     assert [c["id"] for c in document["sources"]["channels"]] == ["email", "telephone", "chatbot"]
     assert len(document["rights"]["items"]) == 7
     assert document["processing_locations"]["usual_countries"] == ["FI"]
-    assert document["automated_decision_making"]["used"] is False
+    assert document["automated_decision_making"]["decisions"] is False
+    assert document["automated_decision_making"]["profiling"] is False
     broken = json.loads(json.dumps(document))
     broken["notice"]["title"] = "only English"
     assert list(Draft202012Validator(schema).iter_errors(broken))
@@ -215,7 +219,7 @@ def test_failed_build_leaves_output_untouched_and_explains(project: Project):
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "2 problems; nothing was written"
-    assert lines[0].startswith("policy.yaml:23:16: controller.business_id:")
+    assert lines[0].startswith("policy.yaml:28:14: controller.identifiers[0].value:")
     assert tree_digest(project.path / "output") == before
     assert sorted(p.name for p in project.path.iterdir() if p.name.startswith("output")) == [
         "output"

@@ -26,19 +26,29 @@ def test_the_default_notice_shows_the_gaps_of_its_source():
         "13(1)(c))",
     ]
     assert found[2].startswith(
-        "policy.yaml:238:7: warning: purposes.items[0]: the purpose "
+        "policy.yaml:244:7: warning: purposes.items[0]: the purpose "
         "'identification' states no legal basis"
     )
 
 
 PURPOSE = "    - id: identification\n"
 CASES = {
-    "legitimate interest not stated": (
+    "law behind a legal obligation not named": (
         PURPOSE,
-        PURPOSE + "      legal_basis: legitimate-interests\n",
-        "13(1)(d)",
+        PURPOSE + "      legal_bases: [{basis: legal-obligation}]\n",
+        "6(3)",
     ),
-    "consent without withdrawal": (PURPOSE, PURPOSE + "      legal_basis: consent\n", "13(2)(c)"),
+    "consent without withdrawal": (
+        PURPOSE,
+        PURPOSE + "      legal_bases: [{basis: consent}]\n",
+        "13(2)(c)",
+    ),
+    "profiling without its logic": ("  profiling: false", "  profiling: true", "13(2)(f)"),
+    "no contact details": (
+        SOURCE[SOURCE.index("  visiting_address:\n") : SOURCE.index("\nregister:\n")],
+        "",
+        "13(1)(a)",
+    ),
     "transfer without safeguard": (
         "  safeguards: [standard-contractual-clauses]\n",
         "",
@@ -83,11 +93,12 @@ def test_statements_silence_warnings_and_are_published(project: Project):
     project.edit("  fields:\n", "  provision: Giving the data is voluntary.\n  fields:\n")
     project.edit(
         PURPOSE,
-        PURPOSE + "      legal_basis: legitimate-interests\n"
-        "      legitimate_interest: Serving customers who contact us.\n",
+        PURPOSE + "      legal_bases:\n        - basis: legitimate-interests\n"
+        "          interest: Serving customers who contact us.\n",
     )
     assert warnings_for(project.policy.read_text("utf-8")) == []
     project.edit("languages: [fi, sv, en]", "languages: [en]")
+    project.edit("locales: {fi: fi_FI, sv: sv_FI, en: en_FI}", "locales: {en: en_FI}")
     project.edit("updated: 2019-10-23", "updated: 2030-01-01")
     project.build()
     page = project.text("en/index.html")

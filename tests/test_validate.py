@@ -10,8 +10,8 @@ from babel import Locale
 
 from conftest import ROOT
 from privacy_notice.diagnostics import PolicyError
+from privacy_notice.identifiers import identifier_problem
 from privacy_notice.load import load_policy_text
-from privacy_notice.rules import business_id_valid
 from privacy_notice.schema import policy_schema
 from privacy_notice.validate import validate
 
@@ -53,7 +53,12 @@ CASES = {
         "2918721-8",
         "'2918721-8' has a wrong check digit",
     ),
-    "business id shape": ("2918721-9", "291872-19", "291872-19", "is not a Finnish Business ID"),
+    "business id shape": (
+        "2918721-9",
+        "291872-19",
+        "291872-19",
+        "is not in the form of this scheme",
+    ),
     "misspelt key": (
         "  visiting_address:",
         "  visiting_adress:",
@@ -169,10 +174,60 @@ CASES = {
         "is not a valid id",
     ),
     "missing required key": (
-        "  business_id: 2918721-9\n",
+        "  name: Kivra Oy\n",
         "",
         "controller:\n",
-        "controller: missing required key 'business_id'",
+        "controller: missing required key 'name'",
+    ),
+    "legal basis not of Art. 6(1)": (
+        "    - id: identification\n",
+        "    - id: identification\n      legal_bases: [{basis: legitimate-interest}]\n",
+        "legitimate-interest}",
+        "'legitimate-interest' is not one of: consent, contract, legal-obligation, "
+        "vital-interests, public-task, legitimate-interests; did you mean "
+        "'legitimate-interests'?",
+    ),
+    "legitimate interests with no interest": (
+        "    - id: identification\n",
+        "    - id: identification\n      legal_bases:\n        - basis: legitimate-interests\n",
+        "basis: legitimate-interests",
+        "rests on legitimate interests but does not say which: add interest",
+    ),
+    "transfer to a third country with no mechanism": (
+        "      role: processor\n      description:",
+        "      role: processor\n      countries: [FI, US]\n      description:",
+        "id: subcontractors",
+        "is in US, outside the EU/EEA, but no transfer mechanism covers it",
+    ),
+    "special category with no Art. 9 condition": (
+        "      name: Personal identity code\n",
+        "      name: Personal identity code\n      special_category: {category: health}\n",
+        "special_category: {",
+        "missing required key 'condition'",
+    ),
+    "unknown data-subject group": (
+        "      name: Personal identity code\n",
+        "      name: Personal identity code\n      data_subjects: [customers]\n",
+        "customers]",
+        "no group has the id 'customers' (in data_subjects.groups)",
+    ),
+    "unknown key with a suggestion": (
+        "  visiting_address:",
+        "  visiting_adress:",
+        "visiting_adress",
+        "unknown key 'visiting_adress'; did you mean 'visiting_address'?",
+    ),
+    "unknown language": (
+        "languages: [fi, sv, en]",
+        "languages: [fi, sv, en, xq]",
+        "xq]",
+        "'xq' is not a language Babel knows",
+    ),
+    "wrong identifier check digit": (
+        "value: 2918721-9",
+        "value: 2918721-8",
+        "2918721-8",
+        "'2918721-8' has a wrong check digit",
     ),
     "enum with suggestion": (
         "third_countries: exceptional",
@@ -255,7 +310,24 @@ def test_missing_section_and_all_problems_at_once():
     ],
 )
 def test_business_id_check_digit(business_id: str, valid: bool):
-    assert business_id_valid(business_id) is valid
+    assert (identifier_problem("fi-business-id", business_id) is None) is valid
+
+
+@pytest.mark.parametrize(
+    ("scheme", "value", "valid"),
+    [
+        ("se-organisation-number", "556036-0793", True),
+        ("se-organisation-number", "556036-0794", False),
+        ("se-organisation-number", "5560360793", False),
+        ("lei", "5493001KJTIIGC8Y1R12", True),
+        ("lei", "5493001KJTIIGC8Y1R13", False),
+        ("eu-vat", "FI29187219", True),
+        ("eu-vat", "FI 2918721-9", False),
+        ("company-number", "HRB 12345", True),
+    ],
+)
+def test_identifier_schemes(scheme: str, value: str, valid: bool):
+    assert (identifier_problem(scheme, value) is None) is valid
 
 
 def test_country_codes_are_iso_3166_from_babel():

@@ -31,13 +31,15 @@ def test_reads_the_shipped_history(store):
     assert [s.date for s in history.snapshots] == ["2019-10-23"]
     raw = (store / "2019-10-23.json").read_bytes()
     assert history.latest.sha256 == sha256(raw)
-    assert canonical_json(history.latest.document) == raw  # released bytes are canonical
+    assert canonical_json(history.latest.stored) == raw  # released bytes are canonical
+    assert history.latest.schema_version == 1  # released before schema versions
+    assert history.latest.document["schema_version"] == 2  # read through the migration
 
 
 def test_release_appends_and_records_checksum(store):
     history = read_history(store)
     document = json.loads(json.dumps(history.latest.document))
-    document["notice"]["updated"] = "2020-01-01"
+    document["notice"]["updated"] = "2020-01-01"  # a new version in today's schema
     release(document, history)
     again = read_history(store)
     assert [s.date for s in again.snapshots] == ["2019-10-23", "2020-01-01"]

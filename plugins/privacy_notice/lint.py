@@ -13,7 +13,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Path, format_path
 from .load import Loaded
-from .rules import items_at
+from .rules import LAW_BASES, items_at
 
 # The rights of Art. 13(2)(b) that every notice must mention, and their articles.
 REQUIRED_RIGHTS = {
@@ -28,44 +28,11 @@ REQUIRED_RIGHTS = {
 
 def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
     """``(article, path, message)`` for each requirement the register does not meet."""
-    controller = data.get("controller", {})
-    if not controller.get("data_protection_officer"):
-        yield (
-            "13(1)(b)",
-            ("controller",),
-            "no data protection officer's contact, and no "
-            "statement that none is required: add controller.data_protection_officer",
-        )
-    for index, purpose in items_at(data, ("purposes", "items")):
-        path: Path = ("purposes", "items", index)
-        basis = purpose.get("legal_basis")
-        if not basis:
-            yield (
-                "13(1)(c)",
-                path,
-                f"the purpose '{purpose.get('id')}' states no legal basis: "
-                "add legal_basis (consent, contract, legal-obligation, vital-interests, "
-                "public-task or legitimate-interests)",
-            )
-        elif basis == "legitimate-interests" and not purpose.get("legitimate_interest"):
-            yield (
-                "13(1)(d)",
-                path,
-                f"the purpose '{purpose.get('id')}' rests on legitimate "
-                "interests but does not say which: add legitimate_interest",
-            )
-        elif basis == "consent" and not any(
-            r.get("right") == "withdraw-consent" for _, r in items_at(data, ("rights", "items"))
-        ):
-            yield (
-                "13(2)(c)",
-                path,
-                f"the purpose '{purpose.get('id')}' rests on consent, but "
-                "the rights do not include withdrawing it: add a right 'withdraw-consent'",
-            )
+    yield from _controller_findings(data)
+    yield from _purpose_findings(data)
     if not items_at(data, ("recipients", "categories")):
         yield ("13(1)(e)", ("recipients",), "no recipients or categories of recipients are named")
-    locations = data.get("processing_locations", {})
+    locations = data.get("processing_locations") or {}
     if locations.get("third_countries", "never") != "never" and not locations.get("safeguards"):
         yield (
             "13(1)(f)",
@@ -94,7 +61,7 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
                 ("rights", "items"),
                 f"the right of {right} (Art. {article}) is not stated",
             )
-    if not data.get("personal_data", {}).get("provision"):
+    if not (data.get("personal_data") or {}).get("provision"):
         yield (
             "13(2)(e)",
             ("personal_data",),
@@ -102,13 +69,75 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
             "data is a statutory or contractual requirement, and what follows if it is not "
             "provided: add personal_data.provision",
         )
-    sources = data.get("sources", {})
+    decisions = data.get("automated_decision_making") or {}
+    if (decisions.get("decisions") or decisions.get("profiling")) and not (
+        decisions.get("logic") and decisions.get("consequences")
+    ):
+        yield (
+            "13(2)(f)",
+            ("automated_decision_making",),
+            "automated decisions or profiling are used, but their logic and consequences "
+            "are not explained: add logic and consequences",
+        )
+    sources = data.get("sources") or {}
     if sources.get("from_data_subject") is False and not sources.get("other_sources"):
         yield (
             "14(2)(f)",
             ("sources",),
             "data also comes from others, but its sources are not named: add sources.other_sources",
         )
+
+
+def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+    controller = data.get("controller") or {}
+    contacts = ("email", "telephone", "visiting_address", "postal_address", "register_contact")
+    if not any(controller.get(key) for key in contacts):
+        yield (
+            "13(1)(a)",
+            ("controller",),
+            "the controller's contact details are not given: add an email, a telephone, "
+            "an address or register_contact",
+        )
+    if not controller.get("data_protection_officer"):
+        yield (
+            "13(1)(b)",
+            ("controller",),
+            "no data protection officer's contact, and no "
+            "statement that none is required: add controller.data_protection_officer",
+        )
+
+
+def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+    consent_withdrawable = any(
+        r.get("right") == "withdraw-consent" for _, r in items_at(data, ("rights", "items"))
+    )
+    for index, purpose in items_at(data, ("purposes", "items")):
+        path: Path = ("purposes", "items", index)
+        bases = items_at(purpose, ("legal_bases",))
+        if not bases:
+            yield (
+                "13(1)(c)",
+                path,
+                f"the purpose '{purpose.get('id')}' states no legal basis: add legal_bases "
+                "(consent, contract, legal-obligation, vital-interests, public-task or "
+                "legitimate-interests)",
+            )
+        for b_index, entry in bases:
+            basis = entry.get("basis")
+            if basis == "consent" and not consent_withdrawable:
+                yield (
+                    "13(2)(c)",
+                    path,
+                    f"the purpose '{purpose.get('id')}' rests on consent, but the rights do "
+                    "not include withdrawing it: add a right 'withdraw-consent'",
+                )
+            elif basis in LAW_BASES and not entry.get("law"):
+                yield (
+                    "6(3)",
+                    (*path, "legal_bases", b_index),
+                    f"the purpose '{purpose.get('id')}' rests on {basis}, but the law behind "
+                    "it is not named: add law (e.g. Accounting Act (1336/1997))",
+                )
 
 
 def lint(loaded: Loaded) -> list[Diagnostic]:

@@ -118,7 +118,8 @@ def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
     found = []
     source, languages = value_at(data, ("source_language",)), value_at(data, ("languages",))
     for path, code in [(("source_language",), source)] + [
-        (("languages", i), lang) for i, lang in enumerate(languages or [])
+        (("languages", i), lang)
+        for i, lang in enumerate(languages if isinstance(languages, list) else [])
     ]:
         if isinstance(code, str) and not known_language(code):
             found.append(
