@@ -59,5 +59,8 @@ def versions_index(
 
 
 def schema_versions(versions: Sequence[Any]) -> list[int]:
-    """The schema versions the published documents follow."""
-    return sorted({version.schema_version for version in versions})
+    """The schema versions the published documents follow, and the current one (that of
+    ``api/register.json``, which is always in today's schema)."""
+    from .migrate import CURRENT_VERSION
+
+    return sorted({CURRENT_VERSION, *(version.schema_version for version in versions)})
