@@ -139,3 +139,60 @@ def test_redline_by_section_equals_redline_of_the_whole():
     assert str(redline(old, new)) == _redline(old, new, "", "")
     moved = '<section id="b"><p>kept</p></section><section id="a"><p>one</p></section>'
     assert str(redline(old, moved)) == _redline(old, moved, "", "")
+
+
+def described(edit, lang: str = "en") -> list[tuple[str, bool]]:
+    new = copy.deepcopy(DOCUMENT)
+    edit(new)
+    old_model, new_model = register_from_document(DOCUMENT), register_from_document(new)
+    return [
+        (c.describe(lang, lambda m: m), c.material)
+        for c in semantic_changes(old_model, new_model)
+        if c.shown_in(lang)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        # Longer storage is material; shorter is in the data subject's favour.
+        (
+            lambda d: d["retention"]["rules"][1].update(period="P6M"),
+            ("Storage period of Recorded telephone conversations: 3 months → 6 months", True),
+        ),
+        (
+            lambda d: d["retention"]["rules"][1].update(period="P1M"),
+            ("Storage period of Recorded telephone conversations: 3 months → 1 month", False),
+        ),
+        (
+            lambda d: d["sources"]["channels"].pop(),
+            ("Channel removed: Via the Chatbot service", True),
+        ),
+        (
+            lambda d: d["purposes"]["items"][0].update(legal_bases=[{"basis": "contract"}]),
+            (
+                "Legal basis of "
+                + DOCUMENT["purposes"]["items"][0]["description"]["en"]
+                + ": – → contract",
+                True,
+            ),
+        ),
+        (
+            lambda d: d["updates"]["text"].update(en="We may update this notice."),
+            ("Revised text: Updating this privacy policy", False),
+        ),
+    ],
+)
+def test_materiality_of_each_kind_of_change(edit, expected):
+    assert described(edit) == [expected]
+
+
+def test_a_change_in_one_language_is_not_a_change_in_the_others():
+    def fix_finnish(d):
+        rule = d["retention"]["rules"][1]
+        rule["name"] = {**rule["name"], "fi": rule["name"]["fi"] + " (korjattu)"}
+
+    assert described(fix_finnish, "en") == []
+    assert described(fix_finnish, "sv") == []
+    [(message, material)] = described(fix_finnish, "fi")
+    assert message.startswith("Storage rule renamed:") and material is False

@@ -52,6 +52,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
+    from .release_rules import release_problems
     from .site import load_history, translate_policy
     from .validate import check_policy
     from .versions import Placement, changed_release, place_current, release
@@ -67,10 +68,33 @@ def cmd_release(args: argparse.Namespace) -> int:
         return 0
     if placement is Placement.CHANGED_RELEASE:
         raise PolicyError([changed_release(loaded, date)])
+    problems = release_problems(
+        loaded, _changes_since(history, resolution.document), _as_of(args.as_of)
+    )
+    if problems:
+        raise PolicyError(problems)
     target = release(resolution.document, history)
     _report(warnings)
     print(f"released the version of {date}: {os.path.relpath(target)}", file=sys.stderr)
     return 0
+
+
+def _changes_since(history, document):
+    """The semantic changes from the latest release to ``document`` (None: the first)."""
+    from .diff import semantic_changes
+    from .model import register_from_document
+
+    if history.latest is None:
+        return None
+    previous = register_from_document(history.latest.document)
+    return semantic_changes(previous, register_from_document(document))
+
+
+def _as_of(text: str | None):
+    """The date the command acts as of: ``--as-of``, or today (the machine's local date)."""
+    import datetime as dt
+
+    return dt.date.fromisoformat(text) if text else dt.date.today()
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -165,6 +189,9 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--port", type=int, default=8000)
     preview.set_defaults(run=cmd_serve)
     rel = commands.add_parser("release", help="release policy.yaml as a new version")
+    rel.add_argument(
+        "--as-of", metavar="DATE", help="release as of this date (default: today), YYYY-MM-DD"
+    )
     rel.set_defaults(run=cmd_release)
     return main
 

@@ -1,84 +1,26 @@
 """What changed between two versions, from the structured model: a summary a reader can
-scan ("Storage period of …: 3 months → 6 months") and the sections that changed. The
-word-level redline of the rendered text is :mod:`.redline`."""
+scan ("Storage period of …: 3 months → 6 months") and the sections that changed. Each
+change is a :class:`.change.Change`; the word-level redline of the rendered text is
+:mod:`.redline`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from .localize import country_name, format_duration, format_list
-from .model import Register, Text
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction into theme.pot; it is translated when rendered."""
-    return message
-
-
-@dataclass(frozen=True)
-class Duration:
-    iso: str
-
-
-@dataclass(frozen=True)
-class Countries:
-    codes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Codes:
-    """Values of a closed list (legal bases, roles…), shown by their labels."""
-
-    kind: str
-    codes: tuple[str, ...]
-
-
-Value = Text | Duration | Countries | Codes | str
-# How a code reads in a language: (kind, code, gettext) -> label. The theme's labels
-# (see labels.py) are passed in; by default a code stands for itself.
-Labeller = Callable[[str, str, Callable[[str], str]], str]
-
-
-def _code(kind: str, code: str, gettext: Callable[[str], str]) -> str:
-    return code
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change, as a translatable message (``%(name)s`` style) and its values."""
-
-    message: str
-    values: dict[str, Value] = field(default_factory=dict)
-    section: str = ""
-
-    def describe(
-        self,
-        lang: str,
-        gettext: Callable[[str], str],
-        locale: str = "",
-        label: Labeller = _code,
-    ) -> str:
-        def show(value: Value) -> str:
-            if isinstance(value, Codes):
-                labels = [label(value.kind, code, gettext) for code in value.codes]
-                return format_list(labels, locale or lang) or "–"
-            return _format(value, lang, locale or lang)
-
-        return gettext(self.message) % {k: show(v) for k, v in self.values.items()}
-
-
-def _format(value: Value, lang: str, locale: str) -> str:
-    if isinstance(value, Text):
-        return value[lang]
-    if isinstance(value, Codes):
-        return ", ".join(value.codes)
-    if isinstance(value, Duration):
-        return format_duration(value.iso, locale) if value.iso else "–"
-    if isinstance(value, Countries):
-        return format_list([country_name(c, locale) for c in value.codes], locale)
-    return value
+from .change import (
+    N_,
+    Change,
+    Codes,
+    Countries,
+    Duration,
+    Value,
+    changed,
+    languages_differing,
+    list_changes,
+    plain,
+)
+from .model import Register
 
 
 def _name(item: Any) -> Value:
@@ -168,7 +110,7 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
     """The changes a reader cares about, from the structure rather than the wording."""
     changes = list(_controller_changes(old, new))
     for section, attribute, name, added, removed, renamed in _LISTS:
-        changes += _list_changes(
+        changes += list_changes(
             section,
             _items(old, section, attribute),
             _items(new, section, attribute),
@@ -191,16 +133,18 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
             changes.append(
                 Change(N_("Section removed: %(section)s"), {"section": before.title}, section)
             )
-        elif section in described or _plain(before) == _plain(after):
+        elif section in described or plain(before) == plain(after):
             continue
         else:
             # Say "text" only when wording changed; otherwise it was a structured detail
             # (a reference, a flag) that the notice does not spell out.
-            wording = _wording(before) != _wording(after)
-            message = (
-                N_("Revised text: %(section)s") if wording else N_("Changed details: %(section)s")
-            )
-            changes.append(Change(message, {"section": after.title}, section))
+            reworded = languages_differing(before, after)
+            if reworded:
+                message = N_("Revised text: %(section)s")
+                changes.append(Change(message, {"section": after.title}, section, False, reworded))
+            else:
+                message = N_("Changed details: %(section)s")
+                changes.append(Change(message, {"section": after.title}, section))
     return changes
 
 
@@ -214,80 +158,32 @@ def _items(register: Register, section: str, attribute: str) -> tuple[Any, ...]:
     return () if holder is None else tuple(getattr(holder, attribute))
 
 
-def _plain(value: Any) -> Any:
-    """A comparable form of a model value (Text compares by its texts only)."""
-    if isinstance(value, Text):
-        return dict(value.values)
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
-    return value
-
-
-def _wording(value: Any) -> list[dict[str, str]]:
-    """Every text in a model value, in order, and nothing else."""
-    if isinstance(value, Text):
-        return [dict(value.values)]
-    if isinstance(value, tuple):
-        return [text for item in value for text in _wording(item)]
-    if hasattr(value, "__dataclass_fields__"):
-        return [t for k in value.__dataclass_fields__ for t in _wording(getattr(value, k))]
-    return []
-
-
-def _list_changes(
-    section: str,
-    old: Sequence[Any],
-    new: Sequence[Any],
-    name: Callable[[Any], Value],
-    messages: tuple[str, str, str],
-) -> Iterator[Change]:
-    added, removed, renamed = messages
-    old_by_id, new_by_id = {i.id: i for i in old}, {i.id: i for i in new}
-    for item in new:
-        if item.id not in old_by_id:
-            yield Change(added, {"name": name(item)}, section)
-        elif _plain(name(old_by_id[item.id])) != _plain(name(item)):
-            yield Change(renamed, {"old": name(old_by_id[item.id]), "new": name(item)}, section)
-    for item in old:
-        if item.id not in new_by_id:
-            yield Change(removed, {"name": name(item)}, section)
-
-
-def _changed(
-    message: str, section: str, old: Value | None, new: Value | None, **values: Value
-) -> Iterator[Change]:
-    if _plain(old) != _plain(new):
-        yield Change(message, {"old": old or "–", "new": new or "–", **values}, section)
-
-
 def _identifiers(controller: Any) -> str:
     return ", ".join(i.value for i in controller.identifiers)
 
 
 def _controller_changes(old: Register, new: Register) -> Iterator[Change]:
     o, n = old.controller, new.controller
-    yield from _changed(N_("Controller's name: %(old)s → %(new)s"), "controller", o.name, n.name)
-    yield from _changed(
+    yield from changed(N_("Controller's name: %(old)s → %(new)s"), "controller", o.name, n.name)
+    yield from changed(
         N_("Controller's identifiers: %(old)s → %(new)s"),
         "controller",
         _identifiers(o),
         _identifiers(n),
     )
-    if _plain((o.visiting_address, o.postal_address)) != _plain(
+    if plain((o.visiting_address, o.postal_address)) != plain(
         (n.visiting_address, n.postal_address)
     ):
         yield Change(N_("Controller's address changed"), {}, "controller")
-    yield from _changed(
+    yield from changed(
         N_("Contact for register matters: %(old)s → %(new)s"),
         "controller",
         o.register_contact.email if o.register_contact else None,
         n.register_contact.email if n.register_contact else None,
     )
-    if _plain(o.data_protection_officer) != _plain(n.data_protection_officer):
+    if plain(o.data_protection_officer) != plain(n.data_protection_officer):
         yield Change(N_("Data protection officer's details changed"), {}, "controller")
-    if _plain((o.representative, o.joint_controllers)) != _plain(
+    if plain((o.representative, o.joint_controllers)) != plain(
         (n.representative, n.joint_controllers)
     ):
         yield Change(N_("Representative or joint controllers changed"), {}, "controller")
@@ -299,24 +195,37 @@ def _retention_changes(old: Register, new: Register) -> Iterator[Change]:
         before = old_rules.get(rule.id)
         if before is None:
             continue
-        yield from _changed(
-            N_("Storage period of %(name)s: %(old)s → %(new)s"),
-            "retention",
-            Duration(before.period or ""),
-            Duration(rule.period or ""),
-            name=rule.name,
-        )
-        yield from _changed(
-            N_("Longest storage period of %(name)s: %(old)s → %(new)s"),
-            "retention",
-            Duration(before.extension.period if before.extension else ""),
-            Duration(rule.extension.period if rule.extension else ""),
-            name=rule.name,
-        )
+        for message, old_period, new_period in (
+            (N_("Storage period of %(name)s: %(old)s → %(new)s"), before.period, rule.period),
+            (
+                N_("Longest storage period of %(name)s: %(old)s → %(new)s"),
+                before.extension.period if before.extension else None,
+                rule.extension.period if rule.extension else None,
+            ),
+        ):
+            yield from changed(
+                message,
+                "retention",
+                Duration(old_period or ""),
+                Duration(new_period or ""),
+                material=longer(old_period, new_period),
+                name=rule.name,
+            )
         if (before.starts, before.until) != (rule.starts, rule.until):
             yield Change(
                 N_("When storage of %(name)s ends changed"), {"name": rule.name}, "retention"
             )
+
+
+def longer(old: str | None, new: str | None) -> bool:
+    """Whether a storage period grows (material) rather than shrinks (WP260 ¶31: a change
+    in the data subject's favour need not be announced as material). A period given or
+    taken away counts as longer: data is kept on other terms."""
+    from .localize import duration_days
+
+    if not old or not new:
+        return True
+    return duration_days(new) > duration_days(old)
 
 
 def _purpose_changes(old: Register, new: Register) -> Iterator[Change]:
@@ -325,7 +234,7 @@ def _purpose_changes(old: Register, new: Register) -> Iterator[Change]:
         before = old_purposes.get(purpose.id)
         if before is None:
             continue
-        yield from _changed(
+        yield from changed(
             N_("Legal basis of %(name)s: %(old)s → %(new)s"),
             "purposes",
             Codes("legal_basis", tuple(b.basis for b in before.legal_bases)),
@@ -340,21 +249,21 @@ def _recipient_changes(old: Register, new: Register) -> Iterator[Change]:
         before = old_recipients.get(recipient.id)
         if before is None:
             continue
-        yield from _changed(
+        yield from changed(
             N_("Countries of %(name)s: %(old)s → %(new)s"),
             "recipients",
             Countries(before.countries),
             Countries(recipient.countries),
             name=recipient.name,
         )
-        yield from _changed(
+        yield from changed(
             N_("Role of %(name)s: %(old)s → %(new)s"),
             "recipients",
             Codes("role", (before.role,)),
             Codes("role", (recipient.role,)),
             name=recipient.name,
         )
-        if _plain(before.transfers) != _plain(recipient.transfers):
+        if plain(before.transfers) != plain(recipient.transfers):
             yield Change(
                 N_("Transfers to %(name)s outside the EU/EEA changed"),
                 {"name": recipient.name},
@@ -364,13 +273,13 @@ def _recipient_changes(old: Register, new: Register) -> Iterator[Change]:
 
 def _rights_changes(old: Register, new: Register) -> Iterator[Change]:
     o, n = old.rights.response, new.rights.response
-    yield from _changed(
+    yield from changed(
         N_("Response time to requests: %(old)s → %(new)s"),
         "rights",
         Duration(o.time if o else ""),
         Duration(n.time if n else ""),
     )
-    yield from _changed(
+    yield from changed(
         N_("Extension of the response time: %(old)s → %(new)s"),
         "rights",
         Duration(o.extension or "" if o else ""),
@@ -381,7 +290,7 @@ def _rights_changes(old: Register, new: Register) -> Iterator[Change]:
 def _processing_changes(old: Register, new: Register) -> Iterator[Change]:
     o, n = old.processing_locations, new.processing_locations
     if o is not None and n is not None:
-        yield from _changed(
+        yield from changed(
             N_("Countries of processing: %(old)s → %(new)s"),
             "processing_locations",
             Countries(o.usual_countries),
@@ -413,4 +322,4 @@ def _processing_changes(old: Register, new: Register) -> Iterator[Change]:
 
 
 def changed_sections(old: Register, new: Register) -> set[str]:
-    return {s for s in _all_sections(old, new) if _plain(old.section(s)) != _plain(new.section(s))}
+    return {s for s in _all_sections(old, new) if plain(old.section(s)) != plain(new.section(s))}

@@ -14,6 +14,7 @@ from babel.units import format_unit
 
 _DURATION = re.compile(r"^P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _UNITS = ("duration-year", "duration-month", "duration-week", "duration-day")
+_DAYS = dict(zip(_UNITS, (365.25, 30.44, 7.0, 1.0), strict=True))
 
 
 @cache
@@ -48,6 +49,17 @@ def duration_parts(iso_duration: str) -> list[tuple[int, str]]:
     if not match:
         raise ValueError(f"{iso_duration!r} is not an ISO 8601 duration")
     return [(int(n), unit) for n, unit in zip(match.groups(), _UNITS, strict=True) if n]
+
+
+def duration_days(iso_duration: str) -> float:
+    """An ISO 8601 duration in days, for comparing periods (a month as 30.44 days)."""
+    sizes = {
+        "duration-year": 365.25,
+        "duration-month": 30.44,
+        "duration-week": 7,
+        "duration-day": 1,
+    }
+    return sum(n * sizes[unit] for n, unit in duration_parts(iso_duration))
 
 
 def format_duration(iso_duration: str, lang: str) -> str:

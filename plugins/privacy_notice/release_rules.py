@@ -1,0 +1,80 @@
+"""What a release must get right before a version is frozen: a version marked editorial
+(``material: false``) holds no material change unless a reviewed reason says so, a material
+change says what changed (``summary``), and the update date is not in the future."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from .change import Change, material_changes
+from .diagnostics import Diagnostic
+from .load import Loaded
+from .rules import items_at
+
+# The article name under reviewed_warnings that accepts material changes released as
+# editorial, with a reason (as any other reviewed warning).
+REVIEWED_MATERIALITY = "material-change"
+
+
+def release_problems(
+    loaded: Loaded, changes: Sequence[Change] | None, today: dt.date
+) -> list[Diagnostic]:
+    """Problems of releasing ``loaded`` now; ``changes`` from the latest release (None for
+    the first version)."""
+    notice = loaded.data["notice"]
+    found = []
+    updated = dt.date.fromisoformat(str(notice["updated"]))
+    if updated > today:
+        found.append(
+            loaded.diagnostic(
+                ("notice", "updated"),
+                f"{updated} is in the future (today is {today}): release on the update date, "
+                "and announce a later start with effective",
+            )
+        )
+    if changes is None:
+        return found
+    material = material_changes(changes)
+    if material and not notice["material"] and not _reviewed(loaded.data):
+        listed = "; ".join(_english(change) for change in material)
+        found.append(
+            loaded.diagnostic(
+                ("notice", "material"),
+                f"marked editorial, but it changes processing: {listed}. Set material: true "
+                f"(with a summary), or accept it under reviewed_warnings (article: "
+                f"{REVIEWED_MATERIALITY}, with the reason)",
+            )
+        )
+    if (notice["material"] or (material and not _reviewed(loaded.data))) and not notice.get(
+        "summary"
+    ):
+        found.append(
+            loaded.diagnostic(
+                ("notice",),
+                "a material change needs a summary of what changed: add notice.summary",
+                at_key=True,
+            )
+        )
+    return found
+
+
+def _reviewed(data: dict[str, Any]) -> bool:
+    return any(
+        review.get("article") == REVIEWED_MATERIALITY and review.get("reason")
+        for _, review in items_at(data, ("reviewed_warnings",))
+    )
+
+
+def _english(change: Change) -> str:
+    """A change as the diagnostics (in English) name it."""
+    return change.describe(_first_language(change), lambda message: message)
+
+
+def _first_language(change: Change) -> str:
+    for value in change.values.values():
+        values = getattr(value, "values", None)
+        if values:
+            return "en" if "en" in values else next(iter(values))
+    return "en"
