@@ -36,7 +36,12 @@ def options_from(settings: dict[str, Any]) -> Options:
         allow_draft=settings.get("PRIVACY_NOTICE_DRAFTS", True),
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
         preview=settings.get("PRIVACY_NOTICE_PREVIEW", False),
+        theme_translations=_optional(base, settings.get("PRIVACY_NOTICE_THEME_TRANSLATIONS")),
     )
+
+
+def _optional(base: FilePath, setting: str | None) -> FilePath | None:
+    return base / setting if setting else None
 
 
 def page_url(kind: str, lang: str, date: str = "") -> str:

@@ -33,6 +33,7 @@ class Options:
     # The live preview: untranslated texts fall back, and an edit of a released version
     # is shown as a draft (with a warning) instead of refused.
     preview: bool = False
+    theme_translations: FilePath | None = None  # theme catalogs, if not in ``translations``
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
         data["languages"],
         data["source_language"],
         display_root=display(options.translations),
+        theme_dir=options.theme_translations,
+        theme_display=options.theme_translations and display(options.theme_translations),
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
