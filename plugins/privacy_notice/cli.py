@@ -73,6 +73,33 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .catalogs import update_all
+    from .load import load_policy
+    from .rules import check_languages
+
+    root = Path(args.root)
+    loaded = load_policy(_policy_path(args), display=os.path.relpath(_policy_path(args)))
+    problems = check_languages(loaded)
+    if problems:
+        raise PolicyError(problems)
+    sources = [(root / "theme" / "templates", "theme/templates")]
+    sources.append((root / "plugins" / "privacy_notice", "plugins/privacy_notice"))
+    in_tool = all(directory.is_dir() for directory, _ in sources)
+    written = update_all(
+        _policy_path(args),
+        root / "translations",
+        loaded.data["languages"],
+        loaded.data["source_language"],
+        sources if in_tool else (),
+        root / "translations",
+    )
+    for path in written:
+        print(f"updated {os.path.relpath(path)}", file=sys.stderr)
+    print(f"{len(written)} catalog file(s) changed", file=sys.stderr)
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a fresh directory beside the output, then swap it in: a failed or
     interrupted build never touches the previous site."""
@@ -166,6 +193,8 @@ def parser() -> argparse.ArgumentParser:
     preview.set_defaults(run=cmd_serve)
     rel = commands.add_parser("release", help="release policy.yaml as a new version")
     rel.set_defaults(run=cmd_release)
+    words = commands.add_parser("translations", help="extract texts and update the catalogs")
+    words.set_defaults(run=cmd_translations)
     return main
 
 

@@ -112,6 +112,16 @@ def _check_identifiers(loaded: Loaded, data: Any) -> list[Diagnostic]:
     return found
 
 
+def check_languages(loaded: Loaded) -> list[Diagnostic]:
+    """The languages alone, for commands that need nothing else (``translations``)."""
+    source, languages = loaded.data.get("source_language"), loaded.data.get("languages")
+    if not isinstance(source, str) or not (
+        isinstance(languages, list) and all(isinstance(x, str) for x in languages)
+    ):
+        return [loaded.diagnostic((), "needs source_language and a list of languages")]
+    return _check_languages(loaded, loaded.data)
+
+
 def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
     from .localize import known_language, known_locale
 
