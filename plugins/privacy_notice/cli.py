@@ -57,6 +57,16 @@ def cmd_release(args: argparse.Namespace) -> int:
     from .versions import Placement, changed_release, place_current, release
 
     options = _options(args)
+    if args.undo:
+        from .unrelease import undo
+
+        removed = undo(load_history(options), args.undo, force=args.force)
+        print(
+            f"undid the release of {args.undo}: removed {os.path.relpath(removed)}; "
+            "policy.yaml is a draft again",
+            file=sys.stderr,
+        )
+        return 0
     loaded, warnings = check_policy(options.policy)
     _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
     history = load_history(options)
@@ -192,6 +202,8 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--port", type=int, default=8000)
     preview.set_defaults(run=cmd_serve)
     rel = commands.add_parser("release", help="release policy.yaml as a new version")
+    rel.add_argument("--undo", metavar="DATE", help="remove the latest, unpublished release")
+    rel.add_argument("--force", action="store_true", help="with --undo: even if committed")
     rel.set_defaults(run=cmd_release)
     words = commands.add_parser("translations", help="extract texts and update the catalogs")
     words.set_defaults(run=cmd_translations)
