@@ -23,6 +23,7 @@ def _policy_path(args: argparse.Namespace) -> Path:
 
 
 def _options(args: argparse.Namespace):
+    from .init import TOOL
     from .site import Options
 
     root = Path(args.root)
@@ -30,6 +31,8 @@ def _options(args: argparse.Namespace):
         policy=_policy_path(args),
         translations=root / "translations",
         versions=root / "content" / "versions",
+        # A project made by `init` uses the tool's theme, and its catalogs.
+        theme_translations=None if (root / "theme").is_dir() else TOOL / "translations",
     )
 
 
@@ -52,6 +55,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
+    from .lint import unfilled
     from .site import load_history, translate_policy
     from .validate import check_policy
     from .versions import Placement, changed_release, place_current, release
@@ -68,6 +72,8 @@ def cmd_release(args: argparse.Namespace) -> int:
         )
         return 0
     loaded, warnings = check_policy(options.policy)
+    if unfilled(loaded):
+        raise PolicyError(unfilled(loaded, severity="error"))
     _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
     history = load_history(options)
     date = resolution.document["notice"]["updated"]
@@ -207,6 +213,9 @@ def parser() -> argparse.ArgumentParser:
     rel.set_defaults(run=cmd_release)
     words = commands.add_parser("translations", help="extract texts and update the catalogs")
     words.set_defaults(run=cmd_translations)
+    from .init import add_parser
+
+    add_parser(commands)
     return main
 
 

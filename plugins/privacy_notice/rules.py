@@ -134,8 +134,7 @@ def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
             found.append(
                 loaded.diagnostic(
                     path,
-                    f"'{code}' is not a language Babel knows"
-                    + did_you_mean(code, _common_languages()),
+                    f"'{code}' is not a language Babel knows" + language_hint(code),
                 )
             )
     if isinstance(source, str) and isinstance(languages, list) and source not in languages:
@@ -171,6 +170,14 @@ def _common_languages() -> list[str]:
     from babel.localedata import locale_identifiers
 
     return sorted({code.split("_")[0] for code in locale_identifiers()})
+
+
+def language_hint(code: str) -> str:
+    """``"; did you mean 'de'?"`` for a three-letter code (ger, deu) or a typo."""
+    from babel.core import get_global
+
+    alias = get_global("language_aliases").get(code)
+    return f"; did you mean '{alias}'?" if alias else did_you_mean(code, _common_languages())
 
 
 def _check_legal_bases(loaded: Loaded, data: Any) -> list[Diagnostic]:

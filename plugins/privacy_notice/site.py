@@ -15,6 +15,7 @@ from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
 from .export import canonical_json, sha256
 from .i18n import CatalogFile, read_catalogs, resolve
+from .lint import unfilled
 from .load import Loaded
 from .migrate import CURRENT_VERSION
 from .model import Register, register_from_document
@@ -116,6 +117,8 @@ def build_site(options: Options) -> Site:
             raise PolicyError([changed_release(loaded, date)])
         # The live preview shows the edit as a draft in place of the released version.
         warnings = [*warnings, changed_release(loaded, date, severity="warning")]
+    if not options.allow_draft and unfilled(loaded):  # a skeleton is never published
+        raise PolicyError(unfilled(loaded, severity="error"))
     if placement is not Placement.RELEASED and not options.allow_draft:
         raise PolicyError(
             [

@@ -1,0 +1,154 @@
+"""`privacy-notice init`: a new notice project, or a fresh notice in place (--reset)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+from privacy_notice.i18n import check_theme_catalogs, read_catalogs
+
+ACME = ["--name", "Acme Oy", "--identifier", "fi-business-id:1234567-1", "--no-input"]
+
+
+def init(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "privacy_notice.cli", "init", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_init_writes_a_project_whose_skeleton_validates(tmp_path: Path):
+    result = init(tmp_path, "acme", *ACME, "--languages", "fi,en,de", "--source-language", "fi")
+    assert result.returncode == 0, result.stderr
+    acme = tmp_path / "acme"
+    assert sorted(tree(acme)) == [
+        ".gitignore",
+        "Makefile",
+        "content/versions/README.md",
+        "pelicanconf.py",
+        "policy.yaml",
+        "publishconf.py",
+        "translations/de/LC_MESSAGES/policy.po",
+        "translations/en/LC_MESSAGES/policy.po",
+        "translations/policy.pot",
+    ]
+    policy = (acme / "policy.yaml").read_text("utf-8")
+    assert "source_language: fi\nlanguages: [fi, en, de]" in policy
+    assert 'title: "Rekisterinpitäjä"' in policy and 'value: "1234567-1"' in policy
+    lint = subprocess.run(
+        [sys.executable, "-m", "privacy_notice.cli", "lint"],
+        cwd=acme,
+        capture_output=True,
+        text=True,
+    )
+    assert lint.returncode == 0, lint.stderr
+    assert "policy.yaml: valid;" in lint.stderr
+    assert "(GDPR Art. 13(1)(b))" in lint.stderr  # what Article 13 still needs
+    assert "personal_data.fields[0].name: still to be written: 'FILL IN:" in lint.stderr
+    release = subprocess.run(
+        [sys.executable, "-m", "privacy_notice.cli", "release"],
+        cwd=acme,
+        capture_output=True,
+        text=True,
+    )
+    assert release.returncode == 1
+    assert "still to be written" in release.stderr
+    assert not list((acme / "content/versions").glob("*.json"))
+
+
+def test_reset_replaces_the_notice_and_keeps_the_tool(project: Project):
+    theme = tree(project.path / "theme")
+    result = init(project.path, "--reset", "--force", *ACME, "--languages", "de,en")
+    assert result.returncode == 0, result.stderr
+    assert "Acme Oy" in project.policy.read_text("utf-8")
+    assert "source_language: de" in project.policy.read_text("utf-8")
+    assert not (project.path / "translations/fi/LC_MESSAGES/policy.po").exists()
+    assert (project.path / "translations/en/LC_MESSAGES/policy.po").exists()
+    assert (project.path / "translations/fi/LC_MESSAGES/theme.po").exists()
+    assert sorted(p.name for p in (project.path / "content/versions").iterdir()) == ["README.md"]
+    assert tree(project.path / "theme") == theme
+    assert project.run("validate").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["new", "--languages", "fi,ger", "--no-input"],
+            "--languages: 'ger' is not a language Babel knows; did you mean 'de'?",
+        ),
+        (
+            ["new", "--languages", "fi,en", "--source-language", "de", "--no-input"],
+            "--source-language: 'de' is not among the languages (fi, en): add it to --languages",
+        ),
+        (
+            ["new", "--identifier", "fi-business-id:1234567-2", "--no-input"],
+            "--identifier: '1234567-2' has a wrong check digit",
+        ),
+        (
+            ["project", "--no-input"],
+            "project: not empty: init writes a new project into a new or empty directory",
+        ),
+        (
+            ["project", "--reset", "--no-input"],
+            "project/content/versions/index.json: 1 released version(s) (2019-10-23) would be "
+            "discarded: add --force",
+        ),
+    ],
+    ids=["unknown language", "source not published", "check digit", "not empty", "reset"],
+)
+def test_bad_input_is_one_line_and_nothing_is_lost(project: Project, args, expected):
+    before = tree(project.path.parent)
+    result = init(project.path.parent, *args)
+    assert result.returncode == 1
+    first, summary = result.stderr.splitlines()
+    assert first.startswith(expected), first
+    assert summary == "1 problem; nothing was written"
+    assert tree(project.path.parent) == before
+
+
+def test_a_language_without_a_theme_catalog_says_how_to_add_one(project: Project):
+    catalogs = read_catalogs(project.path / "translations", ["fi", "et"], "fi")
+    assert ("fi", "theme") in catalogs  # a Finnish source still gets the Finnish theme
+    (problem,) = check_theme_catalogs({("et", "theme"): catalogs["et", "theme"]}, "error")
+    assert str(problem) == (
+        "translations/et/LC_MESSAGES/theme.po: missing: the theme has no Estonian (et) "
+        "translation: add it with 'pybabel init -D theme -l et -i translations/theme.pot "
+        "-d translations' and translate it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "languages: [fi, sv, en]",
+            "languages: [fi, swe, en]",
+            "policy.yaml:11:17: languages[1]: 'swe' is not a language Babel knows; "
+            "did you mean 'sv'?",
+        ),
+        (
+            "languages: [fi, sv, en]",
+            "languages: [fi, sv]",
+            "policy.yaml:11:12: languages: must include the source language 'en'",
+        ),
+    ],
+    ids=["unknown language", "source not published"],
+)
+def test_bad_languages_in_policy_yaml(project: Project, old: str, new: str, expected: str):
+    project.edit(old, new)
+    for command in ("validate", "translations"):
+        result = project.run(command)
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[0] == expected
