@@ -12,7 +12,9 @@ from babel.messages.pofile import read_po
 
 from conftest import Project
 from privacy_notice.catalogs import render
+from privacy_notice.cli import parser
 from privacy_notice.i18n import check_theme_catalogs, read_catalogs
+from privacy_notice.init import answers_from, check_answers
 
 ACME = ["--name", "Acme Oy", "--identifier", "fi-business-id:1234567-1", "--no-input"]
 
@@ -178,3 +180,14 @@ def test_a_filled_in_skeleton_builds_in_every_language(tmp_path: Path):
     assert "Siirry sisältöön" in acme.text("fi/index.html")
     assert "Zum Inhalt springen" in acme.text("de/index.html")
     assert "<title>Acme Oy - " in acme.read("feeds/en.atom.xml")
+
+
+def test_init_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch):
+    answers = iter(["Acme Oy", "fi-business-id:1234567-1", "sv,fi", ""])
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    args = parser().parse_args(["init", "somewhere"])
+    got = answers_from(args, "schema.json")
+    assert (got.name, got.identifier) == ("Acme Oy", ("fi-business-id", "1234567-1"))
+    assert (got.languages, got.source_language) == (("sv", "fi"), "sv")  # default: the first
+    assert check_answers(got) == []

@@ -158,7 +158,7 @@ def answers_from(args: argparse.Namespace, schema: str) -> Answers:
     codes = parse_languages(languages or source or "en")
     scheme, _colon, value = (identifier or "").partition(":")
     return Answers(
-        name=name or UNNAMED,
+        name=" ".join((name or UNNAMED).split()),  # one line: it is also in a comment
         languages=codes,
         source_language=source or codes[0],
         identifier=(scheme, value) if identifier else None,
