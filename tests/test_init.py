@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from conftest import Project
 from privacy_notice.catalogs import render
-from privacy_notice.cli import parser
+from privacy_notice.cli import main, parser
 from privacy_notice.i18n import check_theme_catalogs, read_catalogs
 from privacy_notice.init import answers_from, check_answers
 
@@ -113,11 +113,13 @@ def test_reset_replaces_the_notice_and_keeps_the_tool(project: Project):
     ],
     ids=["unknown language", "source not published", "check digit", "not empty", "reset"],
 )
-def test_bad_input_is_one_line_and_nothing_is_lost(project: Project, args, expected):
+def test_bad_input_is_one_line_and_nothing_is_lost(
+    project: Project, args, expected, monkeypatch: pytest.MonkeyPatch, capsys
+):
     before = tree(project.path.parent)
-    result = init(project.path.parent, *args)
-    assert result.returncode == 1
-    first, summary = result.stderr.splitlines()
+    monkeypatch.chdir(project.path.parent)
+    assert main(["init", *args]) == 1  # in-process: main() is what the command runs
+    first, summary = capsys.readouterr().err.splitlines()
     assert first.startswith(expected), first
     assert summary == "1 problem; nothing was written"
     assert tree(project.path.parent) == before
