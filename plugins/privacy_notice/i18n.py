@@ -121,13 +121,9 @@ def read_catalogs(
     Theme catalogs are read from ``theme_dir`` (default: ``translations_dir``)."""
     found: dict[tuple[str, str], CatalogFile] = {}
     problems: list[Diagnostic] = []
-    roots = {
-        "policy": (translations_dir, display_root),
-        "theme": (
-            translations_dir if theme_dir is None else theme_dir,
-            theme_display or (display_root if theme_dir is None else str(theme_dir)),
-        ),
-    }
+    policy = (translations_dir, display_root)
+    theme = policy if theme_dir is None else (theme_dir, theme_display or str(theme_dir))
+    roots = {"policy": policy, "theme": theme}
     for lang in languages:
         for domain in DOMAINS:
             if lang == (source if domain == "policy" else THEME_LANGUAGE):
