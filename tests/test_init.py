@@ -79,6 +79,14 @@ def test_reset_replaces_the_notice_and_keeps_the_tool(project: Project):
     assert "Acme Oy" in project.policy.read_text("utf-8")
     assert "source_language: de" in project.policy.read_text("utf-8")
     assert not (project.path / "translations/fi/LC_MESSAGES/policy.po").exists()
+    assert sorted(p.name for p in (project.path / "translations").iterdir()) == [
+        "de",  # the theme's German catalog (the source language's policy has none)
+        "en",
+        "fi",
+        "policy.pot",
+        "sv",
+        "theme.pot",
+    ]
     assert (project.path / "translations/en/LC_MESSAGES/policy.po").exists()
     assert (project.path / "translations/fi/LC_MESSAGES/theme.po").exists()
     assert sorted(p.name for p in (project.path / "content/versions").iterdir()) == ["README.md"]

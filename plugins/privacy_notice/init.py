@@ -222,6 +222,9 @@ def write_project(target: FilePath, answers: Answers, *, reset: bool) -> list[Fi
         shutil.rmtree(versions, ignore_errors=True)
         for old in [translations / "policy.pot", *translations.glob("*/LC_MESSAGES/policy.po")]:
             old.unlink()
+            for directory in (old.parent, old.parent.parent):
+                if directory != translations and not any(directory.iterdir()):
+                    directory.rmdir()
     files = {
         target / "policy.yaml": policy_yaml(answers),
         versions / "README.md": VERSIONS_README,
