@@ -4,7 +4,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 
-SITENAME = "Kivra Oy"
+# SITENAME: not set, so the site is named after the controller in policy.yaml.
 SITEURL = ""
 RELATIVE_URLS = True  # output/ opens straight from disk
 TIMEZONE = "Europe/Helsinki"

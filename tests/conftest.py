@@ -16,6 +16,9 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
+# The tests' own copy of the default notice: they never read the root policy.yaml, so a
+# fork whose policy.yaml is another notice passes them unchanged.
+DEFAULT_NOTICE = DATA / "default-notice"
 LANGS = ("fi", "sv")
 
 
@@ -98,14 +101,26 @@ def page_text(page: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
 
 
-def copy_project(target: Path) -> Project:
-    """A copy of the project's inputs (the code itself is the installed package)."""
+def copy_project(target: Path, notice: Path = DEFAULT_NOTICE) -> Project:
+    """A project of the tool's files (settings, theme and its catalogs, the plugin as a
+    link) and a notice's files (policy.yaml, its catalogs, its released versions)."""
     target.mkdir(parents=True)
-    for name in ("policy.yaml", "pelicanconf.py", "publishconf.py"):
+    for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy2(ROOT / name, target / name)
-    for name in ("translations", "content", "theme"):
-        shutil.copytree(ROOT / name, target / name)
+    shutil.copytree(ROOT / "theme", target / "theme")
+    for theme in [ROOT / "translations/theme.pot", *ROOT.glob("translations/*/*/theme.po")]:
+        copy = target / theme.relative_to(ROOT)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(theme, copy)
     (target / "plugins").symlink_to(ROOT / "plugins")
+    shutil.copy2(notice / "policy.yaml", target / "policy.yaml")
+    for policy in [notice / "translations/policy.pot", *notice.glob("translations/*/*/policy.po")]:
+        copy = target / policy.relative_to(notice)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(policy, copy)
+    if (notice / "content").is_dir():
+        shutil.copytree(notice / "content", target / "content")
+    (target / "content").mkdir(exist_ok=True)
     return Project(target)
 
 
@@ -117,15 +132,7 @@ def project(tmp_path: Path) -> Project:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The default site, built once for the tests that only read it."""
-    target = tmp_path_factory.mktemp("site") / "project"
-    shutil.copytree(
-        ROOT,
-        target,
-        ignore=shutil.ignore_patterns(
-            ".venv", "output*", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", "tests"
-        ),
-    )
-    project = Project(target)
+    project = copy_project(tmp_path_factory.mktemp("site") / "project")
     project.build()
     return project
 

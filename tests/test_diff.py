@@ -7,14 +7,16 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import DEFAULT_NOTICE
 from privacy_notice.diff import changed_sections, semantic_changes
 from privacy_notice.migrate import upgrade
 from privacy_notice.model import register_from_document
 from privacy_notice.redline import redline
 
 # The released snapshot (schema version 1), read as today's model reads it.
-DOCUMENT = upgrade(json.loads((ROOT / "content/versions/2019-10-23.json").read_text("utf-8")))
+DOCUMENT = upgrade(
+    json.loads((DEFAULT_NOTICE / "content/versions/2019-10-23.json").read_text("utf-8"))
+)
 
 
 def changed(edit) -> list[str]:

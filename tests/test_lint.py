@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, Project
+from conftest import DEFAULT_NOTICE, Project
 from privacy_notice.lint import lint
 from privacy_notice.load import load_policy_text
 from privacy_notice.validate import validate
 
-SOURCE = (ROOT / "policy.yaml").read_text("utf-8")
+SOURCE = (DEFAULT_NOTICE / "policy.yaml").read_text("utf-8")
 
 
 def warnings_for(text: str) -> list[str]:

@@ -21,7 +21,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def v1_document() -> dict:
     """A released document of schema version 1 (before versions were recorded)."""
-    return json.loads((DATA / "v1-register.json").read_text("utf-8"))
+    return json.loads((DATA / "default-notice/content/versions/2019-10-23.json").read_text("utf-8"))
 
 
 def test_every_step_is_declared():

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, Project, copy_project
+from conftest import DEFAULT_NOTICE, Project, copy_project
 from privacy_notice import cli
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.load import load_policy, load_policy_text
@@ -20,7 +20,7 @@ from privacy_notice.schema import iter_texts, policy_schema
 from privacy_notice.site import Options, build_site
 from privacy_notice.validate import validate
 
-BASE = load_policy(ROOT / "policy.yaml").data
+BASE = load_policy(DEFAULT_NOTICE / "policy.yaml").data
 TEXT_PATHS = [path for path, _text, _kind in iter_texts(BASE)]
 COUNTRIES = policy_schema()["$defs"]["country"]["enum"]
 LOCATED = re.compile(r"^policy\.yaml(:\d+(:\d+)?)?: \S")
@@ -116,7 +116,7 @@ def mutate(text: str, mutations: list[tuple]) -> str:
     return "\n".join(lines)
 
 
-SOURCE = (ROOT / "policy.yaml").read_text("utf-8")
+SOURCE = (DEFAULT_NOTICE / "policy.yaml").read_text("utf-8")
 
 
 @settings(max_examples=300, deadline=None)

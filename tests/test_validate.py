@@ -8,14 +8,14 @@ import json
 import pytest
 from babel import Locale
 
-from conftest import ROOT
+from conftest import DEFAULT_NOTICE
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.identifiers import identifier_problem
 from privacy_notice.load import load_policy_text
 from privacy_notice.schema import policy_schema
 from privacy_notice.validate import validate
 
-SOURCE = (ROOT / "policy.yaml").read_text("utf-8")
+SOURCE = (DEFAULT_NOTICE / "policy.yaml").read_text("utf-8")
 
 
 def diagnostics_for(text: str) -> list[str]:

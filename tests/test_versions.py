@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+from conftest import DEFAULT_NOTICE
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.export import canonical_json, sha256
 from privacy_notice.versions import read_history, release
@@ -16,7 +16,7 @@ from privacy_notice.versions import read_history, release
 @pytest.fixture
 def store(tmp_path):
     target = tmp_path / "versions"
-    shutil.copytree(ROOT / "content/versions", target)
+    shutil.copytree(DEFAULT_NOTICE / "content/versions", target)
     return target
 
 

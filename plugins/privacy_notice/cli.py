@@ -23,6 +23,7 @@ def _policy_path(args: argparse.Namespace) -> Path:
 
 
 def _options(args: argparse.Namespace):
+    from .init import TOOL
     from .site import Options
 
     root = Path(args.root)
@@ -30,6 +31,8 @@ def _options(args: argparse.Namespace):
         policy=_policy_path(args),
         translations=root / "translations",
         versions=root / "content" / "versions",
+        # A project made by `init` uses the tool's theme, and its catalogs.
+        theme_translations=None if (root / "theme").is_dir() else TOOL / "translations",
     )
 
 
@@ -52,13 +55,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
+    from .lint import unfilled
     from .release_rules import release_problems
     from .site import load_history, translate_policy
     from .validate import check_policy
     from .versions import Placement, changed_release, place_current, release
 
     options = _options(args)
+    if args.undo:
+        from .unrelease import undo
+
+        removed = undo(load_history(options), args.undo, force=args.force)
+        print(
+            f"undid the release of {args.undo}: removed {os.path.relpath(removed)}; "
+            "policy.yaml is a draft again",
+            file=sys.stderr,
+        )
+        return 0
     loaded, warnings = check_policy(options.policy)
+    if unfilled(loaded):
+        raise PolicyError(unfilled(loaded, severity="error"))
     _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
     history = load_history(options)
     date = resolution.document["notice"]["updated"]
@@ -95,6 +111,33 @@ def _as_of(text: str | None):
     import datetime as dt
 
     return dt.date.fromisoformat(text) if text else dt.date.today()
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .catalogs import update_all
+    from .load import load_policy
+    from .rules import check_languages
+
+    root = Path(args.root)
+    loaded = load_policy(_policy_path(args), display=os.path.relpath(_policy_path(args)))
+    problems = check_languages(loaded)
+    if problems:
+        raise PolicyError(problems)
+    sources = [(root / "theme" / "templates", "theme/templates")]
+    sources.append((root / "plugins" / "privacy_notice", "plugins/privacy_notice"))
+    in_tool = all(directory.is_dir() for directory, _ in sources)
+    written = update_all(
+        _policy_path(args),
+        root / "translations",
+        loaded.data["languages"],
+        loaded.data["source_language"],
+        sources if in_tool else (),
+        root / "translations",
+    )
+    for path in written:
+        print(f"updated {os.path.relpath(path)}", file=sys.stderr)
+    print(f"{len(written)} catalog file(s) changed", file=sys.stderr)
+    return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -192,7 +235,14 @@ def parser() -> argparse.ArgumentParser:
     rel.add_argument(
         "--as-of", metavar="DATE", help="release as of this date (default: today), YYYY-MM-DD"
     )
+    rel.add_argument("--undo", metavar="DATE", help="remove the latest, unpublished release")
+    rel.add_argument("--force", action="store_true", help="with --undo: even if committed")
     rel.set_defaults(run=cmd_release)
+    words = commands.add_parser("translations", help="extract texts and update the catalogs")
+    words.set_defaults(run=cmd_translations)
+    from .init import add_parser
+
+    add_parser(commands)
     return main
 
 

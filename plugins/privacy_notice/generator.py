@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from pelican.generators import Generator
+from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from . import diff, export, filters, localize, redline
@@ -36,7 +37,12 @@ def options_from(settings: dict[str, Any]) -> Options:
         allow_draft=settings.get("PRIVACY_NOTICE_DRAFTS", True),
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
         preview=settings.get("PRIVACY_NOTICE_PREVIEW", False),
+        theme_translations=_optional(base, settings.get("PRIVACY_NOTICE_THEME_TRANSLATIONS")),
     )
+
+
+def _optional(base: FilePath, setting: str | None) -> FilePath | None:
+    return base / setting if setting else None
 
 
 def page_url(kind: str, lang: str, date: str = "") -> str:
@@ -80,6 +86,9 @@ class NoticeGenerator(Generator):
 
     def generate_context(self) -> None:
         self.site = build_site(options_from(self.settings))
+        if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
+            # The site is the controller's (feed titles, templates), unless settings say so.
+            self.context["SITENAME"] = self.site.current.register.controller.name
         for warning in self.site.warnings:
             logger.warning("%s", warning)
 

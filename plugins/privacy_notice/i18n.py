@@ -27,6 +27,7 @@ from .schema import NOT_PUBLISHED, map_texts
 from .texts import placeholders
 
 DOMAINS = ("policy", "theme")
+THEME_LANGUAGE = "en"  # the language of the theme's own strings (its msgids)
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # Babel's PO parser forgives an unterminated string (it drops a character instead), so
 # every line is checked against the PO grammar first.
@@ -112,18 +113,26 @@ def read_catalogs(
     languages: Iterable[str],
     source: str,
     display_root: str = "translations",
+    theme_dir: str | FilePath | None = None,
+    theme_display: str | None = None,
 ) -> dict[tuple[str, str], CatalogFile]:
-    """Every catalog of every non-source language; all syntax errors at once."""
+    """The policy catalog of every language but the source, and the theme catalog of every
+    language but the theme's own (English), whatever the source; all syntax errors at once.
+    Theme catalogs are read from ``theme_dir`` (default: ``translations_dir``)."""
     found: dict[tuple[str, str], CatalogFile] = {}
     problems: list[Diagnostic] = []
+    policy = (translations_dir, display_root)
+    theme = policy if theme_dir is None else (theme_dir, theme_display or str(theme_dir))
+    roots = {"policy": policy, "theme": theme}
     for lang in languages:
-        if lang == source:
-            continue
         for domain in DOMAINS:
-            display = f"{display_root}/{lang}/LC_MESSAGES/{domain}.po"
+            if lang == (source if domain == "policy" else THEME_LANGUAGE):
+                continue
+            directory, shown = roots[domain]
+            display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
             try:
                 found[lang, domain] = read_catalog(
-                    catalog_path(translations_dir, lang, domain), lang, domain, display
+                    catalog_path(directory, lang, domain), lang, domain, display
                 )
             except PolicyError as exc:
                 problems += exc.diagnostics
@@ -248,9 +257,7 @@ def check_theme_catalogs(
         if domain != "theme":
             continue
         if file.catalog is None:
-            found.append(
-                Diagnostic(file.display, 0, 0, "", "missing: run 'make translations'", severity)
-            )  # type: ignore[arg-type]
+            found.append(_missing_theme(file, severity))
             continue
         for message in file.catalog:
             if not message.id:
@@ -272,11 +279,23 @@ def check_theme_catalogs(
     return found
 
 
+def _missing_theme(file: CatalogFile, severity: str) -> Diagnostic:
+    directory = file.display.rsplit("/", 3)[0]
+    name = Locale.parse(file.lang).get_display_name("en")
+    return Diagnostic(
+        file.display,
+        message=f"missing: the theme has no {name} ({file.lang}) translation: add it with "
+        f"'pybabel init -D theme -l {file.lang} -i {directory}/theme.pot -d {directory}' "
+        "and translate it",
+        severity=severity,  # type: ignore[arg-type]
+    )
+
+
 def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: str) -> Translations:
     """The theme catalog of ``lang`` as gettext translations for Jinja (compiled in memory)."""
     file = catalogs.get((lang, "theme"))
     if file is None or file.catalog is None:
-        return Translations()  # the source language: msgids are the texts
+        return Translations()  # the theme's own language: msgids are the texts
     buffer = io.BytesIO()
     write_mo(buffer, file.catalog, use_fuzzy=False)
     buffer.seek(0)

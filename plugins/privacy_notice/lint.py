@@ -8,6 +8,7 @@ naming its article. ``reviewed_warnings`` in the policy accepts a warning with a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -140,6 +141,35 @@ def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
                 )
 
 
+# What `privacy-notice init` writes where a statement is still to be written: capitals
+# (a notice may well ask readers to "fill in" a form), or the id fill-in.
+FILL_IN = re.compile(r"\bFILL[ -]IN\b|^fill-in$")
+
+
+def _strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def unfilled(loaded: Loaded, severity: str = "warning") -> list[Diagnostic]:
+    """Every value that is still a ``FILL IN`` marker of the skeleton."""
+    return [
+        loaded.diagnostic(
+            path,
+            f"still to be written: {text!r} (a placeholder of 'privacy-notice init')",
+            severity=severity,  # type: ignore[arg-type]
+        )
+        for path, text in _strings(loaded.data)
+        if path[:1] != ("reviewed_warnings",) and FILL_IN.search(text)
+    ]
+
+
 def lint(loaded: Loaded) -> list[Diagnostic]:
     """Completeness warnings for a valid policy, minus those reviewed in the policy."""
     data = loaded.data
@@ -176,4 +206,4 @@ def lint(loaded: Loaded) -> list[Diagnostic]:
                     severity="warning",
                 )
             )
-    return sorted(found)
+    return sorted(found + unfilled(loaded))

@@ -112,6 +112,16 @@ def _check_identifiers(loaded: Loaded, data: Any) -> list[Diagnostic]:
     return found
 
 
+def check_languages(loaded: Loaded) -> list[Diagnostic]:
+    """The languages alone, for commands that need nothing else (``translations``)."""
+    source, languages = loaded.data.get("source_language"), loaded.data.get("languages")
+    if not isinstance(source, str) or not (
+        isinstance(languages, list) and all(isinstance(x, str) for x in languages)
+    ):
+        return [loaded.diagnostic((), "needs source_language and a list of languages")]
+    return _check_languages(loaded, loaded.data)
+
+
 def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
     from .localize import known_language, known_locale
 
@@ -125,8 +135,7 @@ def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
             found.append(
                 loaded.diagnostic(
                     path,
-                    f"'{code}' is not a language Babel knows"
-                    + did_you_mean(code, _common_languages()),
+                    f"'{code}' is not a language Babel knows" + language_hint(code),
                 )
             )
     if isinstance(source, str) and isinstance(languages, list) and source not in languages:
@@ -162,6 +171,14 @@ def _common_languages() -> list[str]:
     from babel.localedata import locale_identifiers
 
     return sorted({code.split("_")[0] for code in locale_identifiers()})
+
+
+def language_hint(code: str) -> str:
+    """``"; did you mean 'de'?"`` for a three-letter code (ger, deu) or a typo."""
+    from babel.core import get_global
+
+    alias = get_global("language_aliases").get(code)
+    return f"; did you mean '{alias}'?" if alias else did_you_mean(code, _common_languages())
 
 
 def _check_legal_bases(loaded: Loaded, data: Any) -> list[Diagnostic]:

@@ -15,6 +15,7 @@ from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
 from .export import canonical_json, sha256
 from .i18n import CatalogFile, read_catalogs, resolve
+from .lint import unfilled
 from .load import Loaded
 from .migrate import CURRENT_VERSION
 from .model import Register, register_from_document
@@ -33,6 +34,7 @@ class Options:
     # The live preview: untranslated texts fall back, and an edit of a released version
     # is shown as a draft (with a warning) instead of refused.
     preview: bool = False
+    theme_translations: FilePath | None = None  # theme catalogs, if not in ``translations``
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
         data["languages"],
         data["source_language"],
         display_root=display(options.translations),
+        theme_dir=options.theme_translations,
+        theme_display=options.theme_translations and display(options.theme_translations),
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
@@ -113,6 +117,8 @@ def build_site(options: Options) -> Site:
             raise PolicyError([changed_release(loaded, date)])
         # The live preview shows the edit as a draft in place of the released version.
         warnings = [*warnings, changed_release(loaded, date, severity="warning")]
+    if not options.allow_draft and unfilled(loaded):  # a skeleton is never published
+        raise PolicyError(unfilled(loaded, severity="error"))
     if placement is not Placement.RELEASED and not options.allow_draft:
         raise PolicyError(
             [

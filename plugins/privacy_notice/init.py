@@ -1,0 +1,296 @@
+"""``privacy-notice init [DIR]``: start the notice of another organisation, in the spirit
+of ``pelican-quickstart``: ask (or take as options) its name, identifier, languages and
+source language, and write a project with a skeleton ``policy.yaml``, its catalogs, an
+empty version history and settings that use this tool's theme and plugin.
+
+``--reset`` replaces the notice of an existing project (policy.yaml, its catalogs and the
+version history) and keeps the tool; it refuses to discard released versions without
+``--force``. Every check runs before anything is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+from pathlib import Path as FilePath
+
+from .catalogs import update_all
+from .diagnostics import Diagnostic, PolicyError, did_you_mean
+from .skeleton import Answers, policy_yaml
+
+TOOL = FilePath(__file__).resolve().parents[2]  # the checkout with theme/ and plugins/
+SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei")
+UNNAMED = "FILL IN: the organisation's legal name"
+
+PELICANCONF = '''\
+"""Pelican settings of this privacy notice (make html): the privacy-notice tool's settings
+(its theme and plugin, none of Pelican's blog pages) with this directory's policy.yaml,
+translations/ and content/versions/. The site is named after the controller in
+policy.yaml; set SITENAME here only to name it otherwise."""
+
+import runpy
+from pathlib import Path
+
+import privacy_notice
+
+_tool = Path(privacy_notice.__file__).resolve().parents[2]
+_settings = runpy.run_path(str(_tool / "pelicanconf.py"))
+globals().update({name: value for name, value in _settings.items() if name.isupper()})
+
+ROOT = Path(__file__).resolve().parent
+PATH = str(ROOT / "content")
+PRIVACY_NOTICE_ROOT = str(ROOT)
+PRIVACY_NOTICE_THEME_TRANSLATIONS = str(_tool / "translations")
+CACHE_PATH = str(ROOT / ".cache")
+DEFAULT_LANG = "{lang}"  # output/index.html leads here first
+'''
+
+PUBLISHCONF = '''\
+"""Pelican settings for publishing (make publish): absolute URLs, no drafts."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelicanconf import *  # noqa: E402, F403
+
+SITEURL = os.environ.get("SITEURL", "https://privacy.example.com")  # where it is published
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+PRIVACY_NOTICE_DRAFTS = False
+PRIVACY_NOTICE_FALLBACK = False
+'''
+
+MAKEFILE = """\
+# The privacy notice: `make html`, then open output/index.html. Needs privacy-notice
+# installed (pip install -e <the tool's checkout>).
+PN ?= privacy-notice
+
+.PHONY: html publish validate lint translations release serve
+html:
+\t$(PN) build -s pelicanconf.py -o output
+publish:
+\t$(PN) build -s publishconf.py -o output
+validate:
+\t$(PN) validate
+lint:
+\t$(PN) lint
+translations:
+\t$(PN) translations
+release:
+\t$(PN) release
+serve:
+\t$(PN) serve -s pelicanconf.py -o output
+"""
+
+VERSIONS_README = (
+    "Released versions: `privacy-notice release` writes one JSON file per update date here,\n"
+    "with its SHA-256 in index.json. Never edit them; commit them.\n"
+)
+
+
+def parse_languages(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(code.strip() for code in text.split(",") if code.strip()))
+
+
+def check_answers(answers: Answers) -> list[Diagnostic]:
+    """Problems of the answers, one line each (named after the option that gives them)."""
+    from .localize import known_language
+    from .rules import language_hint
+
+    found = []
+    for option, codes in (
+        ("--languages", answers.languages),
+        ("--source-language", (answers.source_language,)),
+    ):
+        for code in codes:
+            if not code.isalpha() or not code.islower() or not known_language(code):
+                message = f"'{code}' is not a language Babel knows" + language_hint(code)
+                found.append(Diagnostic(option, message=message))
+    if not found and answers.source_language not in answers.languages:
+        found.append(
+            Diagnostic(
+                "--source-language",
+                message=f"'{answers.source_language}' is not among the languages "
+                f"({', '.join(answers.languages)}): add it to --languages",
+            )
+        )
+    if answers.identifier:
+        problem = _identifier_problem(*answers.identifier)
+        if problem:
+            found.append(Diagnostic("--identifier", message=problem))
+    return found
+
+
+def _identifier_problem(scheme: str, value: str) -> str | None:
+    from .identifiers import identifier_problem
+
+    if not value:
+        return f"'{scheme}' is not SCHEME:VALUE (e.g. fi-business-id:1234567-1)"
+    if scheme not in SCHEMES:
+        return f"unknown scheme '{scheme}' (one of {', '.join(SCHEMES)})" + did_you_mean(
+            scheme, list(SCHEMES)
+        )
+    problem = identifier_problem(scheme, value)
+    return f"'{value}' {problem}" if problem else None
+
+
+def answers_from(args: argparse.Namespace, schema: str) -> Answers:
+    """The answers from the options, asking for what is missing on a terminal."""
+    interactive = not args.no_input and sys.stdin.isatty()
+    name, identifier, languages, source = (
+        args.name,
+        args.identifier,
+        args.languages,
+        args.source_language,
+    )
+    if interactive:
+        name = name or _ask("Organisation's legal name", "")
+        identifier = identifier or _ask(
+            "Identifier, SCHEME:VALUE (e.g. fi-business-id:1234567-1)", ""
+        )
+        languages = languages or _ask("Languages, comma-separated", "en")
+        source = source or _ask("Source language (written in policy.yaml)", languages.split(",")[0])
+    codes = parse_languages(languages or source or "en")
+    scheme, _colon, value = (identifier or "").partition(":")
+    return Answers(
+        name=" ".join((name or UNNAMED).split()),  # one line: it is also in a comment
+        languages=codes,
+        source_language=source or codes[0],
+        identifier=(scheme, value) if identifier else None,
+        updated=dt.date.today().isoformat(),
+        schema=schema,
+    )
+
+
+def _ask(question: str, default: str) -> str:
+    answer = input(f"> {question}" + (f" [{default}]" if default else "") + ": ").strip()
+    return answer or default
+
+
+def _schema_reference(target: FilePath) -> str:
+    schema = TOOL / "plugins" / "privacy_notice" / "schema" / "policy.schema.json"
+    inside = target.resolve() == TOOL or TOOL in target.resolve().parents
+    return os.path.relpath(schema, target) if inside else str(schema)
+
+
+def check_target(target: FilePath, *, reset: bool, force: bool) -> list[Diagnostic]:
+    shown = str(target)
+    if not reset:
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            return [
+                Diagnostic(
+                    shown,
+                    message="not empty: init writes a new project into a new or empty "
+                    "directory (to replace the notice of this project, use --reset)",
+                )
+            ]
+        return []
+    if not (target / "policy.yaml").exists():
+        return [Diagnostic(f"{shown}/policy.yaml", message="missing: --reset replaces a notice")]
+    released = _released(target / "content" / "versions" / "index.json")
+    if released and not force:
+        return [
+            Diagnostic(
+                os.path.join(shown, "content", "versions", "index.json"),
+                message=f"{len(released)} released version(s) ({', '.join(released)}) would "
+                "be discarded: add --force to start a new history (keep the old one in "
+                "version control)",
+            )
+        ]
+    return []
+
+
+def _released(index: FilePath) -> list[str]:
+    try:
+        entries = json.loads(index.read_bytes()).get("versions", [])
+    except (OSError, ValueError, AttributeError):
+        return ["unreadable index"] if index.exists() else []
+    return [str(e.get("date")) for e in entries if isinstance(e, dict)]
+
+
+def write_project(target: FilePath, answers: Answers, *, reset: bool) -> list[FilePath]:
+    """Write the notice (and, for a new project, its settings); the files written."""
+    target.mkdir(parents=True, exist_ok=True)
+    versions = target / "content" / "versions"
+    translations = target / "translations"
+    if reset:
+        shutil.rmtree(versions, ignore_errors=True)
+        for old in [translations / "policy.pot", *translations.glob("*/LC_MESSAGES/policy.po")]:
+            old.unlink()
+            for directory in (old.parent, old.parent.parent):
+                if directory != translations and not any(directory.iterdir()):
+                    directory.rmdir()
+    files = {
+        target / "policy.yaml": policy_yaml(answers),
+        versions / "README.md": VERSIONS_README,
+    }
+    if not reset:
+        files |= {
+            target / "pelicanconf.py": PELICANCONF.replace("{lang}", answers.source_language),
+            target / "publishconf.py": PUBLISHCONF,
+            target / "Makefile": MAKEFILE,
+            target / ".gitignore": "output/\noutput.*/\n.cache/\n*.mo\n",
+        }
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    catalogs = update_all(
+        target / "policy.yaml", translations, answers.languages, answers.source_language
+    )
+    return [*files, *catalogs]
+
+
+def missing_theme_catalogs(target: FilePath, languages: tuple[str, ...]) -> list[str]:
+    theme = target / "translations" if (target / "theme").is_dir() else TOOL / "translations"
+    return [
+        lang
+        for lang in languages
+        if lang != "en" and not (theme / lang / "LC_MESSAGES" / "theme.po").exists()
+    ]
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    target = FilePath(args.directory)
+    problems = check_target(target, reset=args.reset, force=args.force)
+    if problems:
+        raise PolicyError(problems)
+    answers = answers_from(args, _schema_reference(target))
+    problems = check_answers(answers)
+    if problems:
+        raise PolicyError(problems)
+    written = write_project(target, answers, reset=args.reset)
+    for path in written:
+        print(f"wrote {os.path.relpath(path)}", file=sys.stderr)
+    for lang in missing_theme_catalogs(target, answers.languages):
+        print(
+            f"note: the theme has no '{lang}' catalog yet; the build will say how to add it",
+            file=sys.stderr,
+        )
+    print(
+        "next: fill in every FILL IN of policy.yaml ('privacy-notice lint' lists them), "
+        "then 'privacy-notice translations'",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    init = commands.add_parser("init", help="start a new notice (a new project, or --reset)")
+    init.add_argument("directory", nargs="?", default=".", help="where (default: .)")
+    init.add_argument("--name", help="the organisation's legal name")
+    init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1")
+    init.add_argument("--languages", help="published languages, e.g. fi,en,de")
+    init.add_argument("--source-language", help="the language policy.yaml is written in")
+    init.add_argument("--no-input", action="store_true", help="ask nothing; use the options")
+    init.add_argument(
+        "--reset", action="store_true", help="replace the notice of the project in DIRECTORY"
+    )
+    init.add_argument(
+        "--force", action="store_true", help="with --reset: discard released versions"
+    )
+    init.set_defaults(run=cmd_init)
