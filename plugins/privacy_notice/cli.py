@@ -154,7 +154,7 @@ def _settings(args: argparse.Namespace, override: dict[str, Any]) -> dict[str, A
     the notice folder; either way with the notice of ``--root`` where it is given."""
     from pelican.settings import read_settings
 
-    from .defaults import notice_settings
+    from .defaults import folder_override, notice_settings
 
     path, root = settings_file(args), _root(args)
     if path is None and not root.is_dir():
@@ -170,7 +170,7 @@ def _settings(args: argparse.Namespace, override: dict[str, Any]) -> dict[str, A
     if path is None:
         return read_settings(None, override={**notice_settings(root), **override})
     if args.root is not None:  # a settings file for the notice folder named by --root
-        override = {"PRIVACY_NOTICE_ROOT": str(root.resolve()), **override}
+        override = {**folder_override(root, path), **override}
     return read_settings(str(path), override=override)
 
 

@@ -112,3 +112,19 @@ def notice_settings(root: str | Path) -> dict[str, Any]:
     if language:
         settings["DEFAULT_LANG"] = language  # the entry page leads here first
     return settings
+
+
+# What a settings file from elsewhere (``--root DIR build -s publishconf.py``) takes from
+# the notice folder: the notice itself, its name, its default language and its cache.
+_NOTICE_KEYS = ("PRIVACY_NOTICE_ROOT", "PATH", "SITENAME", "DEFAULT_LANG", "CACHE_PATH")
+
+
+def folder_override(root: str | Path, settings_file: str | Path) -> dict[str, Any]:
+    """The settings the notice folder ``root`` sets over ``settings_file``: over the
+    folder's own ``pelicanconf.py`` only where the notice is; over settings from elsewhere,
+    everything that belongs to the notice (the rest, e.g. SITEURL, stays theirs)."""
+    root = Path(root).resolve()
+    if Path(settings_file).resolve().parent == root:
+        return {"PRIVACY_NOTICE_ROOT": str(root)}
+    notice = notice_settings(root)
+    return {key: notice[key] for key in _NOTICE_KEYS if key in notice}
