@@ -14,21 +14,23 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import Diagnostic, PolicyError, display
 
 
-def _policy_path(args: argparse.Namespace) -> Path:
-    return Path(args.root) / "policy.yaml"
+def _root(args: argparse.Namespace) -> Path:
+    """The notice folder: policy.yaml, translations/ and content/versions/."""
+    return Path(args.root or ".")
 
 
 def _options(args: argparse.Namespace):
     from .init import TOOL
     from .site import Options
 
-    root = Path(args.root)
+    root = _root(args)
     return Options(
-        policy=_policy_path(args),
+        policy=root / "policy.yaml",
         translations=root / "translations",
         versions=root / "content" / "versions",
         # A project made by `init` uses the tool's theme, and its catalogs.
@@ -40,7 +42,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import check_policy  # only what validation needs: it must start fast
 
     problems: list[Diagnostic] = []
-    for path in [Path(f) for f in args.files] or [Path(args.root) / "policy.yaml"]:
+    for path in [Path(f) for f in args.files] or [_root(args) / "policy.yaml"]:
         try:
             _loaded, warnings = check_policy(path, strict=args.strict)
         except PolicyError as exc:  # every file is checked, as pre-commit passes several
@@ -145,7 +147,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     interrupted build never touches the previous site."""
     from pelican import Pelican
     from pelican.log import console
-    from pelican.settings import read_settings
 
     output = Path(args.output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -158,12 +159,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
         if args.preview:
             override["PRIVACY_NOTICE_PREVIEW"] = True
-        settings = read_settings(args.settings, override=override)
+        settings = _settings(args, override)
         console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
         Pelican(settings).run()
         _swap(staging, output)
     except SyntaxError as exc:  # in the settings file
-        where = display(exc.filename or args.settings)
+        where = display(exc.filename or args.settings or "pelicanconf.py")
         raise PolicyError(
             [
                 Diagnostic(
@@ -180,6 +181,40 @@ def cmd_build(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"built {os.path.relpath(output)}", file=sys.stderr)
     return 0
+
+
+def settings_file(args: argparse.Namespace) -> Path | None:
+    """The settings to build with: ``-s`` if given, else the notice folder's own
+    ``pelicanconf.py``; None where it has none (the tool's defaults apply)."""
+    if args.settings:
+        return Path(args.settings)
+    own = _root(args) / "pelicanconf.py"
+    return own if own.is_file() else None
+
+
+def _settings(args: argparse.Namespace, override: dict[str, Any]) -> dict[str, Any]:
+    """Pelican's settings for the build: the settings file's, or the tool's defaults for
+    the notice folder; either way with the notice of ``--root`` where it is given."""
+    from pelican.settings import read_settings
+
+    from .defaults import folder_override, notice_settings
+
+    path, root = settings_file(args), _root(args)
+    if path is None and not root.is_dir():
+        raise PolicyError(
+            [
+                Diagnostic(
+                    display(root),
+                    message="not a folder: --root names a notice folder "
+                    "(policy.yaml, translations/, content/versions/)",
+                )
+            ]
+        )
+    if path is None:
+        return read_settings(None, override={**notice_settings(root), **override})
+    if args.root is not None:  # a settings file for the notice folder named by --root
+        override = {**folder_override(root, path), **override}
+    return read_settings(str(path), override=override)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -204,7 +239,10 @@ def _report(diagnostics: Sequence[Diagnostic]) -> None:
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="privacy-notice", description=__doc__.split("\n")[0])
-    main.add_argument("--root", default=".", help="the project directory (default: .)")
+    main.add_argument(
+        "--root",
+        help="the notice folder: policy.yaml, translations/, content/versions/ (default: .)",
+    )
     commands = main.add_subparsers(dest="command", required=True)
     for name, help_text in (
         ("validate", "check policy.yaml and report every problem"),
@@ -217,7 +255,12 @@ def parser() -> argparse.ArgumentParser:
         )
         check.set_defaults(run=cmd_validate)
     build = commands.add_parser("build", help="build the site into the output directory")
-    build.add_argument("-s", "--settings", default="pelicanconf.py")
+    build.add_argument(
+        "-s",
+        "--settings",
+        help="Pelican settings (default: the notice folder's pelicanconf.py, "
+        "or the tool's defaults where it has none)",
+    )
     build.add_argument("-o", "--output", default="output")
     build.add_argument(
         "--preview",
