@@ -120,8 +120,9 @@ def cmd_translations(args: argparse.Namespace) -> int:
     from .load import load_policy
     from .rules import check_languages
 
-    root = Path(args.root)
-    loaded = load_policy(_policy_path(args), display=os.path.relpath(_policy_path(args)))
+    root = _root(args)
+    policy = _root(args) / "policy.yaml"
+    loaded = load_policy(policy, display=os.path.relpath(policy))
     problems = check_languages(loaded)
     if problems:
         raise PolicyError(problems)
@@ -129,7 +130,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
     sources.append((root / "plugins" / "privacy_notice", "plugins/privacy_notice"))
     in_tool = all(directory.is_dir() for directory, _ in sources)
     written = update_all(
-        _policy_path(args),
+        policy,
         root / "translations",
         loaded.data["languages"],
         loaded.data["source_language"],
