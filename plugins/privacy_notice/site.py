@@ -127,7 +127,8 @@ def build_site(options: Options) -> Site:
             )
         )
     cache.save()  # only now: everything above passed
-    return Site(tuple(versions), catalogs, tuple(warnings) + tuple(resolution.problems))
+    notes = history.notes  # such as: never released
+    return Site(tuple(versions), catalogs, (*notes, *warnings, *resolution.problems))
 
 
 def _version(
