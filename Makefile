@@ -79,4 +79,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/build_bench.py
 
 clean:
-	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).build-* $(OUTPUTDIR).old-* .cache test-output
+	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).builds $(OUTPUTDIR).build-* $(OUTPUTDIR).old-* .cache test-output
