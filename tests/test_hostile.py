@@ -5,6 +5,7 @@ previous output/ and content/versions/ unchanged, no traceback, no injected mark
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import fcntl
 import hashlib
@@ -217,10 +218,14 @@ def test_bad_plural_forms_header_is_located(project: Project, run):
 # --- 3. release is atomic; an older crash is diagnosed with advice that works -------------
 
 
+TODAY = dt.date.today().isoformat()  # a release may not be dated in the future
+
+
 def new_date(project: Project) -> None:
+    """A new version with the same content (editorial: it needs no summary)."""
     text = project.policy.read_text("utf-8")
-    new = re.sub(r"updated: \S+", "updated: 2031-01-01", text, count=1)
-    project.policy.write_text(new, "utf-8")
+    text = re.sub(r"updated: \S+", f"updated: {TODAY}", text, count=1)
+    project.policy.write_text(re.sub(r"material: true", "material: false", text), "utf-8")
 
 
 def test_release_killed_before_the_index_leaves_a_diagnosed_store(project: Project, run):
@@ -243,9 +248,9 @@ def test_release_killed_before_the_index_leaves_a_diagnosed_store(project: Proje
     ).read_bytes()
     assert not list(store(project).glob(".*.tmp"))  # no temporary file left behind
     advice = "delete this file, then run 'make release' again"
-    fails_with(run("build"), "content/versions/2031-01-01.json: not in the index")
+    fails_with(run("build"), f"content/versions/{TODAY}.json: not in the index")
     fails_with(run("release"), advice)
-    (store(project) / "2031-01-01.json").unlink()  # the advice works
+    (store(project) / f"{TODAY}.json").unlink()  # the advice works
     assert digest(store(project)) == before
     assert run("release")[0] == 0 and run("build")[0] == 0
 
@@ -435,7 +440,7 @@ def test_email_with_query_tricks_is_refused(project: Project, run):
     text = project.policy.read_text("utf-8")
     evil = "tietosuoja?bcc=spy%40evil.example&x=@kivra.fi"
     project.policy.write_text(re.sub(r"email: \S+", f"email: '{evil}'", text, count=1), "utf-8")
-    fails_with(run("validate"), "is not a plain email address")
+    fails_with(run("validate"), "no spaces, ?, &, % or #")
 
 
 # --- 11. the preview server --------------------------------------------------------------

@@ -18,7 +18,7 @@ from . import outputdir
 from .diagnostics import Diagnostic, PolicyError, display
 from .safety import is_inside
 
-INPUTS = ("content", "translations", "theme", "plugins")
+INPUTS = ("content", "translations", "theme", "plugins", ".git")
 
 
 def read_settings(path: str, override: dict[str, Any]) -> dict[str, Any]:
