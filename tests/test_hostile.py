@@ -11,6 +11,7 @@ import fcntl
 import hashlib
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -127,6 +128,18 @@ def test_output_is_a_link_swapped_in_one_step_and_old_builds_go(project: Project
     assert sorted(p.name for p in outputdir.builds_dir(output).iterdir()) == sorted(
         ["lock", output.resolve().name]
     )
+
+
+def test_a_link_whose_builds_were_removed_is_replaced(project: Project, run):
+    assert run("build")[0] == 0
+    output = project.path / "output"
+    for build in outputdir.builds_dir(output).iterdir():
+        if build.is_dir():
+            shutil.rmtree(build)  # as 'rm -rf .output.builds/*' would
+    assert run("build")[0] == 0 and (output / "index.html").is_file()
+    link_elsewhere = project.path / "elsewhere"
+    link_elsewhere.symlink_to(project.path / "content")
+    fails_with(run("build", "-o", "elsewhere"), "it is the content directory")
 
 
 def test_site_is_readable_by_another_user(project: Project, run):

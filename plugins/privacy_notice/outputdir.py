@@ -91,7 +91,10 @@ def _is_our_link(target: Path) -> bool:
         return False
     pointed = Path(os.readlink(target))
     expected = Path(builds_dir(target).name)
-    return pointed.parent == expected and (target.parent / pointed / STAMP).is_file()
+    if pointed.parent != expected:
+        return False
+    build = target.parent / pointed
+    return (build / STAMP).is_file() or not os.path.lexists(build)  # or its build was removed
 
 
 @contextlib.contextmanager
