@@ -466,3 +466,8 @@ def test_preview_server_is_threaded_with_a_normal_backlog():
 
     assert issubclass(_Server, http.server.ThreadingHTTPServer)
     assert _Server.request_queue_size >= 128
+
+
+def test_an_output_name_with_a_newline_is_reported_on_one_line(project: Project, run):
+    status, lines = run("build", "-o", "site\nx")
+    assert status == 0 and lines[-1] == "built site\\nx", lines

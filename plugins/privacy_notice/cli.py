@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .diagnostics import Diagnostic, PolicyError, display
+from .diagnostics import Diagnostic, PolicyError, display, visible
 from .safety import is_environment_error, os_problem
 
 
@@ -44,7 +44,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         _report(warnings)
         count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
-        print(f"{path}: valid{count if warnings else ''}", file=sys.stderr)
+        print(f"{visible(str(path))}: valid{count if warnings else ''}", file=sys.stderr)
     if problems:
         raise PolicyError(problems)
     return 0
@@ -82,7 +82,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     output = build(
         Path(args.root), args.settings, args.output, preview=args.preview, force=args.force
     )
-    print(f"built {display(output)}", file=sys.stderr)
+    print(f"built {visible(display(output))}", file=sys.stderr)
     return 0
 
 
