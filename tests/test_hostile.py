@@ -175,6 +175,27 @@ def test_a_second_build_waits_for_the_first(project: Project):
     assert (output / "index.html").is_file()
 
 
+def test_concurrent_builds_all_succeed_and_leave_one_site(project: Project):
+    builds = outputdir.builds_dir(project.path / "output")
+    (builds / "killed").mkdir(parents=True)  # left by a build killed with SIGKILL
+    (builds / "killed" / outputdir.STAMP).write_text("", "utf-8")
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "privacy_notice.cli", "build"],
+            cwd=project.path,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    for process in runs:
+        _out, err = process.communicate(timeout=240)
+        assert process.returncode == 0 and "internal error" not in err, err
+    current = (project.path / "output").resolve()
+    assert sorted(p.name for p in builds.iterdir()) == sorted(["lock", current.name])
+    assert (current / "index.html").is_file()
+
+
 # --- 2. theme translations are text ------------------------------------------------------
 
 
