@@ -28,10 +28,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/privacy-notice build -s pelicanconf.py -o $(OUTPUTDIR)
+	$(BIN)/privacy-notice build -s pelicanconf.py -o "$(OUTPUTDIR)"
 
 publish: $(STAMP)
-	$(BIN)/privacy-notice build -s publishconf.py -o $(OUTPUTDIR)
+	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)"
 
 validate: $(STAMP)
 	$(BIN)/privacy-notice validate policy.yaml
@@ -65,10 +65,10 @@ serve:
 	$(BIN)/python -m http.server --directory $(OUTPUTDIR) --bind 127.0.0.1 $(PORT)
 
 devserver: $(STAMP)
-	$(BIN)/privacy-notice serve -s pelicanconf.py -o $(OUTPUTDIR) --port $(PORT)
+	$(BIN)/privacy-notice serve -s pelicanconf.py -o "$(OUTPUTDIR)" --port $(PORT)
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_bench.py
 
 clean:
-	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).build-* $(OUTPUTDIR).old-* .cache test-output
+	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).builds $(OUTPUTDIR).build-* $(OUTPUTDIR).old-* .cache test-output

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from .diagnostics import Diagnostic, PolicyError, display
+from .diagnostics import Diagnostic, PolicyError, display, visible
+from .safety import is_environment_error, os_problem
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -50,7 +48,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         _report(warnings)
         count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
-        print(f"{path}: valid{count if warnings else ''}", file=sys.stderr)
+        print(f"{visible(str(path))}: valid{count if warnings else ''}", file=sys.stderr)
     if problems:
         raise PolicyError(problems)
     return 0
@@ -146,41 +144,19 @@ def cmd_translations(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a fresh directory beside the output, then swap it in: a failed or
     interrupted build never touches the previous site."""
-    from pelican import Pelican
-    from pelican.log import console
+    from .building import build
 
-    output = Path(args.output).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.build-", dir=output.parent))
     # Terminated mid-build: unwind through `finally`, so the staging directory goes too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    from jinja2 import TemplateSyntaxError
-
-    try:
-        override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
-        if args.preview:
-            override["PRIVACY_NOTICE_PREVIEW"] = True
-        settings = _settings(args, override)
-        console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
-        Pelican(settings).run()
-        _swap(staging, output)
-    except SyntaxError as exc:  # in the settings file
-        where = display(exc.filename or args.settings or "pelicanconf.py")
-        raise PolicyError(
-            [
-                Diagnostic(
-                    where, exc.lineno or 0, exc.offset or 0, "", f"not valid Python: {exc.msg}"
-                )
-            ]
-        ) from None
-    except TemplateSyntaxError as exc:  # in the theme
-        where = display(exc.filename or exc.name or "theme")
-        raise PolicyError(
-            [Diagnostic(where, exc.lineno or 0, 0, "", f"template error: {exc.message}")]
-        ) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    print(f"built {os.path.relpath(output)}", file=sys.stderr)
+    output = build(
+        _root(args),
+        settings_file(args),
+        args.output,
+        preview=args.preview,
+        force=args.force,
+        root_given=args.root is not None,
+    )
+    print(f"built {visible(display(output))}", file=sys.stderr)
     return 0
 
 
@@ -193,44 +169,13 @@ def settings_file(args: argparse.Namespace) -> Path | None:
     return own if own.is_file() else None
 
 
-def _settings(args: argparse.Namespace, override: dict[str, Any]) -> dict[str, Any]:
-    """Pelican's settings for the build: the settings file's, or the tool's defaults for
-    the notice folder; either way with the notice of ``--root`` where it is given."""
-    from pelican.settings import read_settings
-
-    from .defaults import folder_override, notice_settings
-
-    path, root = settings_file(args), _root(args)
-    if path is None and not root.is_dir():
-        raise PolicyError(
-            [
-                Diagnostic(
-                    display(root),
-                    message="not a folder: --root names a notice folder "
-                    "(policy.yaml, translations/, content/versions/)",
-                )
-            ]
-        )
-    if path is None:
-        return read_settings(None, override={**notice_settings(root), **override})
-    if args.root is not None:  # a settings file for the notice folder named by --root
-        override = {**folder_override(root, path), **override}
-    return read_settings(str(path), override=override)
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .building import refuse_serving
     from .devserver import serve
 
+    refuse_serving(Path(args.root), args.settings, args.output)
     serve(Path(args.settings), Path(args.output), args.host, args.port)
     return 0
-
-
-def _swap(staging: Path, output: Path) -> None:
-    retired = output.with_name(f"{output.name}.old-{os.getpid()}")
-    if output.exists():
-        output.rename(retired)
-    staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
@@ -268,6 +213,11 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="live preview: show unreleased edits and untranslated texts, marked",
     )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an output directory that privacy-notice did not write",
+    )
     build.set_defaults(run=cmd_build)
     preview = commands.add_parser("serve", help="serve a live preview that rebuilds on edits")
     preview.add_argument("-s", "--settings", default="pelicanconf.py")
@@ -304,6 +254,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours, not a problem in the inputs
         if os.environ.get("PRIVACY_NOTICE_DEBUG"):
             raise
+        if is_environment_error(exc):  # the machine's: disk full, read-only, permissions
+            _report([os_problem(exc)])  # type: ignore[arg-type]
+            print("1 problem; nothing was written", file=sys.stderr)
+            return 1
         print(
             f"privacy-notice: internal error ({type(exc).__name__}: {exc}); nothing was "
             "written. Please report it; set PRIVACY_NOTICE_DEBUG=1 for details.",

@@ -4,12 +4,14 @@ Pelican's own autoreload watches its content and theme, not policy.yaml or the
 catalogs; watchfiles (which Pelican already depends on) watches everything the notice is
 built from. Each rebuild runs in a fresh process, so edits to the plugin take effect too,
 and builds are atomic, so a broken edit prints its errors while the last good preview stays.
+Requests are served from the complete build ``output`` links to (see :mod:`.outputdir`).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -43,6 +45,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """One thread per request, and a listen queue for a page's burst of requests (the
+    default of 5 left requests hanging during a rebuild)."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def build(settings: Path, output: Path) -> tuple[bool, float, str]:
     start = time.perf_counter()
     result = subprocess.run(
@@ -68,14 +78,16 @@ def serve(
     settings: Path, output: Path, host: str, port: int, changes: Iterable[set] | None = None
 ) -> None:
     root = settings.resolve().parent
-    output = output.resolve()
+    # Not resolved: output is a link that each build replaces; every request follows it
+    # anew, so it is answered from one complete build, never a half-built one.
+    output = Path(os.path.abspath(output))
     ok, seconds, messages = build(settings, output)
     print(messages, file=sys.stderr)
     if not output.is_dir():
         print("nothing to serve yet: fix the errors above and save again", file=sys.stderr)
         output.mkdir(parents=True)
     handler = functools.partial(_Handler, directory=str(output))
-    httpd = http.server.ThreadingHTTPServer((host, port), handler)
+    httpd = _Server((host, port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     address = f"http://{host}:{httpd.server_address[1]}/"
     print(

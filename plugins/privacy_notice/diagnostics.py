@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 Path = tuple[str | int, ...]
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
+
+# Characters that would break a diagnostic's one line or reorder it on a terminal: C0/C1
+# controls (newline included), line and paragraph separators, bidirectional controls.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` with every control, separator and bidi character shown as an escape."""
+    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def format_path(path: Path) -> str:
@@ -31,12 +42,12 @@ class Diagnostic:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = self.file
+        where = visible(self.file)
         if self.line:
             where += f":{self.line}" + (f":{self.column}" if self.column else "")
-        prefix = "warning: " if self.severity == "warning" else ""
-        subject = f"{self.path}: " if self.path else ""
-        return f"{where}: {prefix}{subject}{self.message}"
+        prefix = f"{self.severity}: " if self.severity != "error" else ""
+        subject = f"{visible(self.path)}: " if self.path else ""
+        return f"{where}: {prefix}{subject}{visible(self.message)}"
 
 
 def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

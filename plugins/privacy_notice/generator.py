@@ -23,6 +23,7 @@ from . import diff, export, filters, localize, redline
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
 from .site import Options, Site, Version, build_site
+from .theme_i18n import escaped_callables
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +115,8 @@ class NoticeGenerator(Generator):
     def _install(self, site: Site, lang: str) -> Any:
         """Make ``lang`` the language of gettext in templates (Pelican core does not)."""
         translations = theme_translations(site.catalogs, lang)
-        self.env.install_gettext_translations(translations, newstyle=True)
+        # Jinja marks what gettext returns as safe: the callables escape it (text, not HTML).
+        self.env.install_gettext_callables(**escaped_callables(translations), newstyle=True)
         self._translations = translations
         return translations
 

@@ -23,8 +23,10 @@ from babel.support import Translations
 
 from .diagnostics import Diagnostic, Path, PolicyError
 from .load import Loaded
+from .safety import CATALOG_BYTES, read_regular
 from .schema import NOT_PUBLISHED, map_texts
-from .texts import placeholders
+from .texts import markdown_problem, placeholders
+from .theme_i18n import catalog_problems, literal_catalog
 
 DOMAINS = ("policy", "theme")
 THEME_LANGUAGE = "en"  # the language of the theme's own strings (its msgids)
@@ -72,7 +74,7 @@ def catalog_path(translations_dir: str | FilePath, lang: str, domain: str) -> Fi
 def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> CatalogFile:
     """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, display, CATALOG_BYTES)
     except FileNotFoundError:
         return CatalogFile(lang, domain, display, None)
     try:
@@ -105,6 +107,10 @@ def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> Catalo
         raise PolicyError(
             [Diagnostic(display, 0, 0, "", f"not a valid gettext catalog: {exc}")]
         ) from None
+    if domain == "theme":  # Jinja formats these: checked now, at their lines
+        problems = catalog_problems(catalog, display, raw.decode("utf-8"))
+        if problems:
+            raise PolicyError(problems)
     return CatalogFile(lang, domain, display, catalog)
 
 
@@ -233,6 +239,9 @@ def _lookup(
             severity,
         )  # type: ignore[arg-type]
     translated = message.string
+    bounded = markdown_problem(translated)
+    if bounded:
+        return None, Diagnostic(file.display, message.lineno or 0, 0, "", bounded, severity)  # type: ignore[arg-type]
     want, got = _structure(text), _structure(translated)
     if want != got:
         what, index = ("placeholders", 0) if want[0] != got[0] else ("links", 1)
@@ -297,6 +306,6 @@ def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: st
     if file is None or file.catalog is None:
         return Translations()  # the theme's own language: msgids are the texts
     buffer = io.BytesIO()
-    write_mo(buffer, file.catalog, use_fuzzy=False)
+    write_mo(buffer, literal_catalog(file.catalog), use_fuzzy=False)
     buffer.seek(0)
     return Translations(buffer, domain="theme")

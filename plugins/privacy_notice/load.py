@@ -95,9 +95,11 @@ class Loaded:
 
 
 def read_source(path: str | FilePath, name: str) -> bytes:
+    from .safety import read_regular  # only a regular file, its size checked before reading
+
     try:
-        return FilePath(path).read_bytes()
-    except OSError as exc:
+        return read_regular(path, name, MAX_BYTES)
+    except FileNotFoundError as exc:
         message = f"cannot read the file: {exc.strerror}"
         raise PolicyError([Diagnostic(name, message=message)]) from None
 

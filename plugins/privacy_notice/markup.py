@@ -15,6 +15,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from .texts import markdown_problem
+
 _ALLOWED_TAGS = {
     "p",
     "a",
@@ -35,7 +37,6 @@ _URL_SCHEMES = {"https", "http", "mailto", "tel"}
 
 _renderer = markdown.Markdown(extensions=[], output_format="html")
 
-
 # A text with none of these is one paragraph of plain prose, whatever Markdown would make of
 # it: no emphasis, links, code, HTML, entities, escapes, line breaks, headings or lists.
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>&\\!\n#|~]|^\s|^[-+=]|^\d+[.)]\s|\s$|  ")
@@ -43,7 +44,13 @@ _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>&\\!\n#|~]|^\s|^[-+=]|^\d+[.)]\s|\s$| 
 
 @lru_cache(maxsize=8192)
 def render_markdown(text: str) -> Markup:
-    """Sanitized HTML for a Markdown text (cached: versions share most of their texts)."""
+    """Sanitized HTML for a Markdown text (cached: versions share most of their texts).
+
+    A text beyond the bounds of :func:`markdown_problem` (refused, at its line, where texts
+    are read) is shown as plain text rather than rendered.
+    """
+    if text and markdown_problem(text):
+        return Markup(sanitize(f"<p>{html.escape(text, quote=False)}</p>"))
     if text and not _MARKDOWN_SYNTAX.search(text):  # most texts: skip Python-Markdown (same result)
         return Markup(sanitize(f"<p>{html.escape(text, quote=False)}</p>"))
     return Markup(sanitize(_renderer.reset().convert(text)))

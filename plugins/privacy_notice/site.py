@@ -145,10 +145,11 @@ def build_site(options: Options) -> Site:
         register = register_from_document(document, frozenset(resolution.fallbacks))
         versions.append(Version(date, document, register, sha256(raw), raw, draft=True))
     cache.save()  # only now: everything above passed
+    notes = history.notes  # such as: never released
     return Site(
         tuple(versions),
         catalogs,
-        tuple(warnings) + tuple(resolution.problems),
+        (*notes, *warnings, *resolution.problems),
         dict(loaded.data.get("locales") or {}),
     )
 

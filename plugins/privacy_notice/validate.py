@@ -16,7 +16,8 @@ from .diagnostics import Diagnostic, Path, PolicyError, did_you_mean, display, e
 from .lint import lint
 from .load import Loaded, load_policy_text, read_source
 from .rules import domain_checks
-from .schema import Schema, policy_schema
+from .schema import Schema, iter_texts, policy_schema
+from .texts import markdown_problem
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value lines)",
@@ -50,6 +51,7 @@ def check_policy(
         found = sorted(set(domain_checks(loaded)))
     else:
         found = validate(loaded)
+    found += bounded_texts(loaded)  # always: it guards the renderer, not the schema
     if errors(found):
         raise PolicyError(found)
     if cache is not None:
@@ -58,6 +60,15 @@ def check_policy(
     if strict and found:
         raise PolicyError([replace(d, severity="error") for d in found])
     return loaded, found
+
+
+def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
+    """Texts the Markdown renderer could not render in bounded time and depth."""
+    return [
+        loaded.diagnostic(path, problem)
+        for path, text, _kind in iter_texts(loaded.data)
+        if (problem := markdown_problem(text))
+    ]
 
 
 def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
@@ -19,6 +20,7 @@ from .diagnostics import Diagnostic, PolicyError, format_path
 from .export import canonical_json, sha256
 from .load import Loaded
 from .migrate import CURRENT_VERSION, schema_version, upgrade
+from .safety import INDEX_BYTES, SNAPSHOT_BYTES, read_regular, write_atomically
 from .schema import register_schema_for
 
 INDEX = "index.json"
@@ -47,6 +49,7 @@ class History:
     directory: FilePath
     display: str
     snapshots: tuple[Snapshot, ...]
+    notes: tuple[Diagnostic, ...] = ()  # information, such as "never released"
 
     @property
     def latest(self) -> Snapshot | None:
@@ -65,7 +68,19 @@ def read_history(
     directory = FilePath(directory)
     index_file = directory / INDEX
     problems: list[Diagnostic] = []
-    if not index_file.exists():
+    if not os.path.lexists(directory):
+        return History(directory, display, (), (_never_released(display),))
+    if not directory.is_dir():
+        raise PolicyError(
+            [
+                Diagnostic(
+                    display,
+                    message="the store of released versions is not a directory: restore "
+                    "it from version control (or remove it if the notice was never released)",
+                )
+            ]
+        )
+    if not os.path.lexists(index_file):
         if any(directory.glob("*.json")):
             raise PolicyError(
                 [
@@ -77,13 +92,13 @@ def read_history(
                     )
                 ]
             )
-        return History(directory, display, ())
+        return History(directory, display, (), (_never_released(display),))
     entries = _read_index(index_file, f"{display}/{INDEX}")
     snapshots = []
     for entry in entries:
         name = f"{display}/{entry['date']}.json"
         try:
-            raw = (directory / f"{entry['date']}.json").read_bytes()
+            raw = read_regular(directory / f"{entry['date']}.json", name, SNAPSHOT_BYTES)
         except FileNotFoundError:
             problems.append(
                 Diagnostic(
@@ -102,8 +117,8 @@ def read_history(
         problems.append(
             Diagnostic(
                 f"{display}/{stray}",
-                message="not in the index of released "
-                "versions: release with 'make release', do not copy files",
+                message="not in the index of released versions (left by an interrupted "
+                "release, or copied here): delete this file, then run 'make release' again",
             )
         )
     if problems:
@@ -111,14 +126,25 @@ def read_history(
     return History(directory, display, tuple(snapshots))
 
 
+def _never_released(display: str) -> Diagnostic:
+    return Diagnostic(
+        display,
+        message="no released versions: the notice has never been released "
+        "('make release' releases it); if it was, restore this directory from version control",
+        severity="note",
+    )
+
+
 def _read_index(path: FilePath, display: str) -> list[dict[str, str]]:
     try:
-        index = json.loads(path.read_bytes())
+        index = json.loads(read_regular(path, display, INDEX_BYTES))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line, col = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
-        raise PolicyError(
-            [Diagnostic(display, line, col, "", f"not valid JSON: {getattr(exc, 'msg', exc)}")]
-        ) from None
+        message = (
+            f"not valid JSON ({getattr(exc, 'msg', exc)}), perhaps truncated by an "
+            f"interrupted release: restore it from version control ('git checkout -- {display}')"
+        )
+        raise PolicyError([Diagnostic(display, line, col, "", message)]) from None
     entries = index.get("versions") if isinstance(index, dict) else None
     valid = isinstance(entries, list) and all(
         isinstance(e, dict)
@@ -250,13 +276,19 @@ def changed_release(loaded: Loaded, date: str, *, severity: str = "error") -> Di
 
 
 def release(document: dict[str, Any], history: History) -> FilePath:
-    """Write ``document`` as a new released version and record its checksum."""
+    """Write ``document`` as a new released version and record its checksum.
+
+    Each file is written to a temporary file in the store, flushed to disk and renamed
+    over its name: the snapshot first, the index last. Interrupted at any moment, the
+    store holds the old index (and perhaps a complete snapshot it does not list, which
+    :func:`read_history` names for deletion), never a partial file.
+    """
     date = document["notice"]["updated"]
     raw = canonical_json(document)
     history.directory.mkdir(parents=True, exist_ok=True)
     target = history.directory / f"{date}.json"
-    target.write_bytes(raw)
     entries = [{"date": s.date, "sha256": s.sha256} for s in history.snapshots]
     entries.append({"date": date, "sha256": sha256(raw)})
-    (history.directory / INDEX).write_bytes(canonical_json({"versions": entries}))
+    write_atomically(target, raw)
+    write_atomically(history.directory / INDEX, canonical_json({"versions": entries}))
     return target
