@@ -13,7 +13,7 @@ help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
 	@echo 'make test          lint and run the tests (browser tests need chromium, java, npm)'
 	@echo 'make validate      check policy.yaml'
-	@echo 'make translations  extract texts and update translations/*/LC_MESSAGES/*.po'
+	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
 	@echo 'make release       release policy.yaml as a new version'
 	@echo 'make publish       build for publishing (absolute URLs, no drafts)'
 	@echo 'make serve         serve $(OUTPUTDIR)/ on http://localhost:$(PORT)'
@@ -42,12 +42,13 @@ release: $(STAMP)
 
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -o translations/policy.pot policy.yaml
-	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -o translations/theme.pot theme/templates plugins/privacy_notice
+	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file --no-location -o theme/translations/theme.pot theme/templates plugins/privacy_notice
 	for lang in $(LANGUAGES); do for domain in policy theme; do \
-	  if [ -f translations/$$lang/LC_MESSAGES/$$domain.po ]; then \
-	    $(BIN)/pybabel update --no-wrap -D $$domain -l $$lang -i translations/$$domain.pot -d translations || exit 1; \
+	  dir=translations; [ $$domain = theme ] && dir=theme/translations; \
+	  if [ -f $$dir/$$lang/LC_MESSAGES/$$domain.po ]; then \
+	    $(BIN)/pybabel update --no-wrap -D $$domain -l $$lang -i $$dir/$$domain.pot -d $$dir || exit 1; \
 	  else \
-	    $(BIN)/pybabel init --no-wrap -D $$domain -l $$lang -i translations/$$domain.pot -d translations || exit 1; \
+	    $(BIN)/pybabel init --no-wrap -D $$domain -l $$lang -i $$dir/$$domain.pot -d $$dir || exit 1; \
 	  fi; done; done
 
 AXE := node_modules/axe-core/axe.min.js

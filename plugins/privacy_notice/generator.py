@@ -32,6 +32,7 @@ def options_from(settings: dict[str, Any]) -> Options:
         policy=base / settings.get("PRIVACY_NOTICE_POLICY", "policy.yaml"),
         translations=base / settings.get("PRIVACY_NOTICE_TRANSLATIONS", "translations"),
         versions=base / settings.get("PRIVACY_NOTICE_VERSIONS", "content/versions"),
+        theme_translations=FilePath(settings["THEME"]) / "translations",
         allow_fallback=settings.get("PRIVACY_NOTICE_FALLBACK", False),
         allow_draft=settings.get("PRIVACY_NOTICE_DRAFTS", True),
         cache=FilePath(settings.get("CACHE_PATH", "cache")),

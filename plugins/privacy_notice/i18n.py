@@ -112,18 +112,30 @@ def read_catalogs(
     languages: Iterable[str],
     source: str,
     display_root: str = "translations",
+    theme_dir: str | FilePath | None = None,
+    theme_display: str = "theme/translations",
 ) -> dict[tuple[str, str], CatalogFile]:
-    """Every catalog of every non-source language; all syntax errors at once."""
+    """Every catalog of every non-source language; all syntax errors at once.
+
+    The ``policy`` catalogs are the notice's (``translations_dir``); the ``theme`` catalogs
+    belong to the theme and are read from its own ``translations/`` (``theme_dir``), so a
+    notice folder without a theme of its own still gets the tool's labels.
+    """
+    places = {
+        "policy": (FilePath(translations_dir), display_root),
+        "theme": (FilePath(theme_dir or translations_dir), theme_display),
+    }
     found: dict[tuple[str, str], CatalogFile] = {}
     problems: list[Diagnostic] = []
     for lang in languages:
         if lang == source:
             continue
         for domain in DOMAINS:
-            display = f"{display_root}/{lang}/LC_MESSAGES/{domain}.po"
+            directory, root = places[domain]
+            display = f"{root}/{lang}/LC_MESSAGES/{domain}.po"
             try:
                 found[lang, domain] = read_catalog(
-                    catalog_path(translations_dir, lang, domain), lang, domain, display
+                    catalog_path(directory, lang, domain), lang, domain, display
                 )
             except PolicyError as exc:
                 problems += exc.diagnostics
