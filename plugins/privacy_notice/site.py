@@ -21,7 +21,6 @@ from .model import Register, register_from_document
 from .validate import check_policy
 from .versions import History, Placement, changed_release, place_current, read_history
 
-
 # The tool's own theme: templates, CSS and the catalogs of its labels.
 DEFAULT_THEME = FilePath(__file__).resolve().parents[2] / "theme"
 
