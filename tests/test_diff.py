@@ -9,10 +9,11 @@ import pytest
 
 from conftest import ROOT
 from privacy_notice.diff import changed_sections, semantic_changes
+from privacy_notice.migrate import upgrade
 from privacy_notice.model import register_from_document
 from privacy_notice.redline import redline
 
-DOCUMENT = json.loads((ROOT / "content/versions/2019-10-23.json").read_text("utf-8"))
+DOCUMENT = upgrade(json.loads((ROOT / "content/versions/2019-10-23.json").read_text("utf-8")))
 
 
 def changed(edit) -> list[str]:
@@ -55,8 +56,16 @@ def test_no_change_no_summary():
             "Countries of processing: Finland → Finland and Sweden",
         ),
         (
-            lambda d: d["automated_decision_making"].update(used=True),
+            lambda d: d["automated_decision_making"].update(decisions=True),
             "Automated decision-making is now used",
+        ),
+        (
+            lambda d: d["automated_decision_making"].update(profiling=True),
+            "Profiling is now used",
+        ),
+        (
+            lambda d: d["controller"]["identifiers"][0].update(value="2918721-8"),
+            "Controller's identifiers: 2918721-9 → 2918721-8",
         ),
         (
             lambda d: d["updates"]["text"].update(en="Changed."),

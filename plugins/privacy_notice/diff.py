@@ -99,8 +99,8 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
     for section, attribute, added, removed, renamed in _LISTS:
         changes += _list_changes(
             section,
-            getattr(getattr(old, section), attribute),
-            getattr(getattr(new, section), attribute),
+            getattr(getattr(old, section), attribute, ()),  # an optional section may be absent
+            getattr(getattr(new, section), attribute, ()),
             added,
             removed,
             renamed,
@@ -109,7 +109,7 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
     changes += _purpose_and_rights_changes(old, new)
     changes += _processing_changes(old, new)
     described = {c.section for c in changes}
-    for section in SECTIONS:
+    for section in _section_keys(old, new):
         before, after = old.section(section), new.section(section)
         if section in described or _plain(before) == _plain(after):
             continue
@@ -117,8 +117,14 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
         # (a reference, a flag) that the notice does not spell out.
         wording = _wording(before) != _wording(after)
         message = N_("Revised text: %(section)s") if wording else N_("Changed details: %(section)s")
-        changes.append(Change(message, {"section": after.title}, section))
+        changes.append(Change(message, {"section": (after or before).title}, section))
     return changes
+
+
+def _section_keys(old: Register, new: Register) -> list[str]:
+    """Every section either version has (built-in ones and additional ones)."""
+    keys = list(SECTIONS)
+    return keys + [k for r in (old, new) for k in r.section_keys() if k not in keys]
 
 
 def _plain(value: Any) -> Any:
@@ -170,18 +176,18 @@ def _controller_changes(old: Register, new: Register) -> Iterator[Change]:
     o, n = old.controller, new.controller
     yield from _changed(N_("Controller's name: %(old)s → %(new)s"), "controller", o.name, n.name)
     yield from _changed(
-        N_("Controller's Business ID: %(old)s → %(new)s"),
+        N_("Controller's identifiers: %(old)s → %(new)s"),
         "controller",
-        o.business_id,
-        n.business_id,
+        ", ".join(i.value for i in o.identifiers),
+        ", ".join(i.value for i in n.identifiers),
     )
     if _plain(o.visiting_address) != _plain(n.visiting_address):
         yield Change(N_("Controller's visiting address changed"), {}, "controller")
     yield from _changed(
         N_("Contact for register matters: %(old)s → %(new)s"),
         "controller",
-        o.register_contact.email,
-        n.register_contact.email,
+        o.register_contact.email if o.register_contact else None,
+        n.register_contact.email if n.register_contact else None,
     )
 
 
@@ -214,22 +220,24 @@ def _purpose_and_rights_changes(old: Register, new: Register) -> Iterator[Change
     )
     for purpose in new.purposes.items:
         if purpose.id not in old_purposes:
-            yield Change(N_("New purpose: %(name)s"), {"name": purpose.description}, "purposes")
+            name = purpose.name or purpose.description
+            yield Change(N_("New purpose: %(name)s"), {"name": name}, "purposes")
     for purpose in old.purposes.items:
         if purpose.id not in new_purposes:
-            yield Change(N_("Purpose removed: %(name)s"), {"name": purpose.description}, "purposes")
+            name = purpose.name or purpose.description
+            yield Change(N_("Purpose removed: %(name)s"), {"name": name}, "purposes")
     o, n = old.rights.response, new.rights.response
     yield from _changed(
         N_("Response time to requests: %(old)s → %(new)s"),
         "rights",
-        Duration(o.time),
-        Duration(n.time),
+        Duration(o.time if o else ""),
+        Duration(n.time if n else ""),
     )
     yield from _changed(
         N_("Extension of the response time: %(old)s → %(new)s"),
         "rights",
-        Duration(o.extension),
-        Duration(n.extension),
+        Duration(o.extension or "" if o else ""),
+        Duration(n.extension or "" if n else ""),
     )
 
 
@@ -238,26 +246,30 @@ def _processing_changes(old: Register, new: Register) -> Iterator[Change]:
     yield from _changed(
         N_("Countries of processing: %(old)s → %(new)s"),
         "processing_locations",
-        Countries(o.usual_countries),
-        Countries(n.usual_countries),
+        Countries(o.usual_countries if o else ()),
+        Countries(n.usual_countries if n else ()),
     )
-    if (o.other_eu_eea, o.third_countries, o.safeguards) != (
-        n.other_eu_eea,
-        n.third_countries,
-        n.safeguards,
-    ):
+    facts = [(p.other_eu_eea, p.third_countries, p.safeguards) if p else None for p in (o, n)]
+    if facts[0] != facts[1]:
         yield Change(
             N_("Transfers outside Finland or the EU/EEA changed"), {}, "processing_locations"
         )
-    if old.automated_decision_making.used != new.automated_decision_making.used:
+    a, b = old.automated_decision_making, new.automated_decision_making
+    if a.decisions != b.decisions:  # decisions based solely on automated processing (Art. 22)
         yield Change(
             N_("Automated decision-making is now used")
-            if new.automated_decision_making.used
+            if b.decisions
             else N_("Automated decision-making is no longer used"),
+            {},
+            "automated_decision_making",
+        )
+    if a.profiling != b.profiling:  # profiling (Art. 4(4)), which is not a decision
+        yield Change(
+            N_("Profiling is now used") if b.profiling else N_("Profiling is no longer used"),
             {},
             "automated_decision_making",
         )
 
 
 def changed_sections(old: Register, new: Register) -> set[str]:
-    return {s for s in SECTIONS if _plain(old.section(s)) != _plain(new.section(s))}
+    return {s for s in _section_keys(old, new) if _plain(old.section(s)) != _plain(new.section(s))}
