@@ -142,6 +142,27 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "regular": N_("Regularly"),
     },
     "duration": {"session": N_("Session (deleted when the browser is closed)")},
+    # Yes-or-no facts, each stated as what it means ("true" / "false").
+    "decisions": {
+        "true": N_(
+            "We make decisions based solely on automated processing that produce legal "
+            "effects concerning you or similarly significantly affect you."
+        ),
+        "false": N_(
+            "We make no decisions based solely on automated processing that produce legal "
+            "effects concerning you or similarly significantly affect you."
+        ),
+    },
+    "profiling": {
+        "true": N_("We use personal data for profiling: to evaluate personal aspects of you."),
+        "false": N_("We do not use personal data for profiling."),
+    },
+    "from_data_subject": {
+        "true": N_("All personal data is received from the data subjects themselves."),
+        "false": N_("Some personal data is received from sources other than the data subjects."),
+    },
+    "other_eu_eea": {"true": N_("Possible"), "false": N_("No")},
+    "consent": {"true": N_("Yes"), "false": N_("No")},
 }
 
 # Where each kind of code is in the policy schema: the property path, with "*" for the
@@ -160,9 +181,17 @@ SCHEMA_KINDS: Mapping[str, str] = {
     "rights.items.*.right": "right",
     "processing_locations.third_countries": "third_countries",
     "$defs/duration_or_session": "duration",
+    "automated_decision_making.decisions": "decisions",
+    "automated_decision_making.profiling": "profiling",
+    "sources.from_data_subject": "from_data_subject",
+    "processing_locations.other_eu_eea": "other_eu_eea",
+    "cookies.items.*.consent": "consent",
 }
 
 
-def label(kind: str, code: str, gettext: Callable[[str], str] = lambda s: s) -> str:
-    """What ``code`` of ``kind`` reads as, through ``gettext`` (the page's theme catalog)."""
+def label(kind: str, code: str | bool, gettext: Callable[[str], str] = lambda s: s) -> str:
+    """What ``code`` of ``kind`` reads as, through ``gettext`` (the page's theme catalog);
+    a yes-or-no fact (``True``) reads as the sentence that states it."""
+    if isinstance(code, bool):
+        code = "true" if code else "false"
     return gettext(LABELS[kind][code])
