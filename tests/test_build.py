@@ -25,6 +25,16 @@ LANGUAGES = ("fi", "sv", "en")
 # The English page says what the seed says; where a value is rendered from structure by
 # Babel, it reads the way Babel writes it.
 SEED_RENDERED_AS = {"one (1) month": "1 month", "two months": "2 months"}
+# Sentences of the seed that only repeat a fact: the page states that fact once, labelled
+# (the notice's title is its heading; the register's name is a labelled fact).
+SEED_STATED_AS = {
+    "Privacy statement of Kivra Oy’s customer service.": (
+        "Privacy statement of Kivra Oy’s customer service"
+    ),
+    "The name of our register is the Customer Service customer contacts storage and "
+    "management system.": "Register name Customer Service customer contacts storage and "
+    "management system",
+}
 
 
 def sentences(text: str) -> list[str]:
@@ -53,6 +63,7 @@ def test_url_contract_and_nothing_else(built_site: Project):
         "api/register.schema.json",
         "api/versions.json",
         "api/versions/2019-10-23.json",
+        "api/schema/1/register.schema.json",  # the schema the 2019 snapshot follows
         "theme/css/notice.css",
     }
     for lang in LANGUAGES:
@@ -66,7 +77,7 @@ def test_every_sentence_of_the_seed_is_on_the_english_page(built_site: Project):
     # labels are a definition list on the page ("Name" / "Kivra Oy"), not "Name: Kivra Oy"
     page = built_site.text("en/index.html").replace(":", "")
     seed = (DATA / "seed_notice_en.txt").read_text("utf-8")
-    missing = [s for s in sentences(seed) if s.replace(":", "") not in page]
+    missing = [s for s in sentences(seed) if SEED_STATED_AS.get(s, s).replace(":", "") not in page]
     assert missing == []
 
 
@@ -168,7 +179,9 @@ def test_register_json_holds_the_facts_and_validates(built_site: Project):
     schema = json.loads(built_site.read("api/register.schema.json"))
     Draft202012Validator.check_schema(schema)
     assert list(Draft202012Validator(schema).iter_errors(document)) == []
-    assert document["controller"]["business_id"] == "2918721-9"
+    assert document["controller"]["identifiers"] == [
+        {"scheme": "fi-business-id", "value": "2918721-9"}
+    ]
     assert document["controller"]["visiting_address"]["city"] == {
         "fi": "Espoo",
         "sv": "Esbo",
@@ -192,7 +205,8 @@ def test_register_json_holds_the_facts_and_validates(built_site: Project):
     assert [c["id"] for c in document["sources"]["channels"]] == ["email", "telephone", "chatbot"]
     assert len(document["rights"]["items"]) == 7
     assert document["processing_locations"]["usual_countries"] == ["FI"]
-    assert document["automated_decision_making"]["used"] is False
+    assert document["automated_decision_making"]["decisions"] is False
+    assert document["automated_decision_making"]["profiling"] is False
     broken = json.loads(json.dumps(document))
     broken["notice"]["title"] = "only English"
     assert list(Draft202012Validator(schema).iter_errors(broken))
@@ -215,7 +229,7 @@ def test_failed_build_leaves_output_untouched_and_explains(project: Project):
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "2 problems; nothing was written"
-    assert lines[0].startswith("policy.yaml:23:16: controller.business_id:")
+    assert lines[0].startswith("policy.yaml:28:14: controller.identifiers[0].value:")
     assert tree_digest(project.path / "output") == before
     assert sorted(p.name for p in project.path.iterdir() if p.name.startswith("output")) == [
         "output"

@@ -41,6 +41,7 @@ durations = st.builds(lambda n, unit: f"P{n}{unit}", st.integers(1, 99), st.samp
 def registers(draw) -> dict:
     data = copy.deepcopy(BASE)
     data["languages"] = ["en"]
+    data["locales"] = {"en": "en_FI"}
     data["notice"]["updated"] = "2030-01-01"
     for path in TEXT_PATHS:
         parent = data
@@ -56,7 +57,8 @@ def registers(draw) -> dict:
         st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=4, unique=True)
     )
     data["processing_locations"]["other_eu_eea"] = draw(st.booleans())
-    data["automated_decision_making"]["used"] = draw(st.booleans())
+    data["automated_decision_making"]["decisions"] = draw(st.booleans())
+    data["automated_decision_making"]["profiling"] = draw(st.booleans())
     dropped = draw(st.sampled_from([None, "chatbot", "email"]))
     if dropped:
         data["sources"]["channels"] = [c for c in data["sources"]["channels"] if c["id"] != dropped]
