@@ -13,7 +13,6 @@ schema (``tests/data/full/``), and on every ``examples/*/`` folder.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DATA, ROOT, Project, copy_project, page_text
+from conftest import DATA, ROOT, Project, page_text
 from privacy_notice import labels, localize
 from privacy_notice.i18n import read_catalogs, theme_translations
 from privacy_notice.markup import render_inline, render_markdown
@@ -144,18 +143,6 @@ def assert_every_fact_shown(output: Path, locales: dict[str, str]) -> None:
             if expected not in shown:
                 missing.append(f"{lang}: {where}: {expected!r}")
     assert missing == []
-
-
-@pytest.fixture(scope="module")
-def full_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The synthetic full notice as a project (the tool's settings and theme), built."""
-    project = copy_project(tmp_path_factory.mktemp("full") / "project")
-    shutil.rmtree(project.path / "translations")
-    shutil.rmtree(project.path / "content")
-    shutil.copytree(DATA / "full", project.path, dirs_exist_ok=True)
-    (project.path / "content/versions").mkdir(parents=True, exist_ok=True)
-    project.build()
-    return project
 
 
 def test_every_fact_of_the_default_notice_is_on_every_page(built_site: Project):
