@@ -40,15 +40,20 @@ needs_browser = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="session")
-def server(history: Project) -> Iterator[str]:
-    """The built history site on a loopback port: a real origin to compare requests with."""
-    handler = functools.partial(_QuietHandler, directory=str(history.path / "output"))
+def serve(output: Path) -> Iterator[str]:
+    """A built site on a loopback port: a real origin to compare requests with."""
+    handler = functools.partial(_QuietHandler, directory=str(output))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(history: Project) -> Iterator[str]:
+    """The site with a history of five versions."""
+    yield from serve(history.path / "output")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -59,12 +64,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def full_server(full_site: Project) -> Iterator[str]:
     """The synthetic notice with every optional part (tables, transfers, DPO…) served."""
-    handler = functools.partial(_QuietHandler, directory=str(full_site.path / "output"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    yield from serve(full_site.path / "output")
 
 
 @pytest.fixture(scope="session")
