@@ -213,3 +213,19 @@ def test_placeholders_of_the_full_notice_are_written_out(full_site: Project):
         period = localize.format_duration(rule["period"], lang)
         text = page_text(str(render_markdown(substitute(rule["text"][lang], {"period": period}))))
         assert text in page
+
+
+def test_sections_and_contents_follow_the_notices_order(full_site: Project):
+    """One declaration of the order (section_order, then the default order): the table of
+    contents and the sections read the same, and the first layer comes before both."""
+    import re
+
+    from privacy_notice.model import register_from_document
+
+    document = json.loads(full_site.read("api/register.json"))
+    anchors = [k.replace("_", "-") for k in register_from_document(document).section_keys()]
+    assert anchors[:3] == ["controller", "at-the-shop", "purposes"]
+    page = full_site.read("en/index.html")
+    toc = page[page.index('<nav class="toc"') : page.index("</nav>", page.index('class="toc"'))]
+    assert re.findall(r'href="#([\w-]+)"', toc) == anchors
+    assert re.findall(r'<section[^>]* id="([\w-]+)"', page) == ["at-a-glance", *anchors]
