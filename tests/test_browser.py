@@ -148,9 +148,10 @@ def test_every_part_of_the_model_in_the_browser(browser, full_server: str, lang:
         shots = ARTIFACTS / "screenshots"
         shots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shots / f"full-{lang}-1280.png"), full_page=True)
-        page.set_viewport_size({"width": 320, "height": 800})
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        assert page.locator(".glance-table thead").evaluate("e => e.offsetWidth") <= 1
+        for width in (1000, 700, 320):  # tablets and phones: cards, never sideways scrolling
+            page.set_viewport_size({"width": width, "height": 800})
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+            assert page.locator(".glance-table thead").evaluate("e => e.offsetWidth") <= 1
         page.screenshot(path=str(shots / f"full-{lang}-320.png"), full_page=True)
         page.emulate_media(media="print")
         assert page.locator(".glance-table thead").is_visible()  # a table again on paper
