@@ -38,7 +38,14 @@ class Change:
     values: dict[str, Value] = field(default_factory=dict)
     section: str = ""
 
-    def describe(self, lang: str, gettext: Callable[[str], str], locale: str = "") -> str:
+    def describe(
+        self,
+        lang: str,
+        gettext: Callable[[str], str],
+        locale: str = "",
+        label: Callable[[str, str, Callable[[str], str]], str] | None = None,
+    ) -> str:
+        """The change in ``lang``; ``label`` says how a code reads (see :mod:`.labels`)."""
         values = {k: _format(v, lang, locale or lang) for k, v in self.values.items()}
         return gettext(self.message) % values
 

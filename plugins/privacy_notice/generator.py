@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.writers import Writer
 
-from . import diff, export, filters, localize, redline
+from . import diff, export, filters, labels, localize, redline
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
 from .site import Options, Site, Version, build_site
@@ -189,7 +189,8 @@ class NoticeGenerator(Generator):
             if pair not in changes:
                 changes[pair] = diff.semantic_changes(previous.register, version.register)
             summaries[version.date] = [
-                c.describe(lang, translations.gettext, site.locale(lang)) for c in changes[pair]
+                c.describe(lang, translations.gettext, site.locale(lang), labels.label)
+                for c in changes[pair]
             ]
             redlined = redline.redline(
                 bodies[previous.date],
