@@ -12,7 +12,7 @@ help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
 	@echo 'make test          lint and run the tests (browser tests need chromium, java, npm)'
 	@echo 'make validate      check policy.yaml'
-	@echo 'make translations  extract texts and update translations/*/LC_MESSAGES/*.po'
+	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
 	@echo 'make release       release policy.yaml as a new version'
 	@echo 'make publish       build for publishing (absolute URLs, no drafts)'
 	@echo 'make serve         serve $(OUTPUTDIR)/ on http://localhost:$(PORT)'

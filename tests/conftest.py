@@ -137,6 +137,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A synthetic notice that uses every optional part of the model (tests/data/full/),
+    with the tool's settings and theme, built."""
+    project = copy_project(tmp_path_factory.mktemp("full") / "project")
+    shutil.rmtree(project.path / "translations")
+    shutil.rmtree(project.path / "content")
+    shutil.copytree(DATA / "full", project.path, dirs_exist_ok=True)
+    project.build()
+    return project
+
+
 PolicyEditor = Callable[[str], str]
 
 

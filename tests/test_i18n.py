@@ -38,7 +38,7 @@ def test_extraction_gives_yaml_paths_and_no_lines(project: Project):
     ]
     assert message.auto_comments == ["retention.rules[1].text", "Markdown"]
     assert message.locations == []  # the YAML path locates it; line numbers only churn
-    theme = read_po((project.path / "translations/theme.pot").open("rb"))
+    theme = read_po((project.path / "theme/translations/theme.pot").open("rb"))
     assert "Skip to content" in theme and "New data field: %(name)s" in theme
     assert theme["Skip to content"].locations == [("theme/templates/base.html", None)]
 
@@ -139,12 +139,12 @@ def test_draft_fallback_marks_untranslated_texts(project: Project):
 
 
 def test_broken_catalog_is_located(project: Project):
-    path = project.path / "translations/sv/LC_MESSAGES/theme.po"
+    path = project.path / "theme/translations/sv/LC_MESSAGES/theme.po"
     text = path.read_text("utf-8")
     line = text[: text.index('msgstr "Språk"')].count("\n") + 1
     path.write_text(text.replace('msgstr "Språk"', 'msgstr "Språk', 1), "utf-8")
     result = project.build(ok=False)
-    assert "translations/sv/LC_MESSAGES/theme.po:" in result.stderr
+    assert "theme/translations/sv/LC_MESSAGES/theme.po:" in result.stderr
     assert f"theme.po:{line}: not valid gettext syntax" in result.stderr
     assert "Traceback" not in result.stderr
 

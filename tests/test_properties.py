@@ -41,6 +41,7 @@ durations = st.builds(lambda n, unit: f"P{n}{unit}", st.integers(1, 99), st.samp
 def registers(draw) -> dict:
     data = copy.deepcopy(BASE)
     data["languages"] = ["en"]
+    data["locales"] = {"en": "en_FI"}
     data["notice"]["updated"] = "2030-01-01"
     for path in TEXT_PATHS:
         parent = data

@@ -31,8 +31,8 @@ def _options(args: argparse.Namespace):
         policy=root / "policy.yaml",
         translations=root / "translations",
         versions=root / "content" / "versions",
-        # A project made by `init` uses the tool's theme, and its catalogs.
-        theme_translations=None if (root / "theme").is_dir() else TOOL / "translations",
+        # The theme's catalogs come with the theme: the project's own, else the tool's.
+        theme_translations=(root if (root / "theme").is_dir() else TOOL) / "theme/translations",
     )
 
 
@@ -133,7 +133,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
         loaded.data["languages"],
         loaded.data["source_language"],
         sources if in_tool else (),
-        root / "translations",
+        root / "theme" / "translations",
     )
     for path in written:
         print(f"updated {os.path.relpath(path)}", file=sys.stderr)

@@ -12,7 +12,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import localize
+from . import glance, labels, localize
 from .markup import render_inline, render_markdown
 from .model import Text
 from .texts import substitute
@@ -82,6 +82,39 @@ def list_filter(context: Context, items: Any) -> Markup:
     return Markup(localize.format_list([str(escape(i)) for i in items], _locale(context)))
 
 
+@pass_context
+def label_filter(context: Context, code: str | bool, kind: str) -> str:
+    """What a code of the model (``legal-obligation``) reads as in the page's language."""
+    gettext = context.resolve("gettext")
+    return labels.label(kind, code, lambda msgid: context.call(gettext, msgid))
+
+
+@pass_context
+def name_filter(context: Context, item: Any) -> Markup:
+    """An item's name in the page's language; a purpose without one by its description."""
+    name = getattr(item, "name", None)
+    if name is None:
+        return markdown_filter(context, item.description, inline=True)
+    return text_filter(context, name)
+
+
+@pass_context
+def refs_filter(context: Context, ids: Any, kind: str) -> Markup:
+    """Referenced items (``purposes: [orders]``) by name, each linked to where it is stated."""
+    register = context["register"]
+    links = []
+    for item_id in ids:
+        item = register.item(kind, item_id)
+        if item is not None:
+            links.append(f'<a href="#{kind}-{item_id}">{name_filter(context, item)}</a>')
+    return Markup(localize.format_list(links, _locale(context)))
+
+
+def tel_filter(number: str) -> str:
+    """A ``tel:`` URL for a number written ``+358 9 123 4567`` (RFC 3966: no spaces)."""
+    return "tel:" + "".join(c for c in number if c == "+" or c.isdigit())
+
+
 def install(env: Environment) -> None:
     env.filters.update(
         {
@@ -91,6 +124,11 @@ def install(env: Environment) -> None:
             "duration": duration_filter,
             "country": country_filter,
             "join_list": list_filter,
+            "label": label_filter,
+            "name": name_filter,
+            "refs": refs_filter,
+            "tel": tel_filter,
         }
     )
     env.globals["language_name"] = localize.language_name
+    env.globals["glance"] = glance.at_a_glance

@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from . import diff, export, filters, localize, redline
+from . import diff, export, filters, labels, localize, redline
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
 from .site import Options, Site, Version, build_site
@@ -34,16 +34,12 @@ def options_from(settings: dict[str, Any]) -> Options:
         policy=base / settings.get("PRIVACY_NOTICE_POLICY", "policy.yaml"),
         translations=base / settings.get("PRIVACY_NOTICE_TRANSLATIONS", "translations"),
         versions=base / settings.get("PRIVACY_NOTICE_VERSIONS", "content/versions"),
+        theme_translations=FilePath(settings["THEME"]) / "translations",
         allow_fallback=settings.get("PRIVACY_NOTICE_FALLBACK", False),
         allow_draft=settings.get("PRIVACY_NOTICE_DRAFTS", True),
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
         preview=settings.get("PRIVACY_NOTICE_PREVIEW", False),
-        theme_translations=_optional(base, settings.get("PRIVACY_NOTICE_THEME_TRANSLATIONS")),
     )
-
-
-def _optional(base: FilePath, setting: str | None) -> FilePath | None:
-    return base / setting if setting else None
 
 
 def page_url(kind: str, lang: str, date: str = "") -> str:
@@ -199,7 +195,8 @@ class NoticeGenerator(Generator):
             if pair not in changes:
                 changes[pair] = diff.semantic_changes(previous.register, version.register)
             summaries[version.date] = [
-                c.describe(lang, translations.gettext, site.locale(lang)) for c in changes[pair]
+                c.describe(lang, translations.gettext, site.locale(lang), labels.label)
+                for c in changes[pair]
             ]
             redlined = redline.redline(
                 bodies[previous.date],

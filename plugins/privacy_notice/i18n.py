@@ -120,16 +120,21 @@ def read_catalogs(
     source: str,
     display_root: str = "translations",
     theme_dir: str | FilePath | None = None,
-    theme_display: str | None = None,
+    theme_display: str = "theme/translations",
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
     language but the theme's own (English), whatever the source; all syntax errors at once.
-    Theme catalogs are read from ``theme_dir`` (default: ``translations_dir``)."""
+
+    The ``policy`` catalogs are the notice's (``translations_dir``); the ``theme`` catalogs
+    belong to the theme and are read from its own ``translations/`` (``theme_dir``), so a
+    notice folder without a theme of its own still gets the tool's labels.
+    """
+    roots = {
+        "policy": (FilePath(translations_dir), display_root),
+        "theme": (FilePath(theme_dir or translations_dir), theme_display),
+    }
     found: dict[tuple[str, str], CatalogFile] = {}
     problems: list[Diagnostic] = []
-    policy = (translations_dir, display_root)
-    theme = policy if theme_dir is None else (theme_dir, theme_display or str(theme_dir))
-    roots = {"policy": policy, "theme": theme}
     for lang in languages:
         for domain in DOMAINS:
             if lang == (source if domain == "policy" else THEME_LANGUAGE):

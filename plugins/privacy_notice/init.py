@@ -44,7 +44,6 @@ globals().update({name: value for name, value in _settings.items() if name.isupp
 ROOT = Path(__file__).resolve().parent
 PATH = str(ROOT / "content")
 PRIVACY_NOTICE_ROOT = str(ROOT)
-PRIVACY_NOTICE_THEME_TRANSLATIONS = str(_tool / "translations")
 CACHE_PATH = str(ROOT / ".cache")
 DEFAULT_LANG = "{lang}"  # output/index.html leads here first
 '''
@@ -246,7 +245,7 @@ def write_project(target: FilePath, answers: Answers, *, reset: bool) -> list[Fi
 
 
 def missing_theme_catalogs(target: FilePath, languages: tuple[str, ...]) -> list[str]:
-    theme = target / "translations" if (target / "theme").is_dir() else TOOL / "translations"
+    theme = (target if (target / "theme").is_dir() else TOOL) / "theme" / "translations"
     return [
         lang
         for lang in languages

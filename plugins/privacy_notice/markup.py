@@ -31,11 +31,24 @@ _ALLOWED_TAGS = {
     "abbr",
     "h3",
     "h4",
+    # Markdown tables (additional sections may have them)
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "th": {"scope"},
+}
 _URL_SCHEMES = {"https", "http", "mailto", "tel"}
 
-_renderer = markdown.Markdown(extensions=[], output_format="html")
+# Tables: a column's alignment (a style attribute) is dropped by the sanitizer; the HTML
+# align attribute it could be written as instead is obsolete (the Nu checker refuses it).
+_renderer = markdown.Markdown(extensions=["tables"], output_format="html")
 
 # A text with none of these is one paragraph of plain prose, whatever Markdown would make of
 # it: no emphasis, links, code, HTML, entities, escapes, line breaks, headings or lists.
@@ -73,4 +86,6 @@ def sanitize(html: str) -> str:
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        # A Markdown table's header cells are its column headers (thead only).
+        set_tag_attribute_values={"th": {"scope": "col"}},
     )

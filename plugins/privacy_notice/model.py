@@ -478,6 +478,22 @@ class Register:
         chosen = [key for key in self.section_order if key in present]
         return tuple(chosen + [key for key in present if key not in chosen])
 
+    def item(self, kind: str, item_id: str) -> Any:
+        """The item ``item_id`` that a reference of ``kind`` (purpose, field, channel, group)
+        names, or None."""
+        items = {
+            "purpose": self.purposes.items,
+            "field": self.personal_data.fields,
+            "channel": self.sources.channels if self.sources else (),
+            "group": self.data_subjects.groups if self.data_subjects else (),
+        }[kind]
+        return next((item for item in items if item.id == item_id), None)
+
+    def fields_for(self, kind: str, item_id: str) -> tuple[DataField, ...]:
+        """The data fields that refer to the purpose, channel or group ``item_id``."""
+        key = {"purpose": "purposes", "channel": "sources", "group": "data_subjects"}[kind]
+        return tuple(f for f in self.personal_data.fields if item_id in getattr(f, key))
+
     def placeholders(self, lang: str) -> dict[str, str]:
         """The values that ``{response_time}`` and ``{extension}`` stand for, in ``lang``."""
         from .localize import format_duration

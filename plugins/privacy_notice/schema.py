@@ -23,6 +23,10 @@ TEXT_KINDS = ("text", "markdown")
 # them does not make a new version.
 # The locales choose how dates are written: presentation, not a statement of the notice.
 NOT_PUBLISHED = ("reviewed_warnings", "locales")
+# Published values that the notice page does not state (dotted paths): how the document is
+# written (its schema version, the order of its sections) and whether a change was
+# material (the version history says that). Every other value is on the page.
+NOT_ON_PAGE = (*NOT_PUBLISHED, "schema_version", "section_order", "notice.material")
 
 Schema = dict[str, Any]
 

@@ -22,19 +22,23 @@ from .model import Register, register_from_document
 from .validate import check_policy
 from .versions import History, Placement, changed_release, place_current, read_history
 
+# The tool's own theme: templates, CSS and the catalogs of its labels.
+DEFAULT_THEME = FilePath(__file__).resolve().parents[2] / "theme"
+
 
 @dataclass(frozen=True)
 class Options:
     policy: FilePath
     translations: FilePath
     versions: FilePath
+    # The theme's catalogs (domain ``theme``): they belong to the theme, not to the notice.
+    theme_translations: FilePath = DEFAULT_THEME / "translations"
     allow_fallback: bool = False  # draft previews: show untranslated texts in the source language
     allow_draft: bool = True  # False for publishing: policy.yaml must be released
     cache: FilePath | None = None  # where validated inputs are remembered (see cache.py)
     # The live preview: untranslated texts fall back, and an edit of a released version
     # is shown as a draft (with a warning) instead of refused.
     preview: bool = False
-    theme_translations: FilePath | None = None  # theme catalogs, if not in ``translations``
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
         data["source_language"],
         display_root=display(options.translations),
         theme_dir=options.theme_translations,
-        theme_display=options.theme_translations and display(options.theme_translations),
+        theme_display=display(options.theme_translations),
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
