@@ -159,7 +159,9 @@ def authority_for(country: str) -> str | None:
 def check_categories(loaded: Any) -> list[Diagnostic]:
     """A located error for each data field whose ``dpv`` names no personal data category
     of DPV 2.2, with the closest name."""
-    fields = (loaded.data.get("personal_data") or {}).get("fields")
+    data = loaded.data if isinstance(loaded.data, dict) else {}  # it may not be a mapping
+    section = data.get("personal_data")
+    fields = section.get("fields") if isinstance(section, dict) else None
     found: list[Diagnostic] = []
     for index, field in enumerate(fields if isinstance(fields, list) else []):
         name = field.get("dpv") if isinstance(field, dict) else None
