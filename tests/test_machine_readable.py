@@ -15,7 +15,8 @@ from test_dpv import unknown_dpv_iris
 from conftest import Project
 from privacy_notice import dpv_terms
 from privacy_notice.dpv import notice_jsonld
-from privacy_notice.formats import script_tag
+from privacy_notice.exportcache import ExportCache
+from privacy_notice.formats import compact_json, script_tag, site_exports
 from privacy_notice.migrate import upgrade
 from privacy_notice.model import register_from_document
 
@@ -126,7 +127,25 @@ def test_the_data_block_cannot_be_closed_or_run_by_a_text():
     document["notice"]["title"] = {"en": vector, "fi": "&lt;" + vector}
     register = register_from_document(document)
     jsonld = notice_jsonld(register, "/api/versions/x.jsonld", sha256="0" * 64, date="x")
-    tag = str(script_tag(jsonld))
+    tag = str(script_tag(compact_json(jsonld, sort_keys=True)))
     inner = tag.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in inner and ">" not in inner and "&" not in inner
     assert json.loads(inner) == json.loads(json.dumps(jsonld))
+
+
+def test_a_rebuild_reads_unchanged_versions_from_the_cache(tmp_path):
+    from conftest import ROOT
+    from privacy_notice.generator import page_url
+    from privacy_notice.site import Options, build_site
+
+    site = build_site(
+        Options(ROOT / "policy.yaml", ROOT / "translations", ROOT / "content/versions")
+    )
+    fresh = site_exports(site, BASE, page_url)
+    first = site_exports(site, BASE, page_url, ExportCache(tmp_path))
+    [entry] = (tmp_path / "exports").glob("*.json")
+    again = site_exports(site, BASE, page_url, ExportCache(tmp_path))
+    assert fresh.files == first.files == again.files and fresh.scripts == again.scripts
+    other = site_exports(site, "https://other.example", page_url, ExportCache(tmp_path))
+    assert other.files != fresh.files  # another site URL is another key; the old one is gone
+    assert [p.name for p in (tmp_path / "exports").glob("*.json")] != [entry.name]

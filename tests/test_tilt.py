@@ -4,6 +4,7 @@ schema (vendored in tests/standards/tilt/), and says what the notice says."""
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from privacy_notice import formats
 from privacy_notice.generator import page_url
 from privacy_notice.model import register_from_document
 from privacy_notice.site import Options, build_site
-from privacy_notice.tilt import Meta, tilt_document, tilt_hash, ttl
+from privacy_notice.tilt import Meta, tilt_document, tilt_hash, ttl, uuid5_url
 
 TILT = ROOT / "tests" / "standards" / "tilt"
 VALIDATOR = Draft7Validator(json.loads((TILT / "tilt-schema.json").read_text("utf-8")))
@@ -47,10 +48,11 @@ def test_every_tilt_document_of_a_notice_validates(root: Path):
     site = build_site(
         Options(root / "policy.yaml", root / "translations", root / "content" / "versions")
     )
-    files = formats.tilt_files(site, "https://notice.example", page_url)
+    files = formats.site_exports(site, "https://notice.example", page_url).files
+    tilt = {name: data for name, data in files.items() if name.startswith("api/tilt/")}
     expected = sum(len(v.languages) for v in site.versions) + len(site.current.languages)
-    assert len(files) == expected
-    for name, data in files.items():
+    assert len(tilt) == expected
+    for name, data in tilt.items():
         document = json.loads(data)
         assert tilt_errors(document) == [], name
         assert document["meta"]["_hash"] == tilt_hash(document)
@@ -182,3 +184,8 @@ def test_ttl_takes_weeks_as_days():
     assert ttl("P2W") == "P14D"
     assert ttl("P1Y2W3D") == "P1Y17D"
     assert ttl("P3M") == "P3M"
+
+
+def test_ids_are_uuid5_of_the_page_url():
+    url = "https://notice.example/fi/versions/2019-10-23/index.html"
+    assert uuid5_url(url) == str(uuid.uuid5(uuid.NAMESPACE_URL, url))

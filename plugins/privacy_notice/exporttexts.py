@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from .localize import format_duration
+from .markup import _MARKDOWN_SYNTAX as MARKDOWN_SYNTAX
 from .markup import render_markdown
 from .model import Register, Text
 from .texts import substitute
@@ -31,6 +32,8 @@ def _link(match: re.Match[str]) -> str:
 @lru_cache(maxsize=8192)
 def plain(source: str) -> str:
     """The words of a Markdown text, paragraphs separated by a blank line."""
+    if not MARKDOWN_SYNTAX.search(source):  # one plain paragraph: the text as written
+        return source
     rendered = _LINK.sub(_link, str(render_markdown(source)))
     rendered = _BLOCK_END.sub("\n\n", rendered.replace("<li>", "- ").replace("</li>", "\n"))
     text = html.unescape(_TAG.sub("", rendered))

@@ -93,9 +93,10 @@ class NoticeGenerator(Generator):
         # once per pair of versions.
         changes: dict[tuple[str, str], list[diff.Change]] = {}
         # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
-        site_url = self.settings.get("SITEURL", "")
-        self._jsonld = formats.jsonld_documents(site, site_url, page_url)
-        self._scripts = {date: formats.script_tag(doc) for date, doc in self._jsonld.items()}
+        cache = formats.ExportCache(self.settings.get("CACHE_PATH", "cache"))
+        self._exports = formats.site_exports(
+            site, self.settings.get("SITEURL", ""), page_url, cache
+        )
         for lang in site.languages:
             self._write_language(writer, site, lang, self._install(site, lang), changes)
         self._install(site, self._default(site))
@@ -184,7 +185,7 @@ class NoticeGenerator(Generator):
                 page_url("version", lang, version.date),
                 "notice.html",
                 body=bodies[version.date],
-                jsonld=self._scripts[version.date],
+                jsonld=self._exports.scripts[version.date],
                 machine_links=formats.alternate_links(version, current=False),
                 **context,
                 **self._common(lang, "version", version.date, version.languages),
@@ -226,7 +227,7 @@ class NoticeGenerator(Generator):
             register=current.register,
             previous=previous,
             changed=changed,
-            jsonld=self._scripts[current.date],
+            jsonld=self._exports.scripts[current.date],
             machine_links=formats.alternate_links(current, current=True),
             **self._common(lang, "current"),
         )
@@ -293,7 +294,7 @@ class NoticeGenerator(Generator):
                     export.versions_index(site.versions, site_url, page_url), site, site_url
                 )
             ),
-            **formats.export_files(site, site_url, page_url, self._jsonld),
+            **self._exports.files,
         }
         for index, version in enumerate(site.versions):
             # Published as stored, so that its SHA-256 in versions.json is the file's; the
