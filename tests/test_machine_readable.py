@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from full_notice import full_document
 from rdflib import Graph, Namespace, URIRef
@@ -149,3 +150,12 @@ def test_a_rebuild_reads_unchanged_versions_from_the_cache(tmp_path):
     other = site_exports(site, "https://other.example", page_url, ExportCache(tmp_path))
     assert other.files != fresh.files  # another site URL is another key; the old one is gone
     assert [p.name for p in (tmp_path / "exports").glob("*.json")] != [entry.name]
+
+
+def test_the_cache_key_covers_every_exporting_module():
+    from privacy_notice import exportcache
+
+    here = Path(exportcache.__file__).parent
+    exporting = {"formats.py", "dpv_terms.py", "exporttexts.py"}
+    exporting |= {p.name for p in here.glob("tilt*.py")} | {p.name for p in here.glob("dpv*.py")}
+    assert exporting <= set(exportcache._DECIDING_FILES)

@@ -16,7 +16,8 @@ from privacy_notice import formats
 from privacy_notice.generator import page_url
 from privacy_notice.model import register_from_document
 from privacy_notice.site import Options, build_site
-from privacy_notice.tilt import Meta, tilt_document, tilt_hash, ttl, uuid5_url
+from privacy_notice.tilt import Meta, tilt_document, tilt_hash, uuid5_url
+from privacy_notice.tilt_data import ttl
 
 TILT = ROOT / "tests" / "standards" / "tilt"
 VALIDATOR = Draft7Validator(json.loads((TILT / "tilt-schema.json").read_text("utf-8")))

@@ -154,7 +154,8 @@ class _Builder(Parties):
         }
         self.describe(node, "dct:description", section.text)
         self.describe(node, "dpv:hasAlgorithmicLogic", section.logic)
-        return self.describe(node, "dpv:hasConsequence", section.consequences) and [node]
+        self.describe(node, "dpv:hasConsequence", section.consequences)
+        return [node]
 
     def data(self, field: Any) -> dict:
         types = ["dpv:PersonalData"]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 _DECIDING_FILES = (
     "tilt.py",
+    "tilt_data.py",
     "dpv.py",
     "dpv_parties.py",
     "dpv_terms.py",
