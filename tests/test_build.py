@@ -64,12 +64,15 @@ def test_url_contract_and_nothing_else(built_site: Project):
         "api/versions.json",
         "api/versions/2019-10-23.json",
         "api/schema/1/register.schema.json",  # the schema the 2019 snapshot follows
+        "api/register.jsonld",
+        "api/versions/2019-10-23.jsonld",
         "theme/css/notice.css",
         ".privacy-notice-output",  # the stamp: a later build may replace this directory
     }
     for lang in LANGUAGES:
         expected |= {page.format(lang=lang) for page in PAGES[1:]}
         expected.add(f"feeds/{lang}.atom.xml")
+        expected |= {f"api/tilt/{lang}.json", f"api/tilt/2019-10-23/{lang}.json"}
     files = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
     assert files == expected  # no tags, categories, archives, authors or blog feeds
 

@@ -63,6 +63,8 @@ class Audit(HTMLParser):
         self.name, self.problems = name, []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "script" and attrs == [("type", "application/ld+json")]:
+            return  # the JSON-LD data block (never executed; its "<" are JSON escapes)
         if tag in FORBIDDEN_TAGS:
             self.problems.append(f"{self.name}: <{tag}>")
         for key, value in attrs:

@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from . import diff, export, filters, labels, localize, redline
+from . import diff, export, filters, formats, labels, localize, redline
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
 from .site import Options, Site, Version, build_site
@@ -79,6 +79,7 @@ class NoticeGenerator(Generator):
         self.env.add_extension("jinja2.ext.i18n")
         filters.install(self.env)
         self.env.globals["page_url"] = page_url
+        self.env.globals["format_url"] = formats.format_url
         self.site: Site | None = None
 
     def generate_context(self) -> None:
@@ -97,6 +98,11 @@ class NoticeGenerator(Generator):
         # What changed is the same in every language (only its wording is not): computed
         # once per pair of versions.
         changes: dict[tuple[str, str], list[diff.Change]] = {}
+        # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
+        cache = formats.ExportCache(self.settings.get("CACHE_PATH", "cache"))
+        self._exports = formats.site_exports(
+            site, self.settings.get("SITEURL", ""), page_url, cache
+        )
         for lang in site.languages:
             self._write_language(writer, site, lang, self._install(site, lang), changes)
         self._install(site, self._default(site))
@@ -186,6 +192,8 @@ class NoticeGenerator(Generator):
                 page_url("version", lang, version.date),
                 "notice.html",
                 body=bodies[version.date],
+                jsonld=self._exports.scripts[version.date],
+                machine_links=formats.alternate_links(version, current=False),
                 **context,
                 **self._common(lang, "version", version.date, version.languages),
             )
@@ -227,6 +235,8 @@ class NoticeGenerator(Generator):
             register=current.register,
             previous=previous,
             changed=changed,
+            jsonld=self._exports.scripts[current.date],
+            machine_links=formats.alternate_links(current, current=True),
             **self._common(lang, "current"),
         )
         self._write_page(
@@ -288,8 +298,11 @@ class NoticeGenerator(Generator):
                 for number in export.schema_versions(site.versions)
             },
             "api/versions.json": export.canonical_json(
-                export.versions_index(site.versions, site_url, page_url)
+                formats.add_format_links(
+                    export.versions_index(site.versions, site_url, page_url), site, site_url
+                )
             ),
+            **self._exports.files,
         }
         for index, version in enumerate(site.versions):
             # Published as stored, so that its SHA-256 in versions.json is the file's; the

@@ -212,6 +212,7 @@ class DataField:
     sources: tuple[str, ...] = ()
     data_subjects: tuple[str, ...] = ()
     special_category: SpecialCategory | None = None
+    dpv: str | None = None  # a DPV 2.2 personal data category (dpv_terms.py)
 
 
 @frozen

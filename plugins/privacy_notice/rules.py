@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from .diagnostics import Diagnostic, Path, did_you_mean
+from .dpv_terms import check_categories
 from .identifiers import identifier_problem
 from .load import Loaded
 from .model import EU_EEA, SECTIONS
@@ -83,6 +84,7 @@ def domain_checks(loaded: Loaded) -> list[Diagnostic]:
     found += _check_legal_bases(loaded, data)
     found += _check_transfers(loaded, data)
     found += _check_dates(loaded, data)
+    found += check_categories(loaded)  # personal_data.fields[].dpv against DPV 2.2
     ids = {}
     for list_path in _ID_LISTS:
         ids[list_path] = _check_unique_ids(loaded, list_path, found)

@@ -1,0 +1,161 @@
+"""The formats of a built multi-version site: TILT and JSON-LD files for every version,
+linked from api/versions.json, from each page's head and footer; the JSON-LD embedded in
+each notice page as a data block, identical to its file, the CSP unchanged."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from full_notice import full_document
+from rdflib import Graph, Namespace, URIRef
+from test_dpv import unknown_dpv_iris
+
+from conftest import Project
+from privacy_notice import dpv_terms
+from privacy_notice.dpv import notice_jsonld
+from privacy_notice.exportcache import ExportCache
+from privacy_notice.formats import compact_json, script_tag, site_exports
+from privacy_notice.migrate import upgrade
+from privacy_notice.model import register_from_document
+
+DPV = Namespace("https://w3id.org/dpv#")
+DCT = Namespace("http://purl.org/dc/terms/")
+BASE = "https://notice.example"
+DATA_BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+CSP = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+    "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">"
+)
+
+
+class Head(HTMLParser):
+    """The ``<link rel="alternate">`` of a page and the links of its footer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.alternates: list[dict[str, str | None]] = []
+        self.footer: list[str] = []
+        self._in_footer = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") == "alternate":
+            self.alternates.append(values)
+        self._in_footer |= tag == "footer"
+        if tag == "a" and self._in_footer:
+            self.footer.append(values["href"] or "")
+
+
+def parse(output, name: str) -> tuple[str, Head]:
+    html = (output / name).read_text("utf-8")
+    head = Head()
+    head.feed(html)
+    return html, head
+
+
+def test_versions_json_links_every_format_and_they_exist(history: Project):
+    output = history.path / "output"
+    index = json.loads((output / "api/versions.json").read_text("utf-8"))
+    for entry in index["versions"]:
+        assert set(entry["tilt"]) == set(entry["html"])
+        for url in [entry["jsonld"], entry["url"], *entry["tilt"].values()]:
+            assert (output / url.lstrip("/")).is_file(), url
+    current = index["versions"][0]
+    assert (output / "api/register.jsonld").read_bytes() == (
+        output / current["jsonld"].lstrip("/")
+    ).read_bytes()
+
+
+def test_every_jsonld_parses_with_dpv_terms_only_and_the_models_legal_bases(history: Project):
+    output = history.path / "output"
+    index = json.loads((output / "api/versions.json").read_text("utf-8"))
+    previous = None
+    for entry in reversed(index["versions"]):
+        iri = BASE + entry["jsonld"]
+        graph = Graph().parse(output / entry["jsonld"].lstrip("/"), format="json-ld", publicID=iri)
+        assert unknown_dpv_iris(graph) == set()
+        notice = URIRef(iri)
+        replaced = graph.value(notice, DCT.replaces)
+        assert replaced == (URIRef(BASE + previous) if previous else None)
+        assert str(graph.value(notice, DCT.identifier)) == f"sha256:{entry['sha256']}"
+        document = json.loads((output / entry["url"].lstrip("/")).read_text("utf-8"))
+        register = register_from_document(upgrade(document))
+        for purpose in register.purposes.items:
+            process = URIRef(f"{iri}#process-{purpose.id}")
+            found = {str(o) for o in graph.objects(process, DPV.hasLegalBasis)}
+            assert found == {
+                dpv_terms.expand(dpv_terms.BASES[b.basis]) for b in purpose.legal_bases
+            }
+        previous = entry["jsonld"]
+
+
+def test_each_notice_page_embeds_its_jsonld_and_links_its_formats(history: Project):
+    output = history.path / "output"
+    index = json.loads((output / "api/versions.json").read_text("utf-8"))
+    pages = [(f"{lang}/index.html", index["versions"][0], True) for lang in ("fi", "sv", "en")]
+    pages += [
+        (url.lstrip("/"), entry, False)
+        for entry in index["versions"]
+        for url in entry["html"].values()
+    ]
+    for name, entry, current in pages:
+        html, head = parse(output, name)
+        assert CSP in html and "script-src" not in html, name
+        [data] = DATA_BLOCK.findall(html)
+        assert "<" not in data and ">" not in data
+        file = output / entry["jsonld"].lstrip("/")
+        assert json.loads(data) == json.loads(file.read_text("utf-8")), name
+        formats = [a for a in head.alternates if a.get("type")]
+        hrefs = {(a["type"], a.get("hreflang"), a["href"].split("/api/", 1)[-1]) for a in formats}
+        date = "" if current else entry["date"]
+        expected_json = "register.json" if current else f"versions/{date}.json"
+        assert ("application/json", None, expected_json) in hrefs, name
+        assert ("application/ld+json", None, expected_json + "ld") in hrefs, name
+        for lang in entry["tilt"]:
+            tilt = f"tilt/{lang}.json" if current else f"tilt/{date}/{lang}.json"
+            assert ("application/json", lang, tilt) in hrefs, name
+        lang = name.split("/", 1)[0]
+        footer = {href.split("/api/", 1)[-1] for href in head.footer if "/api/" in href}
+        assert footer == {"register.json", f"tilt/{lang}.json", "register.jsonld"}, name
+
+
+def test_the_data_block_cannot_be_closed_or_run_by_a_text():
+    document = full_document()
+    vector = "</script><script>alert(1)</script><!--<script>"
+    document["notice"]["title"] = {"en": vector, "fi": "&lt;" + vector}
+    register = register_from_document(document)
+    jsonld = notice_jsonld(register, "/api/versions/x.jsonld", sha256="0" * 64, date="x")
+    tag = str(script_tag(compact_json(jsonld, sort_keys=True)))
+    inner = tag.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    assert json.loads(inner) == json.loads(json.dumps(jsonld))
+
+
+def test_a_rebuild_reads_unchanged_versions_from_the_cache(tmp_path):
+    from conftest import ROOT
+    from privacy_notice.generator import page_url
+    from privacy_notice.site import Options, build_site
+
+    site = build_site(
+        Options(ROOT / "policy.yaml", ROOT / "translations", ROOT / "content/versions")
+    )
+    fresh = site_exports(site, BASE, page_url)
+    first = site_exports(site, BASE, page_url, ExportCache(tmp_path))
+    [entry] = (tmp_path / "exports").glob("*.json")
+    again = site_exports(site, BASE, page_url, ExportCache(tmp_path))
+    assert fresh.files == first.files == again.files and fresh.scripts == again.scripts
+    other = site_exports(site, "https://other.example", page_url, ExportCache(tmp_path))
+    assert other.files != fresh.files  # another site URL is another key; the old one is gone
+    assert [p.name for p in (tmp_path / "exports").glob("*.json")] != [entry.name]
+
+
+def test_the_cache_key_covers_every_exporting_module():
+    from privacy_notice import exportcache
+
+    here = Path(exportcache.__file__).parent
+    exporting = {"formats.py", "dpv_terms.py", "exporttexts.py"}
+    exporting |= {p.name for p in here.glob("tilt*.py")} | {p.name for p in here.glob("dpv*.py")}
+    assert exporting <= set(exportcache._DECIDING_FILES)
