@@ -38,8 +38,9 @@ $(TEST_STAMP): $(STAMP)
 html: $(STAMP)
 	$(BIN)/privacy-notice build -s pelicanconf.py -o $(OUTPUTDIR)
 
+# --publish: no drafts and no fallback, whatever the settings say.
 publish: $(STAMP)
-	$(BIN)/privacy-notice build -s publishconf.py -o $(OUTPUTDIR)
+	$(BIN)/privacy-notice build -s publishconf.py -o $(OUTPUTDIR) --publish
 
 validate: $(STAMP)
 	$(BIN)/privacy-notice validate policy.yaml

@@ -80,6 +80,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from pelican.log import console
     from pelican.settings import read_settings
 
+    from .settings import SOURCE_KEY
+
     output = Path(args.output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.build-", dir=output.parent))
@@ -88,9 +90,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     from jinja2 import TemplateSyntaxError
 
     try:
-        override = {"OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
+        override = {
+            "OUTPUT_PATH": str(staging),
+            "DELETE_OUTPUT_DIRECTORY": False,
+            SOURCE_KEY: args.settings,  # to locate problems in it
+        }
         if args.preview:
             override["PRIVACY_NOTICE_PREVIEW"] = True
+        if args.publish:
+            override["PRIVACY_NOTICE_PUBLISH"] = True
         settings = read_settings(args.settings, override=override)
         console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
         Pelican(settings).run()
@@ -152,10 +160,16 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site into the output directory")
     build.add_argument("-s", "--settings", default="pelicanconf.py")
     build.add_argument("-o", "--output", default="output")
-    build.add_argument(
+    mode = build.add_mutually_exclusive_group()
+    mode.add_argument(
         "--preview",
         action="store_true",
         help="live preview: show unreleased edits and untranslated texts, marked",
+    )
+    mode.add_argument(
+        "--publish",
+        action="store_true",
+        help="publishing: refuse drafts and untranslated texts, whatever the settings say",
     )
     build.set_defaults(run=cmd_build)
     preview = commands.add_parser("serve", help="serve a live preview that rebuilds on edits")
