@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -36,3 +37,14 @@ def run_cli(
         signal.signal(signal.SIGTERM, terminate)
     out = capsys.readouterr()
     return subprocess.CompletedProcess(["privacy-notice", *args], status, out.out, out.err)
+
+
+def set_updated(project: Path, date: str) -> None:
+    """Give ``policy.yaml`` another update date (``notice.updated``), its texts unchanged,
+    so that it stays translated: an unreleased draft, ready to release."""
+    policy = project / "policy.yaml"
+    text, count = re.subn(
+        r"(?m)^(  updated: )\d{4}-\d\d-\d\d$", rf"\g<1>{date}", policy.read_text("utf-8")
+    )
+    assert count == 1, "policy.yaml states no notice.updated"
+    policy.write_text(text, "utf-8")

@@ -18,7 +18,7 @@ from privacy_notice.settings import (
     assignments,
     notice_settings,
 )
-from run_cli import run_cli
+from run_cli import run_cli, set_updated
 
 PUBLISH = ("build", "-s", "publishconf.py", "--publish")  # what make publish runs
 
@@ -48,14 +48,6 @@ def append(project: Project, file: str, line: str) -> int:
     text = path.read_text("utf-8")
     path.write_text(text + line + "\n", "utf-8")
     return text.count("\n") + 1
-
-
-def new_date(project: Project) -> None:
-    """Make policy.yaml an unreleased draft (its texts unchanged, so still translated)."""
-    text = project.policy.read_text("utf-8")
-    text, count = re.subn(r"(?m)^(  updated: )\d{4}-\d\d-\d\d$", r"\g<1>2030-01-01", text)
-    assert count == 1
-    project.policy.write_text(text, "utf-8")
 
 
 CASES = [(s.name, typo) for s in SETTINGS for typo in typos(s.name)]
@@ -119,7 +111,7 @@ def test_a_value_of_the_wrong_type_is_located(project: Project, monkeypatch, cap
 def test_publishing_refuses_drafts_whatever_the_settings_say(project: Project, monkeypatch, capsys):
     append(project, "publishconf.py", "PRIVACY_NOTICE_DRAFTS = True")
     append(project, "publishconf.py", "PRIVACY_NOTICE_FALLBACK = True")
-    new_date(project)
+    set_updated(project.path, "2030-01-01")
     refused = "notice.updated: the version of 2030-01-01 is not released"
     published = run_cli(project.path, *PUBLISH, monkeypatch=monkeypatch, capsys=capsys)
     assert published.returncode == 1 and refused in published.stderr

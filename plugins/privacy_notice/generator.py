@@ -271,14 +271,14 @@ class NoticeGenerator(Generator):
     def _write_api(self, site: Site) -> None:
         site_url = self.settings.get("SITEURL", "")
         files = {
-            "api/register.json": export.canonical_json(site.current.document),
+            "api/register.json": site.current.raw,
             "api/register.schema.json": export.canonical_json(register_schema_for(site.languages)),
             "api/versions.json": export.canonical_json(
                 export.versions_index(site.versions, site_url, page_url)
             ),
         }
         for index, version in enumerate(site.versions):
-            files[f"api/versions/{version.date}.json"] = export.canonical_json(version.document)
+            files[f"api/versions/{version.date}.json"] = version.raw  # as released
             if index:
                 files[f"api/changes/{version.date}.json"] = export.canonical_json(
                     export.json_patch(site.versions[index - 1].document, version.document)

@@ -41,6 +41,9 @@ class Version:
     register: Register
     sha256: str
     draft: bool = False
+    # What api/versions/<date>.json publishes: a released snapshot's bytes as stored (its
+    # SHA-256 is the one recorded at release), a draft's canonical JSON.
+    raw: bytes = field(default=b"", repr=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -112,7 +115,7 @@ def build_site(options: Options) -> Site:
             ]
         )
     versions = [
-        _version(s.date, s.document, s.sha256)
+        _version(s.date, s.document, s.raw)
         for s in history.snapshots
         if placement is Placement.RELEASED or s.date != date
     ]
@@ -121,7 +124,7 @@ def build_site(options: Options) -> Site:
             _version(
                 date,
                 document,
-                sha256(canonical_json(document)),
+                canonical_json(document),
                 draft=True,
                 fallbacks=frozenset(resolution.fallbacks),
             )
@@ -133,12 +136,13 @@ def build_site(options: Options) -> Site:
 def _version(
     date: str,
     document: dict[str, Any],
-    checksum: str,
+    raw: bytes,
     *,
     draft: bool = False,
     fallbacks: frozenset = frozenset(),
 ) -> Version:
-    return Version(date, document, register_from_document(document, fallbacks), checksum, draft)
+    register = register_from_document(document, fallbacks)
+    return Version(date, document, register, sha256(raw), draft, raw)
 
 
 def load_history(options: Options, cache: ValidationCache | None = None) -> History:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -28,6 +28,7 @@ class Snapshot:
     date: str
     document: dict[str, Any]
     sha256: str
+    raw: bytes = field(default=b"", repr=False)  # the file's bytes, as released
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _verify(
         cache.remember(key)
     if not found and document["notice"]["updated"] != entry["date"]:
         found.append(Diagnostic(name, 0, 0, "notice.updated", "does not match the file's date"))
-    return (None if found else Snapshot(entry["date"], document, entry["sha256"])), found
+    return (None if found else Snapshot(entry["date"], document, entry["sha256"], raw)), found
 
 
 def check_document(document: Any, name: str) -> list[Diagnostic]:
