@@ -164,7 +164,8 @@ def messages(settings: dict[str, object]) -> list[str]:
 
 def test_unknown_names_are_refused_and_others_left_alone():
     # Pelican's own names, and helpers such as ROOT, are not ours to judge
-    assert notice_settings({"SITENAME": "x", "ROOT": "/", "FEED_DOMAIN": ""}) == NoticeSettings()
+    others = {"SITENAME": "x", "ROOT": "/", "FEED_DOMAIN": "", "COOKIE_NOTICE_TEXT": "y"}
+    assert notice_settings(others) == NoticeSettings()
     assert messages({"PRIVACY_NOTICE_XYZZY": 1}) == [
         "settings: unknown setting 'PRIVACY_NOTICE_XYZZY'; known: "
         + ", ".join(s.name for s in SETTINGS)
