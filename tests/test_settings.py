@@ -16,7 +16,7 @@ from privacy_notice.settings import (
     SOURCE_KEY,
     NoticeSettings,
     assignments,
-    notice_settings,
+    check_settings,
 )
 from run_cli import run_cli, set_updated
 
@@ -137,6 +137,7 @@ def test_every_setting_is_declared_with_a_meaning_and_a_valid_default():
             "POLICY",
             "TRANSLATIONS",
             "VERSIONS",
+            "THEME_TRANSLATIONS",
             "DRAFTS",
             "FALLBACK",
             "PREVIEW",
@@ -158,14 +159,14 @@ def test_readme_lists_every_setting():
 
 def messages(settings: dict[str, object]) -> list[str]:
     with pytest.raises(PolicyError) as caught:
-        notice_settings(settings)
+        check_settings(settings)
     return [str(d) for d in caught.value.diagnostics]
 
 
 def test_unknown_names_are_refused_and_others_left_alone():
     # Pelican's own names, and helpers such as ROOT, are not ours to judge
     others = {"SITENAME": "x", "ROOT": "/", "FEED_DOMAIN": "", "COOKIE_NOTICE_TEXT": "y"}
-    assert notice_settings(others) == NoticeSettings()
+    assert check_settings(others) == NoticeSettings()
     assert messages({"PRIVACY_NOTICE_XYZZY": 1}) == [
         "settings: unknown setting 'PRIVACY_NOTICE_XYZZY'; known: "
         + ", ".join(s.name for s in SETTINGS)
@@ -176,12 +177,12 @@ def test_unknown_names_are_refused_and_others_left_alone():
 
 
 def test_values_and_publishing():
-    development = notice_settings(
+    development = check_settings(
         {"PRIVACY_NOTICE_DRAFTS": True, "PRIVACY_NOTICE_FALLBACK": True, "SITEURL": ""}
     )
     assert (development.allow_draft, development.allow_fallback) == (True, True)
     for siteurl in ("https://tietosuoja.example.fi", "http://localhost:8000"):
-        published = notice_settings(
+        published = check_settings(
             {
                 "PRIVACY_NOTICE_DRAFTS": True,
                 "PRIVACY_NOTICE_FALLBACK": True,
@@ -192,9 +193,9 @@ def test_values_and_publishing():
         assert published.publish
         assert not (published.allow_draft or published.allow_fallback or published.allow_preview)
     for siteurl in ("", "/notice", "."):
-        assert not notice_settings({"SITEURL": siteurl}).publish
-    assert notice_settings({"PRIVACY_NOTICE_PUBLISH": True}).allow_draft is False
-    assert notice_settings({"PRIVACY_NOTICE_ROOT": Path("/x")}).root == Path("/x")
+        assert not check_settings({"SITEURL": siteurl}).publish
+    assert check_settings({"PRIVACY_NOTICE_PUBLISH": True}).allow_draft is False
+    assert check_settings({"PRIVACY_NOTICE_ROOT": Path("/x")}).root == Path("/x")
 
 
 def test_assignments_follow_star_imports_and_the_last_one_wins(tmp_path: Path):

@@ -20,7 +20,7 @@ from pelican.writers import Writer
 from . import diff, export, filters, localize, redline
 from .i18n import theme_translations
 from .schema import register_schema_for
-from .settings import notice_settings
+from .settings import check_settings
 from .site import Options, Site, Version, build_site
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 def options_from(settings: dict[str, Any]) -> Options:
     """The pipeline's options from Pelican's settings, checked (see :mod:`.settings`)."""
-    notice = notice_settings(settings)
+    notice = check_settings(settings)
     base = FilePath(notice.root or FilePath(settings["PATH"]).parent)
     return Options(
         policy=base / notice.policy,

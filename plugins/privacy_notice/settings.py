@@ -62,7 +62,7 @@ class NoticeSettings:
         default=None,
         metadata=about(
             OPTIONAL_PATH,
-            "The directory the three paths below are relative to (default: the parent of PATH).",
+            "The directory the paths below are relative to (default: the parent of PATH).",
         ),
     )
     policy: str | os.PathLike[str] = field(
@@ -75,6 +75,14 @@ class NoticeSettings:
     versions: str | os.PathLike[str] = field(
         default="content/versions",
         metadata=about(PATH, "The released snapshots and their `index.json`."),
+    )
+    theme_translations: str | os.PathLike[str] | None = field(
+        default=None,
+        metadata=about(
+            OPTIONAL_PATH,
+            "The theme's catalogs (`<lang>/LC_MESSAGES/theme.po`), where they are not in "
+            "the translations above (default: there).",
+        ),
     )
     drafts: bool = field(
         default=True,
@@ -140,7 +148,7 @@ SETTINGS: tuple[Setting, ...] = tuple(
 _NAMES = [s.name for s in SETTINGS]
 
 
-def notice_settings(settings: Mapping[str, Any]) -> NoticeSettings:
+def check_settings(settings: Mapping[str, Any]) -> NoticeSettings:
     """The plugin's settings from Pelican's, checked: raise with every problem, located."""
     problems = [*_unknown(settings), *_mistyped(settings)]
     if problems:
