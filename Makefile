@@ -3,14 +3,16 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 OUTPUTDIR ?= output
 PORT ?= 8000
 
-.PHONY: help html publish validate release translations test lint format serve devserver clean bench
+.PHONY: help html publish validate release translations test lint typecheck format serve devserver clean bench
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
 	@echo 'make test          lint and run the tests (browser tests need chromium, java, npm)'
+	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
 	@echo 'make validate      check policy.yaml'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
 	@echo 'make release       release policy.yaml as a new version'
@@ -20,18 +22,24 @@ help:
 	@echo 'make bench         run the benchmarks in bench/'
 	@echo 'make clean         remove $(OUTPUTDIR)/'
 
+# Building needs only the package; the test tools (.[test]) are installed for make test.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -m compileall -q plugins  # bytecode even where PYTHONDONTWRITEBYTECODE is set
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(TEST_STAMP)
 
 html: $(STAMP)
 	$(BIN)/privacy-notice build -s pelicanconf.py -o "$(OUTPUTDIR)"
 
+# --publish: no drafts and no fallback, whatever the settings say.
 publish: $(STAMP)
-	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)"
+	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)" --publish
 
 validate: $(STAMP)
 	$(BIN)/privacy-notice validate policy.yaml
@@ -48,16 +56,19 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $(AXE)
 
-test: $(STAMP) $(AXE)
+test: $(TEST_STAMP) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+format: $(TEST_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 

@@ -1,4 +1,8 @@
-"""Pelican settings for publishing (``make publish``): absolute URLs, no drafts."""
+"""Pelican settings for publishing (``make publish``): absolute URLs, no drafts.
+
+Drafts and untranslated texts are refused by publishing itself, not by a setting here:
+``make publish`` runs ``privacy-notice build --publish``, and an absolute SITEURL implies it.
+"""
 
 import os
 import sys
@@ -9,5 +13,3 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("SITEURL", "https://tietosuoja.example.fi")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
-PRIVACY_NOTICE_DRAFTS = False  # publishing refuses an unreleased policy.yaml
-PRIVACY_NOTICE_FALLBACK = False

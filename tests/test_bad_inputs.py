@@ -1,16 +1,21 @@
 """A corpus of broken inputs, each run through the command line as a user would meet it:
-exit status 1, one located line per problem, no traceback, and output/ untouched."""
+exit status 1, one located line per problem, no traceback, and output/ untouched.
+
+Every case runs in this process (``cli.main``, the code the command runs); a few also run
+as a process, end to end."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+import subprocess
 from collections.abc import Callable
 
 import pytest
 
 from conftest import Project
+from run_cli import run_cli, set_updated
 
 LOCATED = re.compile(
     r"^(policy\.yaml|(theme/)?translations/[a-z]{2}/LC_MESSAGES/(policy|theme)\.po|"
@@ -38,12 +43,8 @@ def policy_bytes(data: bytes) -> Callable[[Project], None]:
     return lambda project: project.policy.write_bytes(data)
 
 
-def with_new_date(edit: Callable[[Project], None]) -> Callable[[Project], None]:
-    def apply(project: Project) -> None:
-        edit(project)
-        project.edit("updated: 2019-10-23", "updated: 2030-01-01")
-
-    return apply
+def policy_date(date: str) -> Callable[[Project], None]:
+    return lambda project: set_updated(project.path, date)
 
 
 def rewrite_snapshot(content: bytes) -> Callable[[Project], None]:
@@ -67,7 +68,12 @@ BOMB = "\n".join(
 
 # name: (how to break the project, a part of the expected message, also run `validate`)
 CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
-    "unclosed bracket": (policy_edit("[fi, sv, en]", "[fi, sv, en"), "policy.yaml:", True),
+    "unclosed bracket": (
+        policy_bytes(b"languages: [fi, sv, en\nnotice:\n  updated: 2030-01-01\n"),
+        "policy.yaml:2:7: not valid YAML: while parsing a flow sequence did not find expected "
+        "',' or ']'",
+        True,
+    ),
     "unclosed quote": (policy_edit('"02150"', '"02150'), "never closed", True),
     "tab indentation": (policy_edit("  name: Kivra Oy", "\tname: Kivra Oy"), "tab character", True),
     "bad indentation": (policy_edit("  name: Kivra Oy", "   name: Kivra Oy"), "indentation", True),
@@ -117,7 +123,12 @@ CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
     "empty file": (policy_bytes(b""), "empty", True),
     "only comments": (policy_bytes(b"# nothing yet\n"), "empty", True),
     "a list, not a register": (policy_bytes(b"- a\n- b\n"), "expected a mapping", True),
-    "two documents": (policy_bytes(b"a: 1\n---\nb: 2\n"), "policy.yaml:", True),
+    "two documents": (
+        policy_bytes(b"a: 1\n---\nb: 2\n"),
+        "policy.yaml:2:1: not valid YAML: expected a single document in the stream but found "
+        "another document",
+        True,
+    ),
     "not UTF-8": (
         policy_bytes("languages: [fi]\nnotice: Åäö\n".encode("latin-1")),
         "not UTF-8",
@@ -135,7 +146,11 @@ CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
         True,
     ),
     "alias bomb": (policy_bytes(BOMB.encode()), "anchors and aliases", True),
-    "merge key": (policy_bytes(b"base: &b {a: 1}\nx:\n  <<: *b\n"), "policy.yaml:", True),
+    "merge key": (
+        policy_bytes(b"base: &b {a: 1}\nx:\n  <<: *b\n"),
+        "policy.yaml:3:3: x: merge keys (<<) are not supported: write the keys out",
+        True,
+    ),
     "nested too deep": (
         policy_bytes(("a:\n" + "".join("  " * (i + 1) + "b:\n" for i in range(60))).encode()),
         "nested more than",
@@ -201,35 +216,67 @@ CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
     ),
     "released date, other content": (policy_edit("P3M", "P4M"), "already released", False),
     "earlier than released": (
-        with_new_date(lambda p: None) and policy_edit("updated: 2019-10-23", "updated: 2018-01-01"),
-        "earlier than the last released",
+        policy_date("2018-01-01"),
+        "notice.updated: 2018-01-01 is earlier than the last released version (2019-10-23): "
+        "set a later date",
         False,
     ),
 }
 
 
-def check_failure(result, expected: str) -> None:
+def check_failure(result: subprocess.CompletedProcess[str], expected: str) -> None:
+    """Exit status 1, located lines and a summary, no traceback; ``expected`` is one whole
+    line where it is located, else a part of the message."""
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert SUMMARY.match(lines[-1]), lines
     assert all(LOCATED.match(line) for line in lines[:-1]), lines
-    assert expected in result.stderr, result.stderr
+    if LOCATED.match(expected):
+        assert expected in lines, lines
+    else:
+        assert expected in result.stderr, result.stderr
 
 
-@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
-def test_bad_input_fails_cleanly_and_keeps_output(project: Project, case):
-    break_project, expected, validate_too = case
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def fails_cleanly_and_keeps_output(project: Project, name: str, run: Run) -> None:
+    break_project, expected, validate_too = CASES[name]
     previous = project.path / "output"
     previous.mkdir()
     (previous / "index.html").write_text("the previous site", "utf-8")
     break_project(project)
-    check_failure(project.build(ok=False), expected)
+    check_failure(run("build"), expected)
     if validate_too:
-        check_failure(project.run("validate"), expected)
+        check_failure(run("validate"), expected)
     assert [p.name for p in previous.iterdir()] == ["index.html"]
     assert (previous / "index.html").read_text("utf-8") == "the previous site"
     assert not [p for p in project.path.iterdir() if p.name.startswith("output.")]
+
+
+@pytest.mark.parametrize("name", CASES.keys())
+def test_bad_input_fails_cleanly_and_keeps_output(project: Project, name: str, monkeypatch, capsys):
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_cli(project.path, *args, monkeypatch=monkeypatch, capsys=capsys)
+
+    fails_cleanly_and_keeps_output(project, name, run)
+
+
+# End to end, as a process: a problem met while loading YAML, reading a catalog, verifying
+# a snapshot and placing the version, and one the YAML loader must refuse safely.
+PROCESS_CASES = [
+    "unclosed bracket",
+    "python tag",
+    "po broken syntax",
+    "snapshot edited",
+    "earlier than released",
+]
+
+
+@pytest.mark.parametrize("name", PROCESS_CASES)
+def test_bad_input_as_a_process(project: Project, name: str):
+    fails_cleanly_and_keeps_output(project, name, project.run)
 
 
 def test_corpus_is_large_enough():

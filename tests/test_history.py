@@ -11,7 +11,8 @@ import re
 import jsonpatch
 import pytest
 
-from conftest import DATES, Project, new_version, release
+from conftest import DATES, Project, new_version
+from run_cli import run_cli
 
 
 def test_history_lists_every_version_in_every_language(history: Project):
@@ -143,19 +144,33 @@ def test_tampered_snapshot_is_refused(history: Project):
         path.write_bytes(original)
 
 
-def test_future_effective_date_is_announced_and_drafts_refused(project: Project):
+def test_future_effective_date_is_announced_and_drafts_refused(
+    project: Project, monkeypatch, capsys
+):
+    def run(*args: str):
+        return run_cli(project.path, *args, monkeypatch=monkeypatch, capsys=capsys)
+
+    def current() -> tuple[str, str, bool]:
+        entry = json.loads(project.read("api/versions.json"))["versions"][0]
+        return entry["date"], entry["effective"], entry["draft"]
+
     project.edit("period: P3M", "period: P4M")
     new_version(project, "2030-01-01", "Four months.", effective="2030-02-01")
-    result = project.build()
+    draft = run("build")
+    assert (draft.returncode, draft.stderr.splitlines()[-1]) == (0, "built output")
     assert "Takes effect on 1 February 2030." in project.text("en/index.html")
     assert "Draft." in project.text("en/index.html")
-    published = project.run("build", "-s", "publishconf.py")
+    assert current() == ("2030-01-01", "2030-02-01", True)
+    published = run("build", "-s", "publishconf.py", "--publish")
     assert published.returncode == 1
     assert "the version of 2030-01-01 is not released: run 'make release'" in published.stderr
-    release(project)
-    assert project.run("build", "-s", "publishconf.py").returncode == 0
+    assert current()[2] is True  # the failed build left the previous output alone
+    assert run("release").returncode == 0
+    published = run("build", "-s", "publishconf.py", "--publish")
+    assert published.returncode == 0, published.stderr
     assert "Tulee voimaan 1. helmikuuta 2030." in project.text("fi/index.html")
-    del result
+    assert "Draft." not in project.text("en/index.html")
+    assert current() == ("2030-01-01", "2030-02-01", False)
 
 
 def test_release_refuses_an_earlier_date(project: Project):

@@ -34,6 +34,7 @@ def test_reads_the_shipped_history(store):
     assert canonical_json(history.latest.stored) == raw  # released bytes are canonical
     assert history.latest.schema_version == 1  # released before schema versions
     assert history.latest.document["schema_version"] == 2  # read through the migration
+    assert history.latest.raw == raw  # kept as released, never serialized again
 
 
 def test_release_appends_and_records_checksum(store):

@@ -155,15 +155,23 @@ def build(
     preview: bool,
     force: bool,
     root_given: bool = False,
+    publish: bool = False,
 ) -> Path:
-    """Build the site into ``output``; return where it went."""
+    """Build the site into ``output``; return where it went. ``publish``: no drafts, no
+    fallback, no preview, whatever the settings say (see :mod:`.settings`)."""
     from jinja2 import TemplateSyntaxError
     from pelican import Pelican
     from pelican.log import console
 
+    from .settings import SOURCE_KEY
+
     override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
+    if settings_file is not None:
+        override[SOURCE_KEY] = str(settings_file)  # to locate problems in it
     if preview:
         override["PRIVACY_NOTICE_PREVIEW"] = True
+    if publish:
+        override["PRIVACY_NOTICE_PUBLISH"] = True
     target = outputdir.target_path(output)
     settings = load_settings(root, settings_file, override, root_given=root_given)
     where = settings_file or root / "pelicanconf.py"

@@ -155,6 +155,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         preview=args.preview,
         force=args.force,
         root_given=args.root is not None,
+        publish=args.publish,
     )
     print(f"built {visible(display(output))}", file=sys.stderr)
     return 0
@@ -208,7 +209,8 @@ def parser() -> argparse.ArgumentParser:
         "or the tool's defaults where it has none)",
     )
     build.add_argument("-o", "--output", default="output")
-    build.add_argument(
+    mode = build.add_mutually_exclusive_group()
+    mode.add_argument(
         "--preview",
         action="store_true",
         help="live preview: show unreleased edits and untranslated texts, marked",
@@ -217,6 +219,11 @@ def parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help="replace an output directory that privacy-notice did not write",
+    )
+    mode.add_argument(
+        "--publish",
+        action="store_true",
+        help="publishing: refuse drafts and untranslated texts, whatever the settings say",
     )
     build.set_defaults(run=cmd_build)
     preview = commands.add_parser("serve", help="serve a live preview that rebuilds on edits")

@@ -22,6 +22,7 @@ from pelican.writers import Writer
 from . import diff, export, filters, formats, labels, localize, redline
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
+from .settings import check_settings
 from .site import Options, Site, Version, build_site
 from .theme_i18n import escaped_callables
 
@@ -29,16 +30,18 @@ logger = logging.getLogger(__name__)
 
 
 def options_from(settings: dict[str, Any]) -> Options:
-    base = FilePath(settings.get("PRIVACY_NOTICE_ROOT") or FilePath(settings["PATH"]).parent)
+    """The pipeline's options from Pelican's settings, checked (see :mod:`.settings`)."""
+    notice = check_settings(settings)
+    base = FilePath(notice.root or FilePath(settings["PATH"]).parent)
     return Options(
-        policy=base / settings.get("PRIVACY_NOTICE_POLICY", "policy.yaml"),
-        translations=base / settings.get("PRIVACY_NOTICE_TRANSLATIONS", "translations"),
-        versions=base / settings.get("PRIVACY_NOTICE_VERSIONS", "content/versions"),
+        policy=base / notice.policy,
+        translations=base / notice.translations,
+        versions=base / notice.versions,
+        allow_fallback=notice.allow_fallback,
+        allow_draft=notice.allow_draft,
         theme_translations=FilePath(settings["THEME"]) / "translations",
-        allow_fallback=settings.get("PRIVACY_NOTICE_FALLBACK", False),
-        allow_draft=settings.get("PRIVACY_NOTICE_DRAFTS", True),
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
-        preview=settings.get("PRIVACY_NOTICE_PREVIEW", False),
+        preview=notice.allow_preview,
     )
 
 

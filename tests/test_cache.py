@@ -1,0 +1,124 @@
+"""cache.py: inputs that already passed the schema are remembered, and a hit skips the
+schema pass (the rules beyond the schema still run)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+from privacy_notice import cache, validate, versions
+from privacy_notice.cache import ValidationCache
+from privacy_notice.diagnostics import PolicyError
+from privacy_notice.validate import check_policy
+
+
+def test_no_directory_remembers_nothing(tmp_path: Path):
+    memory = ValidationCache(None)
+    memory.remember("k")
+    assert not memory.known("k")
+    memory.save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_keys_are_saved_and_read_back_newest_kept(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(cache, "_LIMIT", 3)
+    first = ValidationCache(tmp_path)
+    for key in "abcd":
+        first.remember(key)
+    first.remember("a")  # known already: not added twice
+    assert first.known("a") and not (tmp_path / "validated").exists()  # saved only on save()
+    first.save()
+    assert (tmp_path / "validated").read_text("ascii") == "b\nc\nd\n"
+    again = ValidationCache(tmp_path)
+    assert [again.known(k) for k in "abcd"] == [False, True, True, True]
+    before = (tmp_path / "validated").stat().st_mtime_ns
+    again.save()  # nothing new: nothing written
+    assert (tmp_path / "validated").stat().st_mtime_ns == before
+
+
+def test_a_damaged_cache_file_only_forgets(tmp_path: Path):
+    (tmp_path / "validated").write_bytes(b"\xff\xfe garbage\nabc\n")
+    damaged = ValidationCache(tmp_path)
+    assert damaged.known("abc") and not damaged.known("garbage\nabc")
+
+
+def test_a_key_depends_on_kind_parts_boundaries_and_code(monkeypatch):
+    key = ValidationCache.key
+    assert key("policy", b"ab", b"c") == key("policy", b"ab", b"c")
+    assert (
+        len({key("policy", b"ab", b"c"), key("policy", b"a", b"bc"), key("snapshot", b"ab", b"c")})
+        == 3
+    )
+    before = key("policy", b"x")
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: b"other schema or validator")
+    assert key("policy", b"x") != before
+
+
+@pytest.fixture
+def schema_pass(monkeypatch) -> list[str]:
+    """Record every schema pass (policy.yaml and released snapshots) instead of running it."""
+    calls: list[str] = []
+    real_validate, real_check = validate.validate, versions.check_document
+
+    def recording_validate(loaded, *args):
+        calls.append("policy")
+        return real_validate(loaded, *args)
+
+    def recording_check(document, name):
+        calls.append(name)
+        return real_check(document, name)
+
+    monkeypatch.setattr(validate, "validate", recording_validate)
+    monkeypatch.setattr(versions, "check_document", recording_check)
+    return calls
+
+
+def test_a_cache_hit_skips_the_schema_pass(project: Project, tmp_path: Path, schema_pass):
+    directory = tmp_path / "cache"
+    first = ValidationCache(directory)
+    check_policy(project.policy, first)
+    assert schema_pass == ["policy"]
+    first.save()
+
+    schema_pass.clear()
+    loaded, _warnings = check_policy(project.policy, ValidationCache(directory))
+    assert schema_pass == []  # a hit: no schema pass
+    assert loaded.data["languages"]
+
+    project.policy.write_text(project.policy.read_text("utf-8") + "# edited\n", "utf-8")
+    check_policy(project.policy, ValidationCache(directory))
+    assert schema_pass == ["policy"]  # other bytes: validated afresh
+
+
+def test_a_hit_still_runs_the_rules_beyond_the_schema(
+    project: Project, tmp_path: Path, monkeypatch
+):
+    """Only passing results are remembered, and the rules are not cached at all."""
+    directory = tmp_path / "cache"
+    memory = ValidationCache(directory)
+    check_policy(project.policy, memory)
+    memory.save()
+    # as if a rule failed for these very bytes: a remembered key must not hide it
+    monkeypatch.setattr(
+        validate,
+        "domain_checks",
+        lambda loaded: [loaded.diagnostic(("notice",), "a rule still ran")],
+    )
+    with pytest.raises(PolicyError, match="a rule still ran"):
+        check_policy(project.policy, ValidationCache(directory))
+
+
+def test_a_snapshot_hit_skips_its_schema_pass(project: Project, tmp_path: Path, schema_pass):
+    store = tmp_path / "versions"
+    shutil.copytree(project.path / "content/versions", store)
+    directory = tmp_path / "cache"
+    first = ValidationCache(directory)
+    versions.read_history(store, "content/versions", first)
+    assert schema_pass and all(name.startswith("content/versions/") for name in schema_pass)
+    first.save()
+    schema_pass.clear()
+    history = versions.read_history(store, "content/versions", ValidationCache(directory))
+    assert schema_pass == [] and history.snapshots
