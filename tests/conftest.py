@@ -107,11 +107,7 @@ def copy_project(target: Path, notice: Path = DEFAULT_NOTICE) -> Project:
     target.mkdir(parents=True)
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy2(ROOT / name, target / name)
-    shutil.copytree(ROOT / "theme", target / "theme")
-    for theme in [ROOT / "translations/theme.pot", *ROOT.glob("translations/*/*/theme.po")]:
-        copy = target / theme.relative_to(ROOT)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(theme, copy)
+    shutil.copytree(ROOT / "theme", target / "theme")  # with its catalogs
     (target / "plugins").symlink_to(ROOT / "plugins")
     shutil.copy2(notice / "policy.yaml", target / "policy.yaml")
     for policy in [notice / "translations/policy.pot", *notice.glob("translations/*/*/policy.po")]:
