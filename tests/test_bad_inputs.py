@@ -81,7 +81,11 @@ CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
     "list for a text": (policy_edit("  title: Source", "  title: [Source]"), "expected text", True),
     "number for a list": (policy_edit("languages: [fi, sv, en]", "languages: 3"), "a list", True),
     "text for a boolean": (policy_edit("material: true", "material: maybe"), "true or false", True),
-    "missing section": (policy_edit("\ncomplaints:", "\ncomplaintz:"), "missing required section", True),
+    "missing section": (
+        policy_edit("\ncomplaints:", "\ncomplaintz:"),
+        "missing required section",
+        True,
+    ),
     "missing key": (policy_edit("  name: Kivra Oy\n", ""), "'name'", True),
     "unknown key": (
         policy_edit("  name: Kivra Oy\n", "  name: Kivra Oy\n  ceo: X\n"),
@@ -100,7 +104,11 @@ CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
     "duration with hours": (policy_edit("P12M", "PT12H"), "ISO 8601 duration", True),
     "email": (policy_edit("email: tietosuoja@kivra.fi", "email: tietosuoja"), "email", True),
     "business id check digit": (policy_edit("2918721-9", "2918721-7"), "check digit", True),
-    "business id shape": (policy_edit("2918721-9", "FI29187219"), "is not in the form of this scheme", True),
+    "business id shape": (
+        policy_edit("2918721-9", "FI29187219"),
+        "is not in the form of this scheme",
+        True,
+    ),
     "country code": (
         policy_edit("usual_countries: [FI]", "usual_countries: [FIN]"),
         "ISO 3166-1",

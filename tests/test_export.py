@@ -77,6 +77,7 @@ class FakeVersion:
     sha256: str
     languages: tuple[str, ...]
     draft: bool = False
+    schema_version: int = 2
 
 
 def test_versions_index_chains_newest_first():
@@ -133,8 +134,12 @@ def reorder_top_level(text: str) -> str:
 
 
 def release_as(project: Project, date: str, monkeypatch, capsys) -> bytes:
+    """Release the same notice again on ``date``: nothing changed, so an editorial version."""
     set_updated(project.path, date)
-    result = run_cli(project.path, "release", monkeypatch=monkeypatch, capsys=capsys)
+    project.edit("  material: true", "  material: false")
+    result = run_cli(
+        project.path, "release", "--as-of", date, monkeypatch=monkeypatch, capsys=capsys
+    )
     assert result.returncode == 0, result.stderr
     return (project.path / "content/versions" / f"{date}.json").read_bytes()
 

@@ -69,6 +69,8 @@ def test_values_in_each_language(env, lang, date, duration, country, joined):
         "{{ '2019-10-23'|date }}|{{ 'P3M'|duration }}|{{ 'SE'|country }}|"
         "{{ items|join_list }}|{{ language_name(lang) }}"
     )
-    rendered = render(env, template, lang=lang, items=["a", "b", "<c>"])
+    # The locale the default notice chooses for each language (policy.yaml: locales).
+    locale = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}[lang]
+    rendered = render(env, template, lang=lang, locale=locale, items=["a", "b", "<c>"])
     assert rendered.split("|")[:4] == [date, duration, country, joined]
     assert rendered.split("|")[4] == {"fi": "Suomi", "sv": "Svenska", "en": "English"}[lang]

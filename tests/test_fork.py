@@ -32,7 +32,7 @@ TOOL_FILES = ("plugins", "theme", "pelicanconf.py", "publishconf.py", "Makefile"
 
 
 def tool_files() -> list[Path]:
-    files = [ROOT / "translations/theme.pot", *ROOT.glob("translations/*/*/theme.po")]
+    files = []
     for name in TOOL_FILES:
         path = ROOT / name
         files += [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]

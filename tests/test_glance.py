@@ -5,14 +5,16 @@ from __future__ import annotations
 import copy
 import json
 
-from conftest import DATA, ROOT
+from conftest import DATA, DEFAULT_NOTICE
 from privacy_notice.glance import at_a_glance
 from privacy_notice.load import load_policy
 from privacy_notice.migrate import upgrade
 from privacy_notice.model import register_from_document
 from privacy_notice.schema import map_texts
 
-DEFAULT = upgrade(json.loads((ROOT / "content/versions/2019-10-23.json").read_text("utf-8")))
+DEFAULT = upgrade(
+    json.loads((DEFAULT_NOTICE / "content/versions/2019-10-23.json").read_text("utf-8"))
+)
 
 
 def full() -> dict:

@@ -200,7 +200,7 @@ def test_concurrent_builds_all_succeed_and_leave_one_site(project: Project):
 
 
 def theme_po(project: Project, lang: str = "fi") -> Path:
-    return project.path / "translations" / lang / "LC_MESSAGES" / "theme.po"
+    return project.path / "theme" / "translations" / lang / "LC_MESSAGES" / "theme.po"
 
 
 def set_theme_msgstrs(project: Project, new: str) -> None:
@@ -345,7 +345,7 @@ def test_markdown_bounds_count_indented_nesting_and_pass_real_markdown():
     assert markdown_problem("- a\n    - b\n\n[link](https://example.fi) <abbr>") is None
 
 
-@pytest.mark.parametrize("which", ["policy.yaml", "translations/fi/LC_MESSAGES/theme.po"])
+@pytest.mark.parametrize("which", ["policy.yaml", "theme/translations/fi/LC_MESSAGES/theme.po"])
 def test_fifo_and_device_inputs_are_refused_without_blocking(project: Project, run, which):
     path = project.path / which
     path.unlink()

@@ -79,16 +79,14 @@ def test_reset_replaces_the_notice_and_keeps_the_tool(project: Project):
     assert "Acme Oy" in project.policy.read_text("utf-8")
     assert "source_language: de" in project.policy.read_text("utf-8")
     assert not (project.path / "translations/fi/LC_MESSAGES/policy.po").exists()
+    # The notice's catalogs only (the source language's policy has none); the theme's
+    # catalogs stay with the theme.
     assert sorted(p.name for p in (project.path / "translations").iterdir()) == [
-        "de",  # the theme's German catalog (the source language's policy has none)
         "en",
-        "fi",
         "policy.pot",
-        "sv",
-        "theme.pot",
     ]
     assert (project.path / "translations/en/LC_MESSAGES/policy.po").exists()
-    assert (project.path / "translations/fi/LC_MESSAGES/theme.po").exists()
+    assert (project.path / "theme/translations/fi/LC_MESSAGES/theme.po").exists()
     assert sorted(p.name for p in (project.path / "content/versions").iterdir()) == ["README.md"]
     assert tree(project.path / "theme") == theme
     assert project.run("validate").returncode == 0
@@ -134,13 +132,18 @@ def test_bad_input_is_one_line_and_nothing_is_lost(
 
 
 def test_a_language_without_a_theme_catalog_says_how_to_add_one(project: Project):
-    catalogs = read_catalogs(project.path / "translations", ["fi", "et"], "fi")
+    catalogs = read_catalogs(
+        project.path / "translations",
+        ["fi", "et"],
+        "fi",
+        theme_dir=project.path / "theme/translations",
+    )
     assert ("fi", "theme") in catalogs  # a Finnish source still gets the Finnish theme
     (problem,) = check_theme_catalogs({("et", "theme"): catalogs["et", "theme"]}, "error")
     assert str(problem) == (
-        "translations/et/LC_MESSAGES/theme.po: missing: the theme has no Estonian (et) "
-        "translation: add it with 'pybabel init -D theme -l et -i translations/theme.pot "
-        "-d translations' and translate it"
+        "theme/translations/et/LC_MESSAGES/theme.po: missing: the theme has no Estonian (et) "
+        "translation: add it with 'pybabel init -D theme -l et -i "
+        "theme/translations/theme.pot -d theme/translations' and translate it"
     )
 
 

@@ -135,12 +135,16 @@ def test_the_data_block_cannot_be_closed_or_run_by_a_text():
 
 
 def test_a_rebuild_reads_unchanged_versions_from_the_cache(tmp_path):
-    from conftest import ROOT
+    from conftest import DEFAULT_NOTICE
     from privacy_notice.generator import page_url
     from privacy_notice.site import Options, build_site
 
     site = build_site(
-        Options(ROOT / "policy.yaml", ROOT / "translations", ROOT / "content/versions")
+        Options(
+            DEFAULT_NOTICE / "policy.yaml",
+            DEFAULT_NOTICE / "translations",
+            DEFAULT_NOTICE / "content/versions",
+        )
     )
     fresh = site_exports(site, BASE, page_url)
     first = site_exports(site, BASE, page_url, ExportCache(tmp_path))

@@ -11,7 +11,7 @@ import pytest
 from full_notice import full_document
 from jsonschema import Draft7Validator
 
-from conftest import ROOT, Project
+from conftest import DEFAULT_NOTICE, ROOT, Project
 from privacy_notice import formats
 from privacy_notice.generator import page_url
 from privacy_notice.model import register_from_document
@@ -165,7 +165,11 @@ def test_transfers_rights_and_parties():
 
 def test_what_the_default_notice_does_not_state_is_tilts_not_available():
     site = build_site(
-        Options(ROOT / "policy.yaml", ROOT / "translations", ROOT / "content/versions")
+        Options(
+            DEFAULT_NOTICE / "policy.yaml",
+            DEFAULT_NOTICE / "translations",
+            DEFAULT_NOTICE / "content/versions",
+        )
     )
     meta = Meta(1, "2019-10-23", "2019-10-23", True, "https://notice.example/en/")
     document = tilt_document(site.current.register, "en", meta)

@@ -31,7 +31,6 @@ def test_reads_the_shipped_history(store):
     assert [s.date for s in history.snapshots] == ["2019-10-23"]
     raw = (store / "2019-10-23.json").read_bytes()
     assert history.latest.sha256 == sha256(raw)
-    assert canonical_json(history.latest.stored) == raw  # released bytes are canonical
     assert history.latest.schema_version == 1  # released before schema versions
     assert history.latest.document["schema_version"] == 2  # read through the migration
     assert history.latest.raw == raw  # kept as released, never serialized again

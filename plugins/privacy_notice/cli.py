@@ -174,7 +174,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .building import refuse_serving
     from .devserver import serve
 
-    refuse_serving(Path(args.root), args.settings, args.output)
+    refuse_serving(_root(args), args.settings, args.output)
     serve(Path(args.settings), Path(args.output), args.host, args.port)
     return 0
 

@@ -66,9 +66,14 @@ def policy_facts(policy: Path) -> tuple[str | None, str | None]:
     can be read; a broken file gives ``(None, None)`` (the build reports its problems)."""
     import yaml
 
+    from .load import MAX_BYTES
+    from .safety import read_regular
+
     try:
+        # Only a regular file, its size checked first: a pipe here must not block the build.
+        raw = read_regular(policy, str(policy), MAX_BYTES)
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(policy.read_bytes(), Loader=loader)
+        data = yaml.load(raw, Loader=loader)
     except Exception:  # unreadable, not YAML, an impossible date…: the build says which
         return None, None
     if not isinstance(data, dict):

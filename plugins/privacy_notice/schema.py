@@ -26,7 +26,14 @@ NOT_PUBLISHED = ("reviewed_warnings", "locales")
 # Published values that the notice page does not state (dotted paths): how the document is
 # written (its schema version, the order of its sections) and whether a change was
 # material (the version history says that). Every other value is on the page.
-NOT_ON_PAGE = (*NOT_PUBLISHED, "schema_version", "section_order", "notice.material")
+# (A field's DPV category classifies it for machines: it is in the JSON-LD, not on the page.)
+NOT_ON_PAGE = (
+    *NOT_PUBLISHED,
+    "schema_version",
+    "section_order",
+    "notice.material",
+    "personal_data.fields.*.dpv",
+)
 
 Schema = dict[str, Any]
 
