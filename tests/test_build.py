@@ -64,6 +64,7 @@ def test_url_contract_and_nothing_else(built_site: Project):
         "api/versions.json",
         "api/versions/2019-10-23.json",
         "api/schema/1/register.schema.json",  # the schema the 2019 snapshot follows
+        "api/schema/2/register.schema.json",  # today's, that of api/register.json
         "api/register.jsonld",
         "api/versions/2019-10-23.jsonld",
         "theme/css/notice.css",

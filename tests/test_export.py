@@ -100,6 +100,8 @@ def test_versions_index_chains_newest_first():
         "draft": False,
         "summary": None,
         "url": "https://x.example/api/versions/2019-10-23.json",
+        "schema_version": 2,
+        "schema": "https://x.example/api/schema/2/register.schema.json",
         "sha256": "s1",
         "previous": None,
         "changes": None,

@@ -155,7 +155,7 @@ def test_broken_catalog_is_located(project: Project):
         ("fi", "23. lokakuuta 2019", "3 kuukautta", "1 kuukausi", "a, b ja c"),
         ("sv", "23 oktober 2019", "3 månader", "1 månad", "a, b och c"),
         ("en_FI", "23 October 2019", "3 months", "1 month", "a, b and c"),
-        ("en", "October 23, 2019", "3 months", "1 month", "a, b and c"),  # Babel's default
+        ("en", "October 23, 2019", "3 months", "1 month", "a, b, and c"),  # Babel's default
         ("de", "23. Oktober 2019", "3 Monate", "1 Monat", "a, b und c"),
     ],
 )

@@ -86,3 +86,30 @@ def test_a_newer_version_than_the_tool_knows_is_refused():
         upgrade(document)
     problems = check_document(document, "future.json")
     assert [p.path for p in problems] == ["schema_version"]
+
+
+def test_a_site_with_a_v1_release_publishes_it_unchanged_with_its_schema(built_site):
+    """The default notice's 2019 version was released under schema version 1: it keeps its
+    bytes and SHA-256, is published with the schema it follows, and its page shows today's
+    model of it (tests/test_facts.py checks every fact on that page)."""
+    import hashlib
+
+    from conftest import DEFAULT_NOTICE
+
+    stored = (DEFAULT_NOTICE / "content/versions/2019-10-23.json").read_bytes()
+    index = json.loads((DEFAULT_NOTICE / "content/versions/index.json").read_bytes())
+    assert index["versions"][0]["sha256"] == hashlib.sha256(stored).hexdigest()
+    output = built_site.path / "output"
+    assert (output / "api/versions/2019-10-23.json").read_bytes() == stored
+    [entry] = json.loads((output / "api/versions.json").read_bytes())["versions"]
+    assert (entry["schema_version"], entry["sha256"]) == (1, index["versions"][0]["sha256"])
+    assert entry["schema"].endswith("api/schema/1/register.schema.json")
+    schema = json.loads((output / "api/schema/1/register.schema.json").read_bytes())
+    assert list(Draft202012Validator(schema).iter_errors(json.loads(stored))) == []
+    current = json.loads((output / "api/register.json").read_bytes())
+    assert current["schema_version"] == CURRENT_VERSION
+    schema = json.loads(
+        (output / f"api/schema/{CURRENT_VERSION}/register.schema.json").read_bytes()
+    )
+    assert list(Draft202012Validator(schema).iter_errors(current)) == []
+    assert "2918721-9" in built_site.text("en/index.html")  # v1's business_id, as v2 shows it
