@@ -36,7 +36,12 @@ def tool_files() -> list[Path]:
     for name in TOOL_FILES:
         path = ROOT / name
         files += [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
-    return [p for p in files if "__pycache__" not in p.parts]
+    # Not what an install generates (bytecode, the egg-info's copy of the README).
+    return [
+        p
+        for p in files
+        if "__pycache__" not in p.parts and not any(x.endswith(".egg-info") for x in p.parts)
+    ]
 
 
 def test_the_tools_files_name_nothing_of_the_default_notice():
