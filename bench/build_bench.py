@@ -165,6 +165,29 @@ def main() -> None:
         )
         print(ratio_line("privacy-notice validate", medians["validate"], medians["imports"], 1.3))
 
+        # The second example (examples/webshop): its own folder, the tool's default settings.
+        example = work / "webshop"
+        shutil.copytree(ROOT / "examples" / "webshop", example)
+        example_build = [notice, "--root", str(example), "build", "-o", str(work / "ex-out")]
+        medians = alternate(
+            {
+                "example": (example_build, work),
+                "bare": (pelican_bare, bare),
+                "example validate": ([notice, "--root", str(example), "validate"], work),
+                "imports": ([python, "-c", "import yaml, jsonschema"], work),
+            },
+            runs,
+        )
+        print(ratio_line("examples/webshop build, warm", medians["example"], medians["bare"], 1.3))
+        print(
+            ratio_line(
+                "examples/webshop validate",
+                medians["example validate"],
+                medians["imports"],
+                1.3,
+            )
+        )
+
         per_version = {}
         for size in sizes:
             history = copy_project(work / f"history-{size}")
