@@ -20,15 +20,6 @@ from privacy_notice.validate import check_policy
 from privacy_notice.versions import read_history
 
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "policy.yaml").is_file())
-# The theme carries its own catalogs (theme/translations/) once the v2 page lands; until
-# then the theme's labels are read from the notice's translations/ and the templates do
-# not render the v2 model yet.
-THEME_HAS_CATALOGS = (ROOT / "theme" / "translations").is_dir()
-NEEDS_V2_PAGE = pytest.mark.xfail(
-    not THEME_HAS_CATALOGS,
-    reason="the templates render the v2 model with the v2 page (branch issue-10-page)",
-    strict=False,
-)
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -46,11 +37,6 @@ def example(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     """A copy of one example folder: nothing a test does is written into the repository."""
     folder = tmp_path / request.param.name
     shutil.copytree(request.param, folder, ignore=shutil.ignore_patterns(".cache", "output*"))
-    if not THEME_HAS_CATALOGS:
-        for lang in ("fi", "sv"):
-            catalog = Path("translations", lang, "LC_MESSAGES", "theme.po")
-            if (folder / catalog.parent).is_dir():
-                shutil.copy2(ROOT / catalog, folder / catalog)
     return folder
 
 
@@ -87,7 +73,6 @@ def test_released_history_verifies_and_policy_is_released(example: Path):
     assert "already released; nothing to do" in result.stderr
 
 
-@NEEDS_V2_PAGE
 def test_built_with_the_default_settings(example: Path, tmp_path: Path):
     assert not (example / "pelicanconf.py").exists()
     out = tmp_path / "out"
@@ -108,7 +93,6 @@ def test_built_with_the_default_settings(example: Path, tmp_path: Path):
     assert policy["controller"]["name"] in (out / "index.html").read_text("utf-8")
 
 
-@NEEDS_V2_PAGE
 def test_built_for_publishing_with_settings_from_elsewhere(example: Path, tmp_path: Path):
     """``-s publishconf.py`` gives its choices (absolute URLs, no drafts); the notice, its
     name and its cache are still the folder's."""

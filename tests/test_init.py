@@ -172,9 +172,6 @@ def test_bad_languages_in_policy_yaml(project: Project, old: str, new: str, expe
         assert result.stderr.splitlines()[0] == expected
 
 
-@pytest.mark.xfail(
-    strict=False, reason="the templates still need v1's sections (another branch moves them to v2)"
-)
 def test_a_filled_in_skeleton_builds_in_every_language(tmp_path: Path):
     assert init(tmp_path, "acme", *ACME, "--languages", "fi,en,de").returncode == 0
     acme = Project(tmp_path / "acme")

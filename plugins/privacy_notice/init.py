@@ -27,24 +27,18 @@ SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei")
 UNNAMED = "FILL IN: the organisation's legal name"
 
 PELICANCONF = '''\
-"""Pelican settings of this privacy notice (make html): the privacy-notice tool's settings
-(its theme and plugin, none of Pelican's blog pages) with this directory's policy.yaml,
-translations/ and content/versions/. The site is named after the controller in
-policy.yaml; set SITENAME here only to name it otherwise."""
+"""Pelican settings of this privacy notice (make html): the privacy-notice tool's default
+settings (its theme and plugin, none of Pelican's blog pages) for this directory's
+policy.yaml, translations/ and content/versions/. The site is named after the controller
+in policy.yaml; set SITENAME here only to name it otherwise."""
 
-import runpy
 from pathlib import Path
 
-import privacy_notice
-
-_tool = Path(privacy_notice.__file__).resolve().parents[2]
-_settings = runpy.run_path(str(_tool / "pelicanconf.py"))
-globals().update({name: value for name, value in _settings.items() if name.isupper()})
+from privacy_notice.defaults import notice_settings
 
 ROOT = Path(__file__).resolve().parent
-PATH = str(ROOT / "content")
-PRIVACY_NOTICE_ROOT = str(ROOT)
-CACHE_PATH = str(ROOT / ".cache")
+globals().update(notice_settings(ROOT))
+
 DEFAULT_LANG = "{lang}"  # output/index.html leads here first
 '''
 
