@@ -18,7 +18,6 @@ import shutil
 import sys
 from pathlib import Path as FilePath
 
-from .catalogs import update_all
 from .diagnostics import Diagnostic, PolicyError, did_you_mean
 from .skeleton import Answers, policy_yaml
 
@@ -232,6 +231,8 @@ def write_project(target: FilePath, answers: Answers, *, reset: bool) -> list[Fi
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
+    from .catalogs import update_all  # Babel's extraction: only when writing catalogs
+
     catalogs = update_all(
         target / "policy.yaml", translations, answers.languages, answers.source_language
     )

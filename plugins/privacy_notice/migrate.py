@@ -8,7 +8,7 @@ into a valid document of version N + 1 that states the same facts.
 
 from __future__ import annotations
 
-import copy
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -35,7 +35,7 @@ def _v1_to_v2(document: Document) -> Document:
       ``decisions`` (Art. 22) and ``profiling`` (Art. 4(4)), both with its value.
     """
     result: Document = {"schema_version": 2}
-    result.update(copy.deepcopy(document))
+    result.update(json.loads(json.dumps(document)))  # a copy: the stored one stays as it is
     controller = result["controller"]
     business_id = controller.pop("business_id", None)
     if business_id is not None:

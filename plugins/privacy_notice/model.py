@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, TypeVar, dataclass_transform
 
 from .diagnostics import Path
+from .gdpr import EU_EEA, SECTIONS
 
 T = TypeVar("T")
 
@@ -24,64 +25,6 @@ T = TypeVar("T")
 @dataclass_transform(frozen_default=True, eq_default=False)
 def frozen(cls: type[T]) -> type[T]:
     return dataclass(frozen=True, eq=False, repr=False)(cls)
-
-
-# The sections a notice can have, in the order a notice reads when it does not choose
-# one (``section_order``). Additional sections follow, in the order they are written.
-SECTIONS = (
-    "controller",
-    "register",
-    "data_subjects",
-    "personal_data",
-    "sources",
-    "protection",
-    "retention",
-    "access",
-    "processing_locations",
-    "automated_decision_making",
-    "recipients",
-    "purposes",
-    "cookies",
-    "rights",
-    "complaints",
-    "updates",
-)
-
-# Countries of the EU and the EEA: a recipient elsewhere needs a transfer mechanism.
-EU_EEA = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-        "IS",
-        "LI",
-        "NO",
-    ]
-)
 
 
 @frozen

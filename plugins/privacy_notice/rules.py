@@ -13,9 +13,9 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Path, did_you_mean
 from .dpv_terms import check_categories
+from .gdpr import EU_EEA, SECTIONS
 from .identifiers import identifier_problem
 from .load import Loaded
-from .model import EU_EEA, SECTIONS
 from .schema import iter_texts
 from .texts import placeholders
 

@@ -111,7 +111,8 @@ def register_schema_for(languages: Sequence[str] | None, version: int = CURRENT_
     """The schema of the published register document: the policy schema with every text
     an object holding the text in each published language (with ``languages`` None, in
     any languages: the schema of a version, whatever languages its documents have)."""
-    schema = copy.deepcopy(policy_schema(version))
+    # A JSON round trip copies plain JSON data several times faster than deepcopy.
+    schema = json.loads(json.dumps(policy_schema(version)))
     schema["$id"] = f"https://privacy-notice.example/{register_schema_path(version)}"
     schema["title"] = f"Register document (published privacy notice), schema version {version}"
     schema["description"] = (
