@@ -127,6 +127,14 @@ def languages_differing(old: Any, new: Any) -> frozenset[str]:
     )
 
 
+def matched(old: Sequence[Any], new: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+    """``(before, after)`` for each item of ``new`` that ``old`` has too (by ``id``)."""
+    old_by_id = {item.id: item for item in old}
+    for item in new:
+        if item.id in old_by_id:
+            yield old_by_id[item.id], item
+
+
 def list_changes(
     section: str,
     old: Sequence[Any],
@@ -135,23 +143,23 @@ def list_changes(
     messages: tuple[str, str, str],
 ) -> Iterator[Change]:
     added, removed, renamed = messages
-    old_by_id, new_by_id = {i.id: i for i in old}, {i.id: i for i in new}
+    old_by_id, new_ids = {i.id: i for i in old}, {i.id for i in new}
     for item in new:
-        if item.id not in old_by_id:
+        before = old_by_id.get(item.id)
+        if before is None:
             yield Change(added, {"name": name(item)}, section)
-        elif plain(name(old_by_id[item.id])) != plain(name(item)):
+        elif plain(name(before)) != plain(name(item)):
             # A new name for the same item is wording: editorial, and only in the languages
             # whose name changed (a Finnish fix is not a change of the English page).
-            before = name(old_by_id[item.id])
             yield Change(
                 renamed,
-                {"old": before, "new": name(item)},
+                {"old": name(before), "new": name(item)},
                 section,
                 material=False,
-                languages=languages_differing(before, name(item)),
+                languages=languages_differing(name(before), name(item)),
             )
     for item in old:
-        if item.id not in new_by_id:
+        if item.id not in new_ids:
             yield Change(removed, {"name": name(item)}, section)
 
 

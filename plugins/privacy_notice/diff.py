@@ -18,6 +18,7 @@ from .change import (
     changed,
     languages_differing,
     list_changes,
+    matched,
     plain,
 )
 from .model import Register
@@ -190,11 +191,7 @@ def _controller_changes(old: Register, new: Register) -> Iterator[Change]:
 
 
 def _retention_changes(old: Register, new: Register) -> Iterator[Change]:
-    old_rules = {r.id: r for r in old.retention.rules}
-    for rule in new.retention.rules:
-        before = old_rules.get(rule.id)
-        if before is None:
-            continue
+    for before, rule in matched(old.retention.rules, new.retention.rules):
         for message, old_period, new_period in (
             (N_("Storage period of %(name)s: %(old)s → %(new)s"), before.period, rule.period),
             (
@@ -229,11 +226,7 @@ def longer(old: str | None, new: str | None) -> bool:
 
 
 def _purpose_changes(old: Register, new: Register) -> Iterator[Change]:
-    old_purposes = {p.id: p for p in old.purposes.items}
-    for purpose in new.purposes.items:
-        before = old_purposes.get(purpose.id)
-        if before is None:
-            continue
+    for before, purpose in matched(old.purposes.items, new.purposes.items):
         yield from changed(
             N_("Legal basis of %(name)s: %(old)s → %(new)s"),
             "purposes",
@@ -244,11 +237,7 @@ def _purpose_changes(old: Register, new: Register) -> Iterator[Change]:
 
 
 def _recipient_changes(old: Register, new: Register) -> Iterator[Change]:
-    old_recipients = {r.id: r for r in old.recipients.categories}
-    for recipient in new.recipients.categories:
-        before = old_recipients.get(recipient.id)
-        if before is None:
-            continue
+    for before, recipient in matched(old.recipients.categories, new.recipients.categories):
         yield from changed(
             N_("Countries of %(name)s: %(old)s → %(new)s"),
             "recipients",
