@@ -199,6 +199,26 @@ CASES = {
         "id: subcontractors",
         "is in US, outside the EU/EEA, but no transfer mechanism covers it",
     ),
+    "an interest beside another basis": (
+        "    - id: identification\n",
+        "    - id: identification\n      legal_bases:\n        - {basis: contract, interest: x}\n",
+        "interest: x}",
+        "an interest is stated only for the basis legitimate-interests",
+    ),
+    "a law beside a basis that rests on none": (
+        "    - id: identification\n",
+        "    - id: identification\n      legal_bases:\n        - {basis: consent, law: y}\n",
+        "law: y}",
+        "a law is stated only for the bases legal-obligation and public-task",
+    ),
+    "a derogation beside another mechanism": (
+        "      role: processor\n      description:",
+        "      role: processor\n      countries: [US]\n      transfers:\n"
+        "        - {mechanism: standard-contractual-clauses, derogation: contract}\n"
+        "      description:",
+        "derogation: contract}",
+        "derogation is stated only for the mechanism derogation",
+    ),
     "special category with no Art. 9 condition": (
         "      name: Personal identity code\n",
         "      name: Personal identity code\n      special_category: {category: health}\n",

@@ -198,23 +198,33 @@ def _check_legal_bases(loaded: Loaded, data: Any) -> list[Diagnostic]:
                         at_key=True,
                     )
                 )
-            elif basis != "legitimate-interests" and "interest" in entry:
-                found.append(
-                    loaded.diagnostic(
-                        (*path, "interest"),
-                        "an interest is stated only for the basis legitimate-interests",
-                        at_key=True,
-                    )
-                )
-            if "law" in entry and basis not in LAW_BASES:
-                found.append(
-                    loaded.diagnostic(
-                        (*path, "law"),
-                        "a law is stated only for the bases legal-obligation and public-task",
-                        at_key=True,
-                    )
-                )
+            found += _stated_only_for(
+                loaded,
+                entry,
+                path,
+                "interest",
+                basis == "legitimate-interests",
+                "an interest is stated only for the basis legitimate-interests",
+            )
+            found += _stated_only_for(
+                loaded,
+                entry,
+                path,
+                "law",
+                basis in LAW_BASES,
+                "a law is stated only for the bases legal-obligation and public-task",
+            )
     return found
+
+
+def _stated_only_for(
+    loaded: Loaded, item: dict[str, Any], path: Path, key: str, applies: bool, message: str
+) -> list[Diagnostic]:
+    """A problem at ``key`` of ``item`` when it is given where it does not ``apply`` (a
+    legitimate interest beside another basis, a derogation beside another mechanism…)."""
+    if key in item and not applies:
+        return [loaded.diagnostic((*path, key), message, at_key=True)]
+    return []
 
 
 def _check_transfers(loaded: Loaded, data: Any) -> list[Diagnostic]:
@@ -258,14 +268,14 @@ def _check_transfers(loaded: Loaded, data: Any) -> list[Diagnostic]:
                         at_key=True,
                     )
                 )
-            elif mechanism != "derogation" and "derogation" in transfer:
-                found.append(
-                    loaded.diagnostic(
-                        (*t_path, "derogation"),
-                        "derogation is stated only for the mechanism derogation",
-                        at_key=True,
-                    )
-                )
+            found += _stated_only_for(
+                loaded,
+                transfer,
+                t_path,
+                "derogation",
+                mechanism == "derogation",
+                "derogation is stated only for the mechanism derogation",
+            )
         missing = [c for c in third if c not in covered]
         if missing:
             found.append(
