@@ -106,9 +106,11 @@ class NoticeGenerator(Generator):
         self._exports = formats.site_exports(
             site, self.settings.get("SITEURL", ""), page_url, cache
         )
+        # Each theme catalog compiled once (the entry page is in the default language).
+        compiled = {lang: theme_translations(site.catalogs, lang) for lang in site.languages}
         for lang in site.languages:
-            self._write_language(writer, site, lang, self._install(site, lang), changes)
-        self._install(site, self._default(site))
+            self._write_language(writer, site, lang, self._install(compiled[lang]), changes)
+        self._install(compiled[self._default(site)])
         self._write_page(
             writer,
             "index.html",
@@ -117,9 +119,9 @@ class NoticeGenerator(Generator):
         )
         self._write_api(site)
 
-    def _install(self, site: Site, lang: str) -> Any:
-        """Make ``lang`` the language of gettext in templates (Pelican core does not)."""
-        translations = theme_translations(site.catalogs, lang)
+    def _install(self, translations: Any) -> Any:
+        """Make ``translations`` (one language's theme catalog) those of gettext in
+        templates (Pelican core does not)."""
         # Jinja marks what gettext returns as safe: the callables escape it (text, not HTML).
         self.env.install_gettext_callables(**escaped_callables(translations), newstyle=True)
         self._translations = translations
