@@ -91,7 +91,7 @@ def parse_languages(text: str) -> tuple[str, ...]:
 
 def check_answers(answers: Answers) -> list[Diagnostic]:
     """Problems of the answers, one line each (named after the option that gives them)."""
-    from .localize import known_language
+    from .localize import known_locale
     from .rules import language_hint
 
     found = []
@@ -100,7 +100,7 @@ def check_answers(answers: Answers) -> list[Diagnostic]:
         ("--source-language", (answers.source_language,)),
     ):
         for code in codes:
-            if not code.isalpha() or not code.islower() or not known_language(code):
+            if not code.isalpha() or not code.islower() or not known_locale(code):
                 message = f"'{code}' is not a language Babel knows" + language_hint(code)
                 found.append(Diagnostic(option, message=message))
     if not found and answers.source_language not in answers.languages:

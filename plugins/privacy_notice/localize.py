@@ -24,14 +24,9 @@ def locale_for(locale: str) -> Locale:
     return Locale.parse(locale)
 
 
-def known_language(code: str) -> bool:
-    """Whether Babel has locale data for the language ``code``."""
-    from babel.localedata import exists
-
-    return exists(code)
-
-
 def known_locale(code: str) -> bool:
+    """Whether Babel has locale data for ``code``: a language (``de``) or a locale
+    (``sv_FI``)."""
     from babel.localedata import exists
 
     return exists(code)

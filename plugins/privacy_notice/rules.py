@@ -125,7 +125,7 @@ def check_languages(loaded: Loaded) -> list[Diagnostic]:
 
 
 def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
-    from .localize import known_language, known_locale
+    from .localize import known_locale
 
     found = []
     source, languages = value_at(data, ("source_language",)), value_at(data, ("languages",))
@@ -133,7 +133,7 @@ def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
         (("languages", i), lang)
         for i, lang in enumerate(languages if isinstance(languages, list) else [])
     ]:
-        if isinstance(code, str) and not known_language(code):
+        if isinstance(code, str) and not known_locale(code):
             found.append(
                 loaded.diagnostic(
                     path,
