@@ -53,8 +53,22 @@ def test_a_key_depends_on_kind_parts_boundaries_and_code(monkeypatch):
         == 3
     )
     before = key("policy", b"x")
-    monkeypatch.setattr(cache, "_code_fingerprint", lambda: b"other schema or validator")
+    monkeypatch.setattr(
+        cache, "code_fingerprint", lambda names, salt=b"": b"other schema or validator"
+    )
     assert key("policy", b"x") != before
+
+
+def test_every_schema_version_decides_the_validation_key():
+    """A snapshot is checked against the schema of its own version: each one is part of
+    the key, with the migrations."""
+    from privacy_notice.migrate import CURRENT_VERSION
+    from privacy_notice.schema import schema_file
+
+    names = set(cache._DECIDING_FILES)
+    for version in range(1, CURRENT_VERSION + 1):
+        assert schema_file(version) in names
+    assert "migrate.py" in names
 
 
 @pytest.fixture

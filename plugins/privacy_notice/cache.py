@@ -12,8 +12,12 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+# What decides whether an input passes: every schema version (a released snapshot is
+# checked against the schema of its own version) and the code that validates.
 _DECIDING_FILES = (
     "schema/policy.schema.json",
+    "schema/v1/policy.schema.json",
+    "migrate.py",
     "validate.py",
     "load.py",
     "versions.py",
@@ -23,10 +27,12 @@ _LIMIT = 512  # keys kept; a project has a handful of versions and a few drafts
 
 
 @cache
-def _code_fingerprint() -> bytes:
+def code_fingerprint(names: tuple[str, ...], salt: bytes = b"") -> bytes:
+    """The SHA-256 of the plugin's files ``names`` (relative to this package), after
+    ``salt``: a cache key that changes whenever the code that made a result changes."""
     here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in _DECIDING_FILES:
+    digest = hashlib.sha256(salt)
+    for name in names:
         digest.update((here / name).read_bytes())
     return digest.digest()
 
@@ -44,7 +50,7 @@ class ValidationCache:
 
     @staticmethod
     def key(kind: str, *parts: bytes) -> str:
-        digest = hashlib.sha256(_code_fingerprint() + kind.encode())
+        digest = hashlib.sha256(code_fingerprint(_DECIDING_FILES) + kind.encode())
         for part in parts:
             digest.update(len(part).to_bytes(8, "big") + part)
         return digest.hexdigest()

@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from functools import cache
 from pathlib import Path
+
+from .cache import code_fingerprint
 
 _DECIDING_FILES = (
     "tilt.py",
@@ -31,17 +32,6 @@ _DECIDING_FILES = (
 )
 
 
-@cache
-def _code_fingerprint() -> bytes:
-    import babel
-
-    here = Path(__file__).parent
-    digest = hashlib.sha256(babel.__version__.encode())
-    for name in _DECIDING_FILES:
-        digest.update((here / name).read_bytes())
-    return digest.digest()
-
-
 class ExportCache:
     """Files by key in ``<directory>/exports``; a None directory remembers nothing."""
 
@@ -52,7 +42,10 @@ class ExportCache:
 
     @staticmethod
     def key(facts: bytes) -> str:
-        return hashlib.sha256(_code_fingerprint() + facts).hexdigest()
+        import babel
+
+        code = code_fingerprint(_DECIDING_FILES, babel.__version__.encode())
+        return hashlib.sha256(code + facts).hexdigest()
 
     def get(self, key: str) -> dict[str, bytes] | None:
         self._used.add(key)
