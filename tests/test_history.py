@@ -67,6 +67,10 @@ def test_translation_fix_is_not_material(history: Project):
     page = history.read(f"fi/versions/{DATES[4]}/changes/index.html")
     assert '<ins><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>' in page
     assert "Tekstiä muutettu:" in history.text(f"fi/versions/{DATES[4]}/changes/index.html")
+    # A Finnish fix changes no English or Swedish text: no change is listed there.
+    for lang in ("en", "sv"):
+        text = history.text(f"{lang}/versions/{DATES[4]}/changes/index.html")
+        assert "Revised text" not in text and "Texten har ändrats" not in text, lang
     # only a reference changed in the storage rules: a detail, not wording
     assert "Changed details: How long will personal data be stored?" in history.text(
         f"en/versions/{DATES[2]}/changes/index.html"

@@ -207,9 +207,11 @@ class NoticeGenerator(Generator):
             pair = (previous.date, version.date)
             if pair not in changes:
                 changes[pair] = diff.semantic_changes(previous.register, version.register)
+            # Only what this language's text shows: a Finnish fix is no change in English.
             summaries[version.date] = [
                 c.describe(lang, translations.gettext, site.locale(lang), labels.label)
                 for c in changes[pair]
+                if c.shown_in(lang)
             ]
             redlined = redline.redline(
                 bodies[previous.date],
@@ -269,9 +271,14 @@ class NoticeGenerator(Generator):
         entries = []
         for version in reversed(versions):
             date = localize.format_date(version.date, site.locale(lang))
-            lines = summaries.get(version.date) or [
-                translations.gettext("First published version.")
-            ]
+            if version.date not in summaries:
+                lines = [translations.gettext("First published version.")]
+            else:
+                lines = summaries[version.date] or [
+                    translations.gettext(
+                        "No change in content: only the wording or a translation was corrected."
+                    )
+                ]
             kind = "changes" if version.date in summaries else "version"
             entries.append(
                 FeedEntry(
