@@ -7,12 +7,15 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+
+from privacy_notice.load import load_policy
+from privacy_notice.schema import iter_texts
+from run_cli import as_process, in_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -39,13 +42,13 @@ class Project:
         target.write_text(text.replace(old, new, count), "utf-8")
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "privacy_notice.cli", *args],
-            cwd=self.path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        """``privacy-notice ARGS`` in the project, run in this process (see run_cli.py)."""
+        return in_process(self.path, *args)
+
+    def process(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """``privacy-notice ARGS`` in the project as a process of its own: only where the
+        process matters (signals, environment, locks, the installed command)."""
+        return as_process(self.path, *args)
 
     def build(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
         result = self.run("build", *args)
@@ -78,9 +81,6 @@ class Project:
     def pseudo_translate_missing(self) -> None:
         """Translate every text the build reports as missing with a visible marker."""
         texts = {}
-        sys.path.insert(0, str(ROOT / "plugins"))
-        from privacy_notice.load import load_policy
-        from privacy_notice.schema import iter_texts
 
         for _path, text, _kind in iter_texts(load_policy(self.policy).data):
             texts[text] = (f"[fi] {text}", f"[sv] {text}")
