@@ -35,9 +35,9 @@ def _receives(recipient: RecipientCategory, field: DataField) -> bool:
     return True
 
 
-def disclosed(register: Register, t: Texts, field: DataField) -> dict:
+def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
     purposes = [p for p in register.purposes.items if p.id in field.purposes]
-    bases: list[dict] = []
+    bases: list[dict[str, Any]] = []
     interests = []
     for purpose in purposes:
         for basis in purpose.legal_bases:
@@ -84,7 +84,7 @@ def disclosed(register: Register, t: Texts, field: DataField) -> dict:
     }
 
 
-def _storage(register: Register, t: Texts, field: DataField) -> list[dict]:
+def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, Any]]:
     found = []
     for rule in register.retention.rules:
         covers = field.id in rule.data_fields or set(rule.channels) & set(field.sources)
