@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .diagnostics import Diagnostic, Path, format_path
+from .diagnostics import Diagnostic, Path, Severity, format_path
 from .load import Loaded
 from .rules import LAW_BASES, items_at
 
@@ -157,13 +157,13 @@ def _strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
         yield path, data
 
 
-def unfilled(loaded: Loaded, severity: str = "warning") -> list[Diagnostic]:
+def unfilled(loaded: Loaded, severity: Severity = "warning") -> list[Diagnostic]:
     """Every value that is still a ``FILL IN`` marker of the skeleton."""
     return [
         loaded.diagnostic(
             path,
             f"still to be written: {text!r} (a placeholder of 'privacy-notice init')",
-            severity=severity,  # type: ignore[arg-type]
+            severity=severity,
         )
         for path, text in _strings(loaded.data)
         if path[:1] != ("reviewed_warnings",) and FILL_IN.search(text)

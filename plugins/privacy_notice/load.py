@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Path, PolicyError, format_path
+from .diagnostics import Diagnostic, Path, PolicyError, Severity, format_path
 
 MAX_BYTES = 2_000_000  # a notice is a few kB; anything this large is a mistake
 MAX_DEPTH = 40  # the register nests 6 levels; deeper is a mistake (and recursion has limits)
@@ -88,10 +88,10 @@ class Loaded:
         return self.keys.get(path) or self.mark(path)
 
     def diagnostic(
-        self, path: Path, message: str, *, at_key: bool = False, severity: str = "error"
+        self, path: Path, message: str, *, at_key: bool = False, severity: Severity = "error"
     ) -> Diagnostic:
         mark = self.key_mark(path) if at_key else self.mark(path)
-        return Diagnostic(self.file, mark.line, mark.column, format_path(path), message, severity)  # type: ignore[arg-type]
+        return Diagnostic(self.file, mark.line, mark.column, format_path(path), message, severity)
 
 
 def read_source(path: str | FilePath, name: str) -> bytes:
@@ -239,6 +239,7 @@ class _Builder:
             if node.tag != f"{_YAML}seq":
                 self.problem(node, path, f"the tag {_short(node.tag)} is not allowed here")
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # YAML has no fourth kind of node
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
