@@ -7,6 +7,7 @@ arbitrary tags) and point every later diagnostic at a line and column.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ class Loaded:
         return Diagnostic(self.file, mark.line, mark.column, format_path(path), message, severity)
 
 
-def read_source(path: str | FilePath, name: str) -> bytes:
+def read_source(path: str | os.PathLike[str], name: str) -> bytes:
     from .safety import read_regular  # only a regular file, its size checked before reading
 
     try:
