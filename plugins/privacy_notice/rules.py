@@ -68,7 +68,7 @@ def value_at(data: Any, path: tuple[str, ...]) -> Any:
     return data
 
 
-def items_at(data: Any, path: tuple[str, ...]) -> list[tuple[int, dict]]:
+def items_at(data: Any, path: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
     """``(index, item)`` for the mappings in the list at ``path`` (none if it is not one)."""
     value = value_at(data, path)
     if not isinstance(value, list):
@@ -317,7 +317,9 @@ def _check_dates(loaded: Loaded, data: Any) -> list[Diagnostic]:
     return []
 
 
-def _check_unique_ids(loaded: Loaded, list_path: tuple[str, ...], found: list) -> set[str]:
+def _check_unique_ids(
+    loaded: Loaded, list_path: tuple[str, ...], found: list[Diagnostic]
+) -> set[str]:
     seen: dict[str, int] = {}
     for index, item in items_at(loaded.data, list_path):
         item_id = item.get("id")

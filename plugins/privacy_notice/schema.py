@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -51,7 +51,8 @@ def schema_file(version: int = CURRENT_VERSION) -> str:
 def policy_schema(version: int = CURRENT_VERSION) -> Schema:
     """The schema of ``policy.yaml`` of ``version`` (shipped with the package)."""
     text = resources.files(__package__).joinpath(schema_file(version)).read_text("utf-8")
-    return json.loads(text)
+    schema: Schema = json.loads(text)
+    return schema
 
 
 def _definition(schema: Schema, sub: Schema) -> tuple[Schema, str | None]:
@@ -90,7 +91,7 @@ def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[Path, 
     yield from walk(schema, data, ())
 
 
-def map_texts(data: Any, function, schema: Schema | None = None) -> Any:
+def map_texts(data: Any, function: Callable[[Path, str], Any], schema: Schema | None = None) -> Any:
     """A copy of ``data`` with every translatable string replaced by ``function(path, text)``."""
     result = copy.deepcopy(data)
     for path, text, _kind in iter_texts(data, schema):
@@ -112,7 +113,7 @@ def register_schema_for(languages: Sequence[str] | None, version: int = CURRENT_
     an object holding the text in each published language (with ``languages`` None, in
     any languages: the schema of a version, whatever languages its documents have)."""
     # A JSON round trip copies plain JSON data several times faster than deepcopy.
-    schema = json.loads(json.dumps(policy_schema(version)))
+    schema: Schema = json.loads(json.dumps(policy_schema(version)))
     schema["$id"] = f"https://privacy-notice.example/{register_schema_path(version)}"
     schema["title"] = f"Register document (published privacy notice), schema version {version}"
     schema["description"] = (
