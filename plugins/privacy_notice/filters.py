@@ -86,7 +86,7 @@ def list_filter(context: Context, items: Any) -> Markup:
 def label_filter(context: Context, code: str | bool, kind: str) -> str:
     """What a code of the model (``legal-obligation``) reads as in the page's language."""
     gettext = context.resolve("gettext")
-    return labels.label(kind, code, lambda msgid: context.call(gettext, msgid))
+    return labels.label(kind, code, lambda msgid: str(context.call(gettext, msgid)))
 
 
 @pass_context

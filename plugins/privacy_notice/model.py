@@ -12,12 +12,16 @@ import typing
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields, is_dataclass
 from functools import cache
-from typing import Any, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
 
 from .diagnostics import Path
 from .gdpr import EU_EEA, SECTIONS
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 T = TypeVar("T")
+D = TypeVar("D", bound="DataclassInstance")
 
 
 # Model objects are compared through their values (see diff.py), never with ==; not
@@ -422,16 +426,16 @@ class Register:
         chosen = [key for key in self.section_order if key in present]
         return tuple(chosen + [key for key in present if key not in chosen])
 
-    def item(self, kind: str, item_id: str) -> Any:
+    def item(self, kind: str, item_id: str) -> Purpose | DataField | Channel | Group | None:
         """The item ``item_id`` that a reference of ``kind`` (purpose, field, channel, group)
         names, or None."""
-        items = {
+        lists: dict[str, tuple[Purpose | DataField | Channel | Group, ...]] = {
             "purpose": self.purposes.items,
             "field": self.personal_data.fields,
             "channel": self.sources.channels if self.sources else (),
             "group": self.data_subjects.groups if self.data_subjects else (),
-        }[kind]
-        return next((item for item in items if item.id == item_id), None)
+        }
+        return next((item for item in lists[kind] if item.id == item_id), None)
 
     def fields_for(self, kind: str, item_id: str) -> tuple[DataField, ...]:
         """The data fields that refer to the purpose, channel or group ``item_id``."""
@@ -464,8 +468,8 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _build(
-    cls: type, value: Mapping[str, Any], path: Path, fallbacks: frozenset[tuple[Path, str]]
-) -> Any:
+    cls: type[D], value: Mapping[str, Any], path: Path, fallbacks: frozenset[tuple[Path, str]]
+) -> D:
     arguments = {}
     for spec in fields(cls):
         if spec.name not in value:
@@ -493,6 +497,6 @@ def _convert(hint: Any, value: Any, path: Path, fallbacks: frozenset[tuple[Path,
     if isinstance(hint, type) and issubclass(hint, Text):
         shown = frozenset(lang for (where, lang) in fallbacks if where == path)
         return hint(dict(value), shown)
-    if is_dataclass(hint):
+    if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, value, path, fallbacks)
     return value
