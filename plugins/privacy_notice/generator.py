@@ -22,7 +22,7 @@ from pelican.writers import Writer
 from . import diff, export, filters, formats, labels, localize, redline
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
-from .settings import check_settings
+from .settings import OPTIONS_KEY, check_settings
 from .site import Options, Site, Version, build_site
 from .theme_i18n import escaped_callables
 
@@ -86,7 +86,9 @@ class NoticeGenerator(Generator):
         self.site: Site | None = None
 
     def generate_context(self) -> None:
-        self.site = build_site(options_from(self.settings))
+        # Checked by privacy-notice build already; by the first use under plain pelican.
+        options = self.settings.get(OPTIONS_KEY) or options_from(self.settings)
+        self.site = build_site(options)
         if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
             # The site is the controller's (feed titles, templates), unless settings say so.
             self.context["SITENAME"] = self.site.current.register.controller.name

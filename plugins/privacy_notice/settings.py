@@ -30,6 +30,9 @@ PREFIX = "PRIVACY_NOTICE_"
 # Where ``privacy-notice build`` records the settings file it read, to locate problems in
 # it. Not an upper-case name, so no settings file can set it by accident.
 SOURCE_KEY = "privacy_notice.settings_file"
+# The options ``privacy-notice build`` checked before the build, so that the generator
+# does not check the settings a second time (``pelican`` alone leaves it unset).
+OPTIONS_KEY = "privacy_notice.options"
 
 
 @dataclass(frozen=True)
