@@ -20,6 +20,8 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from . import diff, export, filters, formats, labels, localize, redline
+from .change import Change
+from .exportcache import ExportCache
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
 from .settings import OPTIONS_KEY, check_settings
@@ -70,7 +72,7 @@ class FeedEntry:
         return self.content
 
 
-class NoticeGenerator(Generator):
+class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican ships no types
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.env.autoescape = True  # policy texts are data, never markup
@@ -102,9 +104,9 @@ class NoticeGenerator(Generator):
         assert site is not None
         # What changed is the same in every language (only its wording is not): computed
         # once per pair of versions.
-        changes: dict[tuple[str, str], list[diff.Change]] = {}
+        changes: dict[tuple[str, str], list[Change]] = {}
         # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
-        cache = formats.ExportCache(self.settings.get("CACHE_PATH", "cache"))
+        cache = ExportCache(self.settings.get("CACHE_PATH", "cache"))
         self._exports = formats.site_exports(
             site, self.settings.get("SITEURL", ""), page_url, cache
         )
@@ -182,7 +184,7 @@ class NoticeGenerator(Generator):
         site: Site,
         lang: str,
         translations: Any,
-        changes: dict[tuple[str, str], list[diff.Change]],
+        changes: dict[tuple[str, str], list[Change]],
     ) -> None:
         versions = [v for v in site.versions if lang in v.languages]
         bodies = {v.date: self._body(v, lang) for v in versions}
