@@ -11,7 +11,7 @@ PORT ?= 8000
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
-	@echo 'make test          lint and run the tests (browser tests need chromium, java, npm)'
+	@echo 'make test          lint (ruff, mypy) and run the tests (browser tests need chromium, java, npm)'
 	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
 	@echo 'make validate      check policy.yaml'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
@@ -59,11 +59,13 @@ $(AXE): package.json package-lock.json
 test: $(TEST_STAMP) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
