@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .diagnostics import Diagnostic, Path, Severity, format_path
+from .diagnostics import Diagnostic, Severity, YamlPath, format_path
 from .load import Loaded
 from .rules import LAW_BASES, items_at
 
@@ -27,7 +27,7 @@ REQUIRED_RIGHTS = {
 }
 
 
-def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     """``(article, path, message)`` for each requirement the register does not meet."""
     yield from _controller_findings(data)
     yield from _purpose_findings(data)
@@ -89,7 +89,7 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
         )
 
 
-def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     controller = data.get("controller") or {}
     contacts = ("email", "telephone", "visiting_address", "postal_address", "register_contact")
     if not any(controller.get(key) for key in contacts):
@@ -108,12 +108,12 @@ def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]
         )
 
 
-def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     consent_withdrawable = any(
         r.get("right") == "withdraw-consent" for _, r in items_at(data, ("rights", "items"))
     )
     for index, purpose in items_at(data, ("purposes", "items")):
-        path: Path = ("purposes", "items", index)
+        path: YamlPath = ("purposes", "items", index)
         bases = items_at(purpose, ("legal_bases",))
         if not bases:
             yield (
@@ -146,7 +146,7 @@ def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
 FILL_IN = re.compile(r"\bFILL[ -]IN\b|^fill-in$")
 
 
-def _strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+def _strings(data: Any, path: YamlPath = ()) -> Iterator[tuple[YamlPath, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _strings(value, (*path, key))

@@ -14,7 +14,7 @@ from dataclasses import MISSING, dataclass, fields, is_dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
 
-from .diagnostics import Path
+from .diagnostics import YamlPath
 from .gdpr import EU_EEA, SECTIONS
 
 if TYPE_CHECKING:
@@ -456,7 +456,7 @@ class Register:
 
 
 def register_from_document(
-    document: Mapping[str, Any], fallbacks: frozenset[tuple[Path, str]] = frozenset()
+    document: Mapping[str, Any], fallbacks: frozenset[tuple[YamlPath, str]] = frozenset()
 ) -> Register:
     """Build the model of a register document (see :mod:`.schema` for its shape)."""
     return _build(Register, document, (), fallbacks)
@@ -468,7 +468,10 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _build(
-    cls: type[D], value: Mapping[str, Any], path: Path, fallbacks: frozenset[tuple[Path, str]]
+    cls: type[D],
+    value: Mapping[str, Any],
+    path: YamlPath,
+    fallbacks: frozenset[tuple[YamlPath, str]],
 ) -> D:
     arguments = {}
     for spec in fields(cls):
@@ -482,7 +485,9 @@ def _build(
     return cls(**arguments)
 
 
-def _convert(hint: Any, value: Any, path: Path, fallbacks: frozenset[tuple[Path, str]]) -> Any:
+def _convert(
+    hint: Any, value: Any, path: YamlPath, fallbacks: frozenset[tuple[YamlPath, str]]
+) -> Any:
     if value is None:
         return None
     origin = typing.get_origin(hint)

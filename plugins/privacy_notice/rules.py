@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .diagnostics import Diagnostic, Path, did_you_mean
+from .diagnostics import Diagnostic, YamlPath, did_you_mean
 from .dpv_terms import check_categories
 from .gdpr import EU_EEA, SECTIONS
 from .identifiers import identifier_problem
@@ -218,7 +218,7 @@ def _check_legal_bases(loaded: Loaded, data: Any) -> list[Diagnostic]:
 
 
 def _stated_only_for(
-    loaded: Loaded, item: dict[str, Any], path: Path, key: str, applies: bool, message: str
+    loaded: Loaded, item: dict[str, Any], path: YamlPath, key: str, applies: bool, message: str
 ) -> list[Diagnostic]:
     """A problem at ``key`` of ``item`` when it is given where it does not ``apply`` (a
     legitimate interest beside another basis, a derogation beside another mechanism…)."""
@@ -230,7 +230,7 @@ def _stated_only_for(
 def _check_transfers(loaded: Loaded, data: Any) -> list[Diagnostic]:
     found = []
     for index, recipient in items_at(data, ("recipients", "categories")):
-        path: Path = ("recipients", "categories", index)
+        path: YamlPath = ("recipients", "categories", index)
         countries = recipient.get("countries")
         countries = (
             [c for c in countries if isinstance(c, str)] if isinstance(countries, list) else []
@@ -345,7 +345,7 @@ def _dangling(ref: str, what: str, target: tuple[str, ...], known: set[str]) -> 
     )
 
 
-def _matches(pattern: tuple[str, ...], path: Path) -> bool:
+def _matches(pattern: tuple[str, ...], path: YamlPath) -> bool:
     return len(pattern) == len(path) and all(
         p in ("*", q) for p, q in zip(pattern, path, strict=True)
     )

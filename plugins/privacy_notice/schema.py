@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .diagnostics import Path
+from .diagnostics import YamlPath
 from .migrate import CURRENT_VERSION
 
 TEXT_KINDS = ("text", "markdown")
@@ -65,7 +65,7 @@ def _definition(schema: Schema, sub: Schema) -> tuple[Schema, str | None]:
     return sub, None
 
 
-def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[Path, str, str]]:
+def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[YamlPath, str, str]]:
     """Yield ``(path, text, kind)`` for every translatable string in ``data``.
 
     Works on both policy data (texts are strings) and register documents
@@ -73,7 +73,7 @@ def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[Path, 
     """
     schema = schema or policy_schema()
 
-    def walk(sub: Schema, value: Any, path: Path) -> Iterator[tuple[Path, str, str]]:
+    def walk(sub: Schema, value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str, str]]:
         sub, kind = _definition(schema, sub)
         if kind is not None:
             if isinstance(value, str):
@@ -91,7 +91,9 @@ def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[Path, 
     yield from walk(schema, data, ())
 
 
-def map_texts(data: Any, function: Callable[[Path, str], Any], schema: Schema | None = None) -> Any:
+def map_texts(
+    data: Any, function: Callable[[YamlPath, str], Any], schema: Schema | None = None
+) -> Any:
     """A copy of ``data`` with every translatable string replaced by ``function(path, text)``."""
     result = copy.deepcopy(data)
     for path, text, _kind in iter_texts(data, schema):

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .cache import ValidationCache
-from .diagnostics import Diagnostic, Path, PolicyError, did_you_mean, display, errors
+from .diagnostics import Diagnostic, PolicyError, YamlPath, did_you_mean, display, errors
 from .lint import lint
 from .load import Loaded, load_policy_text, read_source
 from .rules import domain_checks
@@ -82,13 +82,13 @@ def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
     return sorted(set(found))
 
 
-def _value_text(loaded: Loaded, path: Path, value: Any) -> str:
+def _value_text(loaded: Loaded, path: YamlPath, value: Any) -> str:
     source = loaded.scalars.get(path)
     return repr(source if source is not None else value)
 
 
 def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
-    path: Path = tuple(error.absolute_path)
+    path: YamlPath = tuple(error.absolute_path)
     value: Any = error.instance
     keyword = error.validator
     # A failing keyword always sits in a schema object, never in a boolean schema.
