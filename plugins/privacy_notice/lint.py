@@ -89,10 +89,19 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
         )
 
 
+# The keys of ``controller`` any one of which is a way to contact it (Art. 13(1)(a)).
+CONTROLLER_CONTACTS = (
+    "email",
+    "telephone",
+    "visiting_address",
+    "postal_address",
+    "register_contact",
+)
+
+
 def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     controller = data.get("controller") or {}
-    contacts = ("email", "telephone", "visiting_address", "postal_address", "register_contact")
-    if not any(controller.get(key) for key in contacts):
+    if not any(controller.get(key) for key in CONTROLLER_CONTACTS):
         yield (
             "13(1)(a)",
             ("controller",),
