@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 
-from privacy_notice import change, diff, lint, release_rules, rules
-from privacy_notice.schema import policy_schema
+from privacy_notice import change, diff, lint, placeholders, release_rules, rules
+from privacy_notice.placeholders import SOURCES
+from privacy_notice.schema import PLACEHOLDERS_KEYWORD, policy_schema
 
-MODULES = (rules, lint, release_rules, diff, change)
+MODULES = (rules, lint, release_rules, diff, change, placeholders)
 ANY = None  # an index or key the code computes: any array item or property
 SOME = "**"  # keys the code splices in (``*sub``): none, or any one
 # Functions that take a path relative to an item (``items_at(purpose, ("legal_bases",))``).
@@ -154,7 +155,31 @@ def test_the_keys_the_rules_read_in_items_are_in_the_schema():
 def test_the_paths_are_found_and_a_wrong_one_fails():
     """The scan reaches the checks' tables and inline paths; a misspelt key fails."""
     found = {keys for _where, keys, _relative in CASES}
-    assert ("retention", "rules", ANY, "text") in found  # a placeholder rule
+    assert ("notice", "effective") in found  # an inline value_at(data, ...)
     assert ("purposes", "items") in found  # an inline items_at(data, ...)
     assert ("notice", "material") in found  # release_rules
     assert not resolves(SCHEMA, SCHEMA, ("retention", "rule"))
+
+
+def _declaring_texts(sub: Any, path: tuple[Key, ...] = ()) -> Iterator[tuple[tuple[Key, ...], Any]]:
+    """``(path, names)`` for every text the schema gives ``x-placeholders``."""
+    for option in _options(SCHEMA, sub):
+        if PLACEHOLDERS_KEYWORD in sub:
+            yield path, sub[PLACEHOLDERS_KEYWORD]
+        for key, child in option.get("properties", {}).items():
+            yield from _declaring_texts(child, (*path, key))
+        if isinstance(option.get("items"), dict):
+            yield from _declaring_texts(option["items"], (*path, ANY))
+
+
+def test_placeholders_are_declared_in_the_schema_and_their_values_are_in_it():
+    """The schema says which text may use which placeholder; placeholders.SOURCES says
+    where each value is stated: the same names, and every value a place of the schema."""
+    declared = dict(_declaring_texts(SCHEMA))
+    assert len(declared) >= 5
+    assert {n for names in declared.values() for n in names} == set(SOURCES)
+    for path, names in declared.items():
+        for name in names:
+            source = SOURCES[name]
+            where = (*path[:-1], *source.path) if source.relative else source.path
+            assert resolves(SCHEMA, SCHEMA, where), (path, name, where)

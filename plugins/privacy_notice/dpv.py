@@ -179,7 +179,7 @@ class _Builder(Parties):
             "@type": "dpv:StorageDuration" if rule.period or rule.until else "dpv:StorageCondition",
             "dct:title": self.lit(rule.name),
         }
-        self.describe(node, "dct:description", rule.text, period=rule.period)
+        self.describe(node, "dct:description", rule.text)
         if rule.period:
             node["dpv:hasDuration"] = _duration(rule.period)
         elif rule.until:
@@ -192,7 +192,7 @@ class _Builder(Parties):
             "@id": self.ref(f"storage-{rule.id}-extension"),
             "@type": "dpv:StorageDuration",
             "dct:title": self.lit(rule.name),
-            "dct:description": self.lit(rule.extension.condition, period=rule.extension.period),
+            "dct:description": self.lit(rule.extension.condition),
             "dpv:hasDuration": _duration(rule.extension.period),
         }
         return [node, longer]
@@ -201,7 +201,7 @@ class _Builder(Parties):
         node = {
             "@id": self.ref(f"right-{item.id}"),
             "@type": ["dpv:DataSubjectRight", RIGHTS[item.right]],
-            "dct:description": self.lit(item.text, "rights"),
+            "dct:description": self.lit(item.text),
             "dpv:hasContact": self.contacts(self.r.rights.contact),
         }
         return node

@@ -24,19 +24,17 @@ class Parties:
         """A node of the notice: a fragment of its IRI (the context's ``@base``)."""
         return f"#{fragment}"
 
-    def lit(self, text: Text | None, how: str = "plain", period: str | None = None) -> list[Any]:
+    def lit(self, text: Text | None) -> list[Any]:
         found = []
         for t in self.texts:
-            value = t.rights(text) if how == "rights" else t.period(text, period)
+            value = t(text)
             if value:
                 found.append({"@value": value, "@language": t.lang})
         return found
 
-    def describe(
-        self, node: dict[str, Any], key: str, text: Text | None, **kw: Any
-    ) -> dict[str, Any]:
+    def describe(self, node: dict[str, Any], key: str, text: Text | None) -> dict[str, Any]:
         if text is not None:
-            node[key] = self.lit(text, **kw)
+            node[key] = self.lit(text)
         return node
 
     def address(self, address: Address | None) -> list[Any]:

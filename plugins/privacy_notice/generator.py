@@ -173,7 +173,6 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican ships no type
                 locale=self.site.locale(lang) if self.site else lang,
                 changed=changed,
                 source_language=register.source_language,
-                placeholders=register.placeholders(self.site.locale(lang) if self.site else lang),
                 fallback_label=self._translations.gettext("Not yet translated"),
             )
         )

@@ -33,10 +33,12 @@ def frozen(cls: type[T]) -> type[T]:
 
 @frozen
 class Text:
-    """A text in every published language; ``fallbacks`` lists languages shown untranslated."""
+    """A text in every published language; ``fallbacks`` lists languages shown untranslated,
+    ``path`` is where it stands in the document (what its placeholders refer to)."""
 
     values: Mapping[str, str]
     fallbacks: frozenset[str] = frozenset()
+    path: YamlPath = ()
 
     def __getitem__(self, lang: str) -> str:
         return self.values[lang]
@@ -442,18 +444,6 @@ class Register:
         key = {"purpose": "purposes", "channel": "sources", "group": "data_subjects"}[kind]
         return tuple(f for f in self.personal_data.fields if item_id in getattr(f, key))
 
-    def placeholders(self, lang: str) -> dict[str, str]:
-        """The values that ``{response_time}`` and ``{extension}`` stand for, in ``lang``."""
-        from .localize import format_duration
-
-        response = self.rights.response
-        if response is None:
-            return {}
-        values = {"response_time": format_duration(response.time, lang)}
-        if response.extension:
-            values["extension"] = format_duration(response.extension, lang)
-        return values
-
 
 def register_from_document(
     document: Mapping[str, Any], fallbacks: frozenset[tuple[YamlPath, str]] = frozenset()
@@ -501,7 +491,7 @@ def _convert(
         )
     if isinstance(hint, type) and issubclass(hint, Text):
         shown = frozenset(lang for (where, lang) in fallbacks if where == path)
-        return hint(dict(value), shown)
+        return hint(dict(value), shown, path)
     if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, value, path, fallbacks)
     return value

@@ -16,17 +16,9 @@ from .dpv_terms import check_categories
 from .gdpr import EU_EEA, SECTIONS
 from .identifiers import identifier_problem
 from .load import Loaded
-from .schema import iter_texts
+from .placeholders import SOURCES, value_path
+from .schema import iter_texts, placeholders_at
 from .texts import placeholders
-
-# Which placeholders each kind of text may use, by the key that holds it.
-_PLACEHOLDERS_BY_PATH = (
-    (("retention", "rules", "*", "text"), {"period"}),
-    (("retention", "rules", "*", "extension", "condition"), {"period"}),
-    (("protection", "measures_intro"), {"measures"}),
-    (("rights", "items", "*", "text"), {"response_time", "extension"}),
-    (("rights", "response", "text"), {"response_time", "extension"}),
-)
 
 # (list holding references, key of the reference list, list of targets, what they are)
 _REFERENCES = (
@@ -59,12 +51,15 @@ _ID_LISTS = (
 LAW_BASES = ("legal-obligation", "public-task")
 
 
-def value_at(data: Any, path: tuple[str, ...]) -> Any:
+def value_at(data: Any, path: YamlPath) -> Any:
     """The value at ``path``, or None where the data does not have that shape."""
     for key in path:
-        if not isinstance(data, dict):
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and 0 <= key < len(data) else None
+        elif isinstance(data, dict):
+            data = data.get(key)
+        else:
             return None
-        data = data.get(key)
     return data
 
 
@@ -345,25 +340,28 @@ def _dangling(ref: str, what: str, target: tuple[str, ...], known: set[str]) -> 
     )
 
 
-def _matches(pattern: tuple[str, ...], path: YamlPath) -> bool:
-    return len(pattern) == len(path) and all(
-        p in ("*", q) for p, q in zip(pattern, path, strict=True)
-    )
-
-
 def _check_placeholders(loaded: Loaded) -> list[Diagnostic]:
     found = []
     for path, text, _kind in iter_texts(loaded.data):
-        allowed = next(
-            (names for pattern, names in _PLACEHOLDERS_BY_PATH if _matches(pattern, path)), set()
-        )
-        for name in sorted(placeholders(text) - allowed):
+        allowed = placeholders_at(path)
+        used = placeholders(text)
+        for name in sorted(used - allowed):
             hint = (
                 f"this text may use {', '.join('{' + a + '}' for a in sorted(allowed))}"
                 if allowed
                 else "this text cannot use placeholders; write the value out"
             )
             found.append(loaded.diagnostic(path, f"unknown placeholder {{{name}}}: {hint}"))
+        for name in sorted(used & allowed & SOURCES.keys()):
+            where = value_path(path, name)
+            if value_at(loaded.data, where) in (None, [], ""):
+                found.append(
+                    loaded.diagnostic(
+                        path,
+                        f"{{{name}}} stands for {'.'.join(map(str, where))}, which is not "
+                        "stated: state it, or write the text without it",
+                    )
+                )
     for index, rule in items_at(loaded.data, ("retention", "rules")):
         for sub, text_key in (((), "text"), (("extension",), "condition")):
             holder = value_at(rule, sub) if sub else rule

@@ -104,6 +104,45 @@ def map_texts(
     return result
 
 
+# Beside a text in the policy schema: the placeholders it may use ("x-placeholders":
+# ["period"]). What each stands for is stated once, in placeholders.py.
+PLACEHOLDERS_KEYWORD = "x-placeholders"
+
+
+def placeholders_at(path: YamlPath) -> frozenset[str]:
+    """The placeholders the text at ``path`` may use, as the schema declares them."""
+    return _placeholders_at(tuple(0 if isinstance(key, int) else key for key in path))
+
+
+@cache
+def _placeholders_at(pattern: YamlPath) -> frozenset[str]:
+    schema = policy_schema()
+    sub: Schema = schema
+    for key in pattern:
+        sub, _kind = _definition(schema, sub)
+        sub = (
+            sub.get("items", {}) if isinstance(key, int) else sub.get("properties", {}).get(key, {})
+        )
+    return frozenset(sub.get(PLACEHOLDERS_KEYWORD, ()))
+
+
+def declared_placeholders(schema: Schema | None = None) -> frozenset[str]:
+    """Every placeholder name the schema declares, anywhere."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            found.update(value.get(PLACEHOLDERS_KEYWORD, ()))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(schema or policy_schema())
+    return frozenset(found)
+
+
 def register_schema_path(version: int = CURRENT_VERSION) -> str:
     """Where the site publishes the register schema of ``version``."""
     return f"api/schema/{version}/register.schema.json"

@@ -192,7 +192,7 @@ def _right(register: Register, t: Texts, *kinds: str) -> dict[str, Any]:
     items = [item for item in register.rights.items if item.right in kinds]
     if not items:
         return {"available": False}
-    right = {"available": True, "description": t.join(*(t.rights(i.text) for i in items))}
+    right = {"available": True, "description": t.join(*(t(i.text) for i in items))}
     if register.rights.contact:
         right["email"] = register.rights.contact
     return right

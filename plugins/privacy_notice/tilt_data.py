@@ -90,10 +90,10 @@ def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, A
         covers = field.id in rule.data_fields or set(rule.channels) & set(field.sources)
         if not (covers or (not rule.data_fields and not rule.channels)):
             continue
-        text = t.join(t(rule.name), t.period(rule.text, rule.period), t(rule.law))
+        text = t.join(t(rule.name), t(rule.text), t(rule.law))
         temporal = [{"description": text, "ttl": ttl(rule.period)}] if rule.period else []
         if rule.extension:
-            condition = t.period(rule.extension.condition, rule.extension.period)
+            condition = t(rule.extension.condition)
             temporal.append({"description": condition, "ttl": ttl(rule.extension.period)})
         entry: dict[str, Any] = {"temporal": temporal} if temporal else {}
         if not rule.period:
