@@ -55,6 +55,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
+    from .effective import dates_of
     from .lint import unfilled
     from .release_rules import release_problems
     from .site import load_history, translate_policy
@@ -85,7 +86,10 @@ def cmd_release(args: argparse.Namespace) -> int:
     if placement is Placement.CHANGED_RELEASE:
         raise PolicyError([changed_release(loaded, date)])
     problems = release_problems(
-        loaded, _changes_since(history, resolution.document), _as_of(args.as_of)
+        loaded,
+        _changes_since(history, resolution.document),
+        _as_of(args.as_of),
+        [dates_of(snapshot.document["notice"]) for snapshot in history.snapshots],
     )
     if problems:
         raise PolicyError(problems)
