@@ -133,3 +133,65 @@ def test_an_acknowledged_overtaking_is_released_and_published(
     result = release(announced, "2027-02-01")
     assert result.returncode == 1
     assert "supersedes no announcement: remove notice.supersedes_announced" in result.stderr
+
+
+# --- building as of a day -----------------------------------------------------------------
+
+
+def output_bytes(project: Project) -> dict[str, bytes]:
+    root = project.path / "output"
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def test_the_banner_names_the_notice_in_force_until_the_day(
+    announced: Project, monkeypatch, capsys
+):
+    def build(as_of: str) -> dict[str, bytes]:
+        result = run_cli(
+            announced.path, "build", "--as-of", as_of, monkeypatch=monkeypatch, capsys=capsys
+        )
+        assert result.returncode == 0, result.stderr
+        return output_bytes(announced)
+
+    announced.edit("period: P9M", "period: P6M")  # policy.yaml as released
+    before = build("2027-03-31")
+    assert build("2027-03-31") == before  # the same inputs and day: the same bytes
+    en = announced.text("en/index.html")
+    assert (
+        "This notice takes effect on 1 April 2027. Until then, the notice of 23 October 2019 "
+        "applies." in en
+    )
+    assert 'href="../en/versions/2019-10-23/index.html"' in announced.read("en/index.html")
+    assert "Notice in force until 31 March 2027" in en
+    assert "Tämä seloste tulee voimaan 1. huhtikuuta 2027." in announced.text("fi/index.html")
+    history = announced.text("en/versions/index.html")
+    assert "23 October 2019 In force" in history
+    assert "From 1 April 2027" in history and "From 23 October 2019 to 31 March 2027" in history
+    changes = announced.text("en/versions/2026-12-01/changes/index.html")
+    assert "Takes effect on 1 April 2027." in changes
+
+    after = build("2027-04-01")
+    assert after != before
+    en = announced.text("en/index.html")
+    assert "takes effect" not in en and "Notice in force until" not in en
+    assert "In force since 1 April 2027." in en
+    assert "1 December 2026 In force" in announced.text("en/versions/index.html")
+    # What a version's own pages say does not depend on the day of the build.
+    for name in ("en/versions/2026-12-01/index.html", "en/versions/2026-12-01/changes/index.html"):
+        assert after[name] == before[name], name
+
+
+def test_the_first_version_is_no_material_change(built_site: Project):
+    history = built_site.text("en/versions/index.html")
+    assert "Material change" not in history and "Kind of change" not in history
+    assert "First published version." in history
+
+
+def test_a_malformed_as_of_is_one_located_line(project: Project):
+    result = project.build("--as-of", "1.4.2027", ok=False)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "--as-of: '1.4.2027' is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
+    )

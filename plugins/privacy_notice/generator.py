@@ -20,6 +20,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from . import diff, export, filters, formats, labels, localize, redline
+from .diagnostics import Diagnostic, PolicyError
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
 from .settings import check_settings
@@ -42,7 +43,30 @@ def options_from(settings: dict[str, Any]) -> Options:
         theme_translations=FilePath(settings["THEME"]) / "translations",
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
         preview=notice.allow_preview,
+        as_of=notice.as_of or today_in(settings.get("TIMEZONE")),
     )
+
+
+def today_in(timezone: str | None) -> str:
+    """Today's date where the notice is published (Pelican's ``TIMEZONE``, else UTC)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        zone = ZoneInfo(timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PolicyError(
+            [
+                Diagnostic(
+                    "settings",
+                    0,
+                    0,
+                    "TIMEZONE",
+                    f"unknown time zone {timezone!r}: "
+                    "set TIMEZONE to an IANA name such as 'Europe/Helsinki'",
+                )
+            ]
+        ) from None
+    return dt.datetime.now(zone).date().isoformat()
 
 
 def page_url(kind: str, lang: str, date: str = "") -> str:
