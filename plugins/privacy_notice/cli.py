@@ -89,7 +89,7 @@ def cmd_release(args: argparse.Namespace) -> int:
         loaded,
         _changes_since(history, resolution.document),
         _as_of(args.as_of),
-        [dates_of(snapshot.document["notice"]) for snapshot in history.snapshots],
+        [dates_of(snapshot.date, snapshot.document["notice"]) for snapshot in history.snapshots],
     )
     if problems:
         raise PolicyError(problems)

@@ -43,9 +43,8 @@ class InForce:
         return self.since is not None and self.since <= day and (self.until or day) >= day
 
 
-def dates_of(notice: Mapping[str, Any]) -> Dates:
-    """The dates of a version from its document's ``notice``."""
-    updated = str(notice["updated"])
+def dates_of(updated: str, notice: Mapping[str, Any]) -> Dates:
+    """The dates of the version of ``updated`` from its document's ``notice``."""
     return Dates(updated, str(notice.get("effective") or updated))
 
 

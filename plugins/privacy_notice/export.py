@@ -63,7 +63,7 @@ def versions_index(
     from .effective import dates_of, periods
 
     entries = []
-    in_force = periods([dates_of(version.document["notice"]) for version in versions])
+    in_force = periods([dates_of(version.date, version.document["notice"]) for version in versions])
     for index, version in enumerate(versions):
         notice = version.document["notice"]
         previous = versions[index - 1].date if index else None

@@ -115,9 +115,11 @@ def language_feed(
     gettext: Gettext,
     place: Place,
     page_url: PageUrl,
+    site_name: str = "",
 ) -> Feed:
     """The feed of ``lang``: one entry per version, newest first. ``changes``: each
-    version's change lines in this language, by date (none for the first version)."""
+    version's change lines in this language, by date (none for the first version);
+    ``site_name`` (Pelican's ``SITENAME``) is put before the notice's title."""
     entries = []
     for version in reversed(versions):
         notice = version.register.notice
@@ -138,7 +140,7 @@ def language_feed(
     return Feed(
         id=place.tag(page_url("feed", lang)),
         lang=lang,
-        title=current.notice.title[lang],
+        title=" - ".join(filter(None, (site_name, current.notice.title[lang]))),
         link=place.url(page_url("current", lang)),
         self_link=place.url(page_url("feed", lang)),
         author=current.controller.name,

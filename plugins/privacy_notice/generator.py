@@ -282,7 +282,14 @@ class NoticeGenerator(Generator):
             controller.email,
         )
         feed = feeds.language_feed(
-            versions, summaries, lang, site.locale(lang), translations.gettext, place, page_url
+            versions,
+            summaries,
+            lang,
+            site.locale(lang),
+            translations.gettext,
+            place,
+            page_url,
+            self.context.get("SITENAME", ""),
         )
         self._write_bytes(page_url("feed", lang), feeds.atom(feed))
 

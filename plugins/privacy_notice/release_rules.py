@@ -69,7 +69,7 @@ def announced_problems(loaded: Loaded, released: Sequence[Dates]) -> list[Diagno
     """A version that would keep an announced one from ever taking effect must say so
     (``notice.supersedes_announced``: the announced date), and only such a version."""
     notice = loaded.data["notice"]
-    overtaken = overtaken_by(released, dates_of(notice))
+    overtaken = overtaken_by(released, dates_of(str(notice["updated"]), notice))
     acknowledged = notice.get("supersedes_announced")
     if overtaken:
         announced = overtaken[-1]

@@ -91,7 +91,7 @@ class Site:
     @cached_property
     def periods(self) -> Mapping[str, InForce]:
         """When each version (by date) is in force, from its dates alone."""
-        dates = [dates_of(v.document["notice"]) for v in self.versions]
+        dates = [dates_of(v.date, v.document["notice"]) for v in self.versions]
         return {p.updated: p for p in periods(dates)}
 
     @cached_property
