@@ -195,3 +195,22 @@ def test_a_malformed_as_of_is_one_located_line(project: Project):
     assert result.stderr.splitlines()[0] == (
         "--as-of: '1.4.2027' is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('TIMEZONE = "Mars/Base"', "TIMEZONE: unknown time zone 'Mars/Base': set an IANA name"),
+        (
+            'PRIVACY_NOTICE_AS_OF = "tomorrow"',
+            "PRIVACY_NOTICE_AS_OF: expected a date YYYY-MM-DD (text) or None, got 'tomorrow'",
+        ),
+    ],
+)
+def test_the_day_of_the_build_from_bad_settings_is_located(project: Project, line, message):
+    settings = project.path / "pelicanconf.py"
+    settings.write_text(settings.read_text("utf-8") + line + "\n", "utf-8")
+    number = len(settings.read_text("utf-8").splitlines())
+    result = project.build(ok=False)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(f"pelicanconf.py:{number}:1: {message}")

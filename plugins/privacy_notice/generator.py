@@ -19,10 +19,10 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from . import diff, export, feeds, filters, formats, labels, redline
-from .diagnostics import Diagnostic, PolicyError
+from .diagnostics import PolicyError
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
-from .settings import check_settings
+from .settings import SOURCE_KEY, Locator, check_settings
 from .site import Options, Site, Version, build_site
 from .theme_i18n import escaped_callables
 
@@ -42,29 +42,21 @@ def options_from(settings: dict[str, Any]) -> Options:
         theme_translations=FilePath(settings["THEME"]) / "translations",
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
         preview=notice.allow_preview,
-        as_of=notice.as_of or today_in(settings.get("TIMEZONE")),
+        as_of=notice.as_of or today_in(settings),
     )
 
 
-def today_in(timezone: str | None) -> str:
+def today_in(settings: dict[str, Any]) -> str:
     """Today's date where the notice is published (Pelican's ``TIMEZONE``, else UTC)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    timezone = settings.get("TIMEZONE") or "UTC"
     try:
-        zone = ZoneInfo(timezone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        raise PolicyError(
-            [
-                Diagnostic(
-                    "settings",
-                    0,
-                    0,
-                    "TIMEZONE",
-                    f"unknown time zone {timezone!r}: "
-                    "set TIMEZONE to an IANA name such as 'Europe/Helsinki'",
-                )
-            ]
-        ) from None
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        message = f"unknown time zone {timezone!r}: set an IANA name such as 'Europe/Helsinki'"
+        where = Locator(settings.get(SOURCE_KEY))
+        raise PolicyError([where.locate("TIMEZONE", message, "TIMEZONE")]) from None
     return dt.datetime.now(zone).date().isoformat()
 
 
