@@ -219,3 +219,17 @@ def test_the_day_of_the_build_from_bad_settings_is_located(project: Project, lin
     result = project.build(ok=False)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0].startswith(f"pelicanconf.py:{number}:1: {message}")
+
+
+def test_the_newest_notice_is_not_called_the_notice_in_force():
+    """The footer's link to the newest notice: in Finnish and Swedish it said "the notice in
+    force", also while the newest version was only announced."""
+    from babel.messages.pofile import read_po
+
+    from conftest import ROOT
+
+    for lang, in_force in (("fi", "voimassa"), ("sv", "gällande")):
+        path = ROOT / f"theme/translations/{lang}/LC_MESSAGES/theme.po"
+        catalog = read_po(path.open("rb"), locale=lang)
+        for msgid in ("Current notice", "Read the current notice"):
+            assert in_force not in catalog[msgid].string.lower(), (lang, msgid)
