@@ -55,6 +55,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
+    from .effective import dates_of
     from .lint import unfilled
     from .release_rules import release_problems
     from .site import load_history, translate_policy
@@ -85,7 +86,10 @@ def cmd_release(args: argparse.Namespace) -> int:
     if placement is Placement.CHANGED_RELEASE:
         raise PolicyError([changed_release(loaded, date)])
     problems = release_problems(
-        loaded, _changes_since(history, resolution.document), _as_of(args.as_of)
+        loaded,
+        _changes_since(history, resolution.document),
+        _as_of(args.as_of),
+        [dates_of(snapshot.date, snapshot.document["notice"]) for snapshot in history.snapshots],
     )
     if problems:
         raise PolicyError(problems)
@@ -106,11 +110,15 @@ def _changes_since(history, document):
     return semantic_changes(previous, register_from_document(document))
 
 
-def _as_of(text: str | None):
+def _as_of(text: str | None, option: str = "--as-of"):
     """The date the command acts as of: ``--as-of``, or today (the machine's local date)."""
     import datetime as dt
 
-    return dt.date.fromisoformat(text) if text else dt.date.today()
+    try:
+        return dt.date.fromisoformat(text) if text else dt.date.today()
+    except ValueError:
+        message = f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
+        raise PolicyError([Diagnostic(option, message=message)]) from None
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -156,6 +164,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         force=args.force,
         root_given=args.root is not None,
         publish=args.publish,
+        as_of=args.as_of and _as_of(args.as_of, "--as-of").isoformat(),
     )
     print(f"built {visible(display(output))}", file=sys.stderr)
     return 0
@@ -224,6 +233,12 @@ def parser() -> argparse.ArgumentParser:
         "--publish",
         action="store_true",
         help="publishing: refuse drafts and untranslated texts, whatever the settings say",
+    )
+    build.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="build as of this date, YYYY-MM-DD: which version is in force "
+        "(default: today in TIMEZONE); the same inputs and date give the same bytes",
     )
     build.set_defaults(run=cmd_build)
     preview = commands.add_parser("serve", help="serve a live preview that rebuilds on edits")

@@ -6,13 +6,16 @@ policy.yaml -> load -> validate -> translate (catalogs) -> register document
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path as FilePath
 from typing import Any
 
 from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
+from .effective import InForce, dates_of, periods
 from .export import canonical_json, sha256
 from .i18n import CatalogFile, read_catalogs, resolve
 from .lint import unfilled
@@ -39,6 +42,8 @@ class Options:
     # The live preview: untranslated texts fall back, and an edit of a released version
     # is shown as a draft (with a warning) instead of refused.
     preview: bool = False
+    # The day the site is built as of (ISO 8601): which version is in force on it.
+    as_of: str = field(default_factory=lambda: dt.date.today().isoformat())
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class Site:
     catalogs: Mapping[tuple[str, str], CatalogFile]
     warnings: tuple[Diagnostic, ...] = field(default=())
     locales: Mapping[str, str] = field(default_factory=dict)  # lang -> locale, if chosen
+    as_of: str = ""  # the build date (see Options.as_of); "" for "the newest is in force"
 
     def locale(self, lang: str) -> str:
         """The locale that writes dates and lists in ``lang``."""
@@ -81,6 +87,24 @@ class Site:
     @property
     def source_language(self) -> str:
         return self.current.register.source_language
+
+    @cached_property
+    def periods(self) -> Mapping[str, InForce]:
+        """When each version (by date) is in force, from its dates alone."""
+        dates = [dates_of(v.date, v.document["notice"]) for v in self.versions]
+        return {p.updated: p for p in periods(dates)}
+
+    @cached_property
+    def in_force(self) -> Version | None:
+        """The version in force on the build date; None before the first takes effect."""
+        if not self.as_of:
+            return self.current
+        return next((v for v in self.versions if self.periods[v.date].covers(self.as_of)), None)
+
+    @property
+    def announced(self) -> bool:
+        """Whether the newest version is announced, not yet in force, on the build date."""
+        return self.periods[self.current.date].starts > (self.as_of or self.current.date)
 
     def changes_languages(self, version: Version) -> tuple[str, ...]:
         """The languages ``version`` has a changes page in: those with an earlier version."""
@@ -155,6 +179,7 @@ def build_site(options: Options) -> Site:
         catalogs,
         (*notes, *warnings, *resolution.problems),
         dict(loaded.data.get("locales") or {}),
+        options.as_of,
     )
 
 
