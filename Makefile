@@ -34,12 +34,16 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(TEST_STAMP)
 
+# AS_OF=YYYY-MM-DD builds as of that day (which version is in force); default: today.
+AS_OF ?=
+AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF))
+
 html: $(STAMP)
-	$(BIN)/privacy-notice build -s pelicanconf.py -o "$(OUTPUTDIR)"
+	$(BIN)/privacy-notice build -s pelicanconf.py -o "$(OUTPUTDIR)" $(AS_OF_FLAG)
 
 # --publish: no drafts and no fallback, whatever the settings say.
 publish: $(STAMP)
-	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)" --publish
+	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)" --publish $(AS_OF_FLAG)
 
 validate: $(STAMP)
 	$(BIN)/privacy-notice validate policy.yaml

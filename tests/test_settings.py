@@ -132,6 +132,7 @@ def test_every_setting_is_declared_with_a_meaning_and_a_valid_default():
             "FALLBACK",
             "PREVIEW",
             "PUBLISH",
+            "AS_OF",
         )
     ]
     for setting in SETTINGS:

@@ -160,9 +160,11 @@ def build(
     force: bool,
     root_given: bool = False,
     publish: bool = False,
+    as_of: str | None = None,
 ) -> Path:
     """Build the site into ``output``; return where it went. ``publish``: no drafts, no
-    fallback, no preview, whatever the settings say (see :mod:`.settings`)."""
+    fallback, no preview, whatever the settings say (see :mod:`.settings`); ``as_of``:
+    the day the site is built as of (default: today in ``TIMEZONE``)."""
     from jinja2 import TemplateSyntaxError
     from pelican import Pelican
     from pelican.log import console
@@ -177,6 +179,8 @@ def build(
         override["PRIVACY_NOTICE_PREVIEW"] = True
     if publish:
         override["PRIVACY_NOTICE_PUBLISH"] = True
+    if as_of:
+        override["PRIVACY_NOTICE_AS_OF"] = as_of
     target = outputdir.target_path(output)
     settings = load_settings(root, settings_file, override, root_given=root_given)
     options = settings[OPTIONS_KEY] = options_from(settings)  # checked once, here

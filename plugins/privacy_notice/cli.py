@@ -82,9 +82,13 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
-def _as_of(text: str | None) -> dt.date:
+def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
     """The date the command acts as of: ``--as-of``, or today (the machine's local date)."""
-    return dt.date.fromisoformat(text) if text else dt.date.today()
+    try:
+        return dt.date.fromisoformat(text) if text else dt.date.today()
+    except ValueError:
+        message = f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
+        raise PolicyError([Diagnostic(option, message=message)]) from None
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -130,6 +134,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         force=args.force,
         root_given=args.root is not None,
         publish=args.publish,
+        as_of=args.as_of and _as_of(args.as_of, "--as-of").isoformat(),
     )
     print(f"built {visible(display(output))}", file=sys.stderr)
     return 0
@@ -198,6 +203,12 @@ def parser() -> argparse.ArgumentParser:
         "--publish",
         action="store_true",
         help="publishing: refuse drafts and untranslated texts, whatever the settings say",
+    )
+    build.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="build as of this date, YYYY-MM-DD: which version is in force "
+        "(default: today in TIMEZONE); the same inputs and date give the same bytes",
     )
     build.set_defaults(run=cmd_build)
     preview = commands.add_parser("serve", help="serve a live preview that rebuilds on edits")

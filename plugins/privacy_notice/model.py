@@ -88,6 +88,9 @@ class Notice:
     basis: Text | None = None
     effective: str | None = None
     summary: Text | None = None
+    # The announced effective date of an earlier version that this one replaced before it
+    # took effect (see effective.py).
+    supersedes_announced: str | None = None
 
 
 @frozen

@@ -304,7 +304,9 @@ def _check_dates(loaded: Loaded, data: Any) -> list[Diagnostic]:
             return [
                 loaded.diagnostic(
                     ("notice", "effective"),
-                    f"the effective date {effective} is before the update date {updated}",
+                    f"the effective date {effective} is before the update date {updated} "
+                    "(carried over from an earlier version?): remove notice.effective or set "
+                    f"it to a date on or after {updated}",
                 )
             ]
     except (TypeError, ValueError):

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path as FilePath
 from typing import Any
 
 from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
 from .diff import semantic_changes
+from .effective import InForce, dates_of, periods
 from .export import canonical_json, sha256
 from .i18n import CatalogFile, Resolution, read_catalogs, resolve
 from .lint import unfilled
@@ -49,6 +51,8 @@ class Options:
     # The live preview: untranslated texts fall back, and an edit of a released version
     # is shown as a draft (with a warning) instead of refused.
     preview: bool = False
+    # The day the site is built as of (ISO 8601): which version is in force on it.
+    as_of: str = field(default_factory=lambda: dt.date.today().isoformat())
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class Site:
     catalogs: Mapping[tuple[str, str], CatalogFile]
     warnings: tuple[Diagnostic, ...] = field(default=())
     locales: Mapping[str, str] = field(default_factory=dict)  # lang -> locale, if chosen
+    as_of: str = ""  # the build date (see Options.as_of); "" for "the newest is in force"
 
     def locale(self, lang: str) -> str:
         """The locale that writes dates and lists in ``lang``."""
@@ -91,6 +96,24 @@ class Site:
     @property
     def source_language(self) -> str:
         return self.current.register.source_language
+
+    @cached_property
+    def periods(self) -> Mapping[str, InForce]:
+        """When each version (by date) is in force, from its dates alone."""
+        dates = [dates_of(v.date, v.document["notice"]) for v in self.versions]
+        return {p.updated: p for p in periods(dates)}
+
+    @cached_property
+    def in_force(self) -> Version | None:
+        """The version in force on the build date; None before the first takes effect."""
+        if not self.as_of:
+            return self.current
+        return next((v for v in self.versions if self.periods[v.date].covers(self.as_of)), None)
+
+    @property
+    def announced(self) -> bool:
+        """Whether the newest version is announced, not yet in force, on the build date."""
+        return self.periods[self.current.date].starts > (self.as_of or self.current.date)
 
     def changes_languages(self, version: Version) -> tuple[str, ...]:
         """The languages ``version`` has a changes page in: those with an earlier version."""
@@ -177,7 +200,8 @@ def release_policy(options: Options, today: dt.date) -> tuple[Placed, FilePath |
             register_from_document(latest.document), register_from_document(placed.document)
         )
     )
-    problems = release_problems(placed.loaded, changes, today)
+    released = [dates_of(s.date, s.document["notice"]) for s in placed.history.snapshots]
+    problems = release_problems(placed.loaded, changes, today, released)
     if problems:
         raise PolicyError(problems)
     return placed, release(placed.document, placed.history)
@@ -224,6 +248,7 @@ def build_site(options: Options) -> Site:
         placed.catalogs,
         (*notes, *placed.warnings, *placed.resolution.problems),
         dict(placed.loaded.data.get("locales") or {}),
+        options.as_of,
     )
 
 
