@@ -14,6 +14,7 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from .cache import ValidationCache
+from .catalogcache import CatalogCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
 from .diff import semantic_changes
 from .effective import InForce, dates_of, periods
@@ -135,6 +136,7 @@ def translate_policy(
         display_root=display(options.translations),
         theme_dir=options.theme_translations,
         theme_display=display(options.theme_translations),
+        cache=CatalogCache(options.cache),
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
