@@ -229,10 +229,10 @@ def resolve(
 def _lookup(
     loaded: Loaded, file: CatalogFile, path: YamlPath, text: str, severity: Severity
 ) -> tuple[str | None, Diagnostic | None]:
-    name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
     message = file.catalog.get(text) if file.catalog is not None else None
     if message is None or not message.string:
         if message is None:
+            name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
             return None, loaded.diagnostic(
                 path,
                 f"no {name} translation in {file.display}: run 'make translations' "
