@@ -9,20 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from . import diff, export, filters, formats, labels, localize, redline
+from . import diff, export, feeds, filters, formats, labels, redline
+from .change import Change
+from .diagnostics import PolicyError
+from .exportcache import ExportCache
 from .i18n import theme_translations
 from .schema import register_schema_for, register_schema_path
-from .settings import check_settings
+from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .site import Options, Site, Version, build_site
 from .theme_i18n import escaped_callables
 
@@ -42,7 +44,22 @@ def options_from(settings: dict[str, Any]) -> Options:
         theme_translations=FilePath(settings["THEME"]) / "translations",
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
         preview=notice.allow_preview,
+        as_of=notice.as_of or today_in(settings),
     )
+
+
+def today_in(settings: dict[str, Any]) -> str:
+    """Today's date where the notice is published (Pelican's ``TIMEZONE``, else UTC)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    timezone = settings.get("TIMEZONE") or "UTC"
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        message = f"unknown time zone {timezone!r}: set an IANA name such as 'Europe/Helsinki'"
+        where = Locator(settings.get(SOURCE_KEY))
+        raise PolicyError([where.locate("TIMEZONE", message, "TIMEZONE")]) from None
+    return dt.datetime.now(zone).date().isoformat()
 
 
 def page_url(kind: str, lang: str, date: str = "") -> str:
@@ -56,21 +73,7 @@ def page_url(kind: str, lang: str, date: str = "") -> str:
     }[kind]
 
 
-@dataclass(frozen=True)
-class FeedEntry:
-    """What Pelican's feed writer reads from an article, for one version."""
-
-    title: str
-    url: str
-    date: dt.datetime
-    summary: str
-    content: str
-
-    def get_content(self, site_url: str) -> str:
-        return self.content
-
-
-class NoticeGenerator(Generator):
+class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican ships no types
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.env.autoescape = True  # policy texts are data, never markup
@@ -86,7 +89,9 @@ class NoticeGenerator(Generator):
         self.site: Site | None = None
 
     def generate_context(self) -> None:
-        self.site = build_site(options_from(self.settings))
+        # Checked by privacy-notice build already; by the first use under plain pelican.
+        options = self.settings.get(OPTIONS_KEY) or options_from(self.settings)
+        self.site = build_site(options)
         if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
             # The site is the controller's (feed titles, templates), unless settings say so.
             self.context["SITENAME"] = self.site.current.register.controller.name
@@ -100,9 +105,9 @@ class NoticeGenerator(Generator):
         assert site is not None
         # What changed is the same in every language (only its wording is not): computed
         # once per pair of versions.
-        changes: dict[tuple[str, str], list[diff.Change]] = {}
+        changes: dict[tuple[str, str], list[Change]] = {}
         # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
-        cache = formats.ExportCache(self.settings.get("CACHE_PATH", "cache"))
+        cache = ExportCache(self.settings.get("CACHE_PATH", "cache"))
         self._exports = formats.site_exports(
             site, self.settings.get("SITEURL", ""), page_url, cache
         )
@@ -169,7 +174,6 @@ class NoticeGenerator(Generator):
                 locale=self.site.locale(lang) if self.site else lang,
                 changed=changed,
                 source_language=register.source_language,
-                placeholders=register.placeholders(self.site.locale(lang) if self.site else lang),
                 fallback_label=self._translations.gettext("Not yet translated"),
             )
         )
@@ -180,7 +184,7 @@ class NoticeGenerator(Generator):
         site: Site,
         lang: str,
         translations: Any,
-        changes: dict[tuple[str, str], list[diff.Change]],
+        changes: dict[tuple[str, str], list[Change]],
     ) -> None:
         versions = [v for v in site.versions if lang in v.languages]
         bodies = {v.date: self._body(v, lang) for v in versions}
@@ -255,48 +259,39 @@ class NoticeGenerator(Generator):
             register=current.register,
             **self._common(lang, "history"),
         )
-        self._write_feed(writer, site, lang, versions, summaries, translations)
+        self._write_feed(site, lang, versions, summaries, translations)
 
     def _write_feed(
         self,
-        writer: Writer,
         site: Site,
         lang: str,
         versions: list[Version],
         summaries: dict[str, list[str]],
         translations: Any,
     ) -> None:
-        # With no site URL (development), links are root-relative, not relative to feeds/.
-        prefix = "" if self.settings.get("SITEURL") else "/"
-        entries = []
-        for version in reversed(versions):
-            date = localize.format_date(version.date, site.locale(lang))
-            if version.date not in summaries:
-                lines = [translations.gettext("First published version.")]
-            else:
-                lines = summaries[version.date] or [
-                    translations.gettext(
-                        "No change in content: only the wording or a translation was corrected."
-                    )
-                ]
-            kind = "changes" if version.date in summaries else "version"
-            entries.append(
-                FeedEntry(
-                    title=translations.gettext("Updated on %(date)s") % {"date": date},
-                    url=prefix + page_url(kind, lang, version.date),
-                    date=dt.datetime.fromisoformat(version.date),
-                    summary=" ".join(lines),
-                    content="<ul>"
-                    + "".join(f"<li>{escape(line)}</li>" for line in lines)
-                    + "</ul>",
-                )
-            )
-        writer.write_feed(
-            entries,
-            self.context,
-            page_url("feed", lang),
-            feed_title=site.current.register.notice.title[lang],
+        controller = site.current.register.controller
+        place = feeds.Place(
+            self.settings.get("SITEURL", ""),
+            site.versions[0].date,
+            controller.website,
+            controller.email,
         )
+        feed = feeds.language_feed(
+            versions,
+            summaries,
+            lang,
+            site.locale(lang),
+            translations.gettext,
+            place,
+            page_url,
+            self.context.get("SITENAME", ""),
+        )
+        self._write_bytes(page_url("feed", lang), feeds.atom(feed))
+
+    def _write_bytes(self, name: str, data: bytes) -> None:
+        target = FilePath(self.output_path) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
     def _write_api(self, site: Site) -> None:
         site_url = self.settings.get("SITEURL", "")
@@ -328,6 +323,4 @@ class NoticeGenerator(Generator):
                     )
                 )
         for name, data in files.items():
-            target = FilePath(self.output_path) / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            self._write_bytes(name, data)

@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path as FilePath
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
@@ -21,7 +21,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
-from .diagnostics import Diagnostic, Path, PolicyError
+from .catalogcache import CachedCatalog, CatalogCache
+from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath
 from .load import Loaded
 from .safety import CATALOG_BYTES, read_regular
 from .schema import NOT_PUBLISHED, map_texts
@@ -65,18 +66,34 @@ class CatalogFile:
     domain: str
     display: str  # the path as shown in diagnostics
     catalog: Catalog | None  # None: the file does not exist
+    compiled: bytes | None = None  # a theme catalog as .mo bytes, if already compiled
 
 
-def catalog_path(translations_dir: str | FilePath, lang: str, domain: str) -> FilePath:
-    return FilePath(translations_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
+def catalog_path(translations_dir: str | Path, lang: str, domain: str) -> Path:
+    return Path(translations_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> CatalogFile:
-    """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line."""
+def read_catalog(
+    path: Path, lang: str, domain: str, display: str, cache: CatalogCache | None = None
+) -> CatalogFile:
+    """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line.
+
+    With a ``cache``, a file whose bytes already passed every check is taken from it."""
     try:
         raw = read_regular(path, display, CATALOG_BYTES)
     except FileNotFoundError:
         return CatalogFile(lang, domain, display, None)
+    key = CatalogCache.key(raw, lang, domain) if cache is not None else ""
+    if cache is not None and (known := cache.get(key)) is not None:
+        return CatalogFile(lang, domain, display, known.catalog, known.compiled)
+    checked = _checked_catalog(raw, lang, domain, display)
+    compiled = _compile(checked) if domain == "theme" else None
+    if cache is not None:
+        cache.put(key, CachedCatalog(checked, compiled))
+    return CatalogFile(lang, domain, display, checked, compiled)
+
+
+def _checked_catalog(raw: bytes, lang: str, domain: str, display: str) -> Catalog:
     try:
         problems = po_syntax_problems(raw.decode("utf-8"), display)
         if problems:
@@ -111,16 +128,17 @@ def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> Catalo
         problems = catalog_problems(catalog, display, raw.decode("utf-8"))
         if problems:
             raise PolicyError(problems)
-    return CatalogFile(lang, domain, display, catalog)
+    return catalog
 
 
 def read_catalogs(
-    translations_dir: str | FilePath,
+    translations_dir: str | Path,
     languages: Iterable[str],
     source: str,
     display_root: str = "translations",
-    theme_dir: str | FilePath | None = None,
+    theme_dir: str | Path | None = None,
     theme_display: str = "theme/translations",
+    cache: CatalogCache | None = None,
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
     language but the theme's own (English), whatever the source; all syntax errors at once.
@@ -130,8 +148,8 @@ def read_catalogs(
     notice folder without a theme of its own still gets the tool's labels.
     """
     roots = {
-        "policy": (FilePath(translations_dir), display_root),
-        "theme": (FilePath(theme_dir or translations_dir), theme_display),
+        "policy": (Path(translations_dir), display_root),
+        "theme": (Path(theme_dir or translations_dir), theme_display),
     }
     found: dict[tuple[str, str], CatalogFile] = {}
     problems: list[Diagnostic] = []
@@ -143,7 +161,7 @@ def read_catalogs(
             display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
             try:
                 found[lang, domain] = read_catalog(
-                    catalog_path(directory, lang, domain), lang, domain, display
+                    catalog_path(directory, lang, domain), lang, domain, display, cache
                 )
             except PolicyError as exc:
                 problems += exc.diagnostics
@@ -169,7 +187,7 @@ class Resolution:
 
     document: dict[str, Any]
     problems: list[Diagnostic] = field(default_factory=list)
-    fallbacks: set[tuple[Path, str]] = field(default_factory=set)
+    fallbacks: set[tuple[YamlPath, str]] = field(default_factory=set)
 
 
 def resolve(
@@ -183,10 +201,10 @@ def resolve(
     data = loaded.data
     source, languages = data["source_language"], data["languages"]
     resolution = Resolution(document={})
-    severity = "warning" if allow_fallback else "error"
+    severity: Severity = "warning" if allow_fallback else "error"
     reported: set[tuple[str, str]] = set()
 
-    def translate(path: Path, text: str) -> dict[str, str]:
+    def translate(path: YamlPath, text: str) -> dict[str, str]:
         result = {}
         for lang in languages:
             if lang == source:
@@ -209,12 +227,12 @@ def resolve(
 
 
 def _lookup(
-    loaded: Loaded, file: CatalogFile, path: Path, text: str, severity: str
+    loaded: Loaded, file: CatalogFile, path: YamlPath, text: str, severity: Severity
 ) -> tuple[str | None, Diagnostic | None]:
-    name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
     message = file.catalog.get(text) if file.catalog is not None else None
     if message is None or not message.string:
         if message is None:
+            name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
             return None, loaded.diagnostic(
                 path,
                 f"no {name} translation in {file.display}: run 'make translations' "
@@ -223,7 +241,7 @@ def _lookup(
             )
         return None, Diagnostic(
             file.display, message.lineno or 0, 0, "", f'untranslated: "{_short(text)}"', severity
-        )  # type: ignore[arg-type]
+        )
     if message.fuzzy:
         return None, Diagnostic(
             file.display,
@@ -233,7 +251,7 @@ def _lookup(
             f'fuzzy (source text changed): "{_short(text)}": check the '
             "translation and remove the fuzzy flag",
             severity,
-        )  # type: ignore[arg-type]
+        )
     if not isinstance(message.string, str):  # msgstr[0], msgstr[1]: not for a notice text
         return None, Diagnostic(
             file.display,
@@ -242,11 +260,11 @@ def _lookup(
             "",
             f'the translation of "{_short(text, 40)}" has plural forms: write one msgstr',
             severity,
-        )  # type: ignore[arg-type]
+        )
     translated = message.string
     bounded = markdown_problem(translated)
     if bounded:
-        return None, Diagnostic(file.display, message.lineno or 0, 0, "", bounded, severity)  # type: ignore[arg-type]
+        return None, Diagnostic(file.display, message.lineno or 0, 0, "", bounded, severity)
     want, got = _structure(text), _structure(translated)
     if want != got:
         what, index = ("placeholders", 0) if want[0] != got[0] else ("links", 1)
@@ -258,12 +276,12 @@ def _lookup(
             f'the translation of "{_short(text, 40)}" changes its {what}: '
             f"expected {want[index]}, found {got[index]}",
             severity,
-        )  # type: ignore[arg-type]
+        )
     return translated, None
 
 
 def check_theme_catalogs(
-    catalogs: Mapping[tuple[str, str], CatalogFile], severity: str
+    catalogs: Mapping[tuple[str, str], CatalogFile], severity: Severity
 ) -> list[Diagnostic]:
     """Every theme string must be translated: the templates use all of them."""
     found = []
@@ -277,7 +295,8 @@ def check_theme_catalogs(
             if not message.id:
                 continue
             msgid = message.id if isinstance(message.id, str) else message.id[0]
-            complete = message.string if isinstance(message.string, str) else all(message.string)
+            strings = message.string
+            complete = all(strings) if isinstance(strings, (list, tuple)) else bool(strings)
             state = "fuzzy" if message.fuzzy else (None if complete else "untranslated")
             if state:
                 found.append(
@@ -289,11 +308,11 @@ def check_theme_catalogs(
                         f'{state}: "{_short(msgid)}"',
                         severity,
                     )
-                )  # type: ignore[arg-type]
+                )
     return found
 
 
-def _missing_theme(file: CatalogFile, severity: str) -> Diagnostic:
+def _missing_theme(file: CatalogFile, severity: Severity) -> Diagnostic:
     directory = file.display.rsplit("/", 3)[0]
     name = Locale.parse(file.lang).get_display_name("en")
     return Diagnostic(
@@ -301,7 +320,7 @@ def _missing_theme(file: CatalogFile, severity: str) -> Diagnostic:
         message=f"missing: the theme has no {name} ({file.lang}) translation: add it with "
         f"'pybabel init -D theme -l {file.lang} -i {directory}/theme.pot -d {directory}' "
         "and translate it",
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
     )
 
 
@@ -310,7 +329,12 @@ def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: st
     file = catalogs.get((lang, "theme"))
     if file is None or file.catalog is None:
         return Translations()  # the theme's own language: msgids are the texts
+    compiled = file.compiled if file.compiled is not None else _compile(file.catalog)
+    return Translations(io.BytesIO(compiled), domain="theme")
+
+
+def _compile(catalog: Catalog) -> bytes:
+    """A theme catalog as the ``.mo`` bytes Jinja's gettext reads (``%`` made literal)."""
     buffer = io.BytesIO()
-    write_mo(buffer, literal_catalog(file.catalog), use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(buffer, domain="theme")
+    write_mo(buffer, literal_catalog(catalog), use_fuzzy=False)
+    return buffer.getvalue()

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.checkers import num_plurals
 from babel.support import Translations
 from markupsafe import Markup, escape
 
@@ -37,7 +36,7 @@ def _names(text: str) -> set[str]:
 
 def _strings(message: Message) -> list[str]:
     string = message.string
-    return [string] if isinstance(string, str) else [s for s in string if s]
+    return [string] if isinstance(string, str) else [s for s in string or () if s]
 
 
 def message_problems(message: Message) -> list[str]:
@@ -65,6 +64,10 @@ def message_problems(message: Message) -> list[str]:
 
 def catalog_problems(catalog: Catalog, display: str, text: str) -> list[Diagnostic]:
     """Every problem of a theme catalog, at its line: placeholders, plural forms."""
+    # Here, not at the top: importing Babel's checkers scans every installed package's
+    # entry points (~4 ms), and a catalog from the cache is not checked again.
+    from babel.messages.checkers import num_plurals
+
     found = []
     header_line = next(
         (n for n, line in enumerate(text.splitlines(), 1) if "Plural-Forms:" in line), 1

@@ -16,7 +16,7 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from .cache import ValidationCache
-from .diagnostics import Diagnostic, PolicyError, format_path
+from .diagnostics import Diagnostic, PolicyError, Severity, format_path
 from .export import canonical_json, sha256
 from .load import Loaded
 from .migrate import CURRENT_VERSION, schema_version, upgrade
@@ -146,14 +146,13 @@ def _read_index(path: FilePath, display: str) -> list[dict[str, str]]:
         )
         raise PolicyError([Diagnostic(display, line, col, "", message)]) from None
     entries = index.get("versions") if isinstance(index, dict) else None
-    valid = isinstance(entries, list) and all(
+    if not isinstance(entries, list) or not all(
         isinstance(e, dict)
         and isinstance(e.get("date"), str)
         and isinstance(e.get("sha256"), str)
         and _is_date(e["date"])
         for e in entries
-    )
-    if not valid:
+    ):
         raise PolicyError(
             [
                 Diagnostic(
@@ -182,7 +181,7 @@ def _is_date(text: str) -> bool:
 
 def _verify(
     raw: bytes, name: str, entry: dict[str, str], cache: ValidationCache | None
-) -> tuple[Snapshot | None, list]:
+) -> tuple[Snapshot | None, list[Diagnostic]]:
     if sha256(raw) != entry["sha256"]:
         return None, [
             Diagnostic(
@@ -265,7 +264,7 @@ def place_current(loaded: Loaded, document: dict[str, Any], history: History) ->
     return Placement.DRAFT
 
 
-def changed_release(loaded: Loaded, date: str, *, severity: str = "error") -> Diagnostic:
+def changed_release(loaded: Loaded, date: str, *, severity: Severity = "error") -> Diagnostic:
     return loaded.diagnostic(
         ("notice", "updated"),
         f"{date} is already released and its content "
