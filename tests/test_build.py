@@ -19,6 +19,7 @@ PAGES = [
     "{lang}/index.html",
     "{lang}/versions/index.html",
     "{lang}/versions/2019-10-23/index.html",
+    "{lang}/versions/2019-10-23/compare-current/index.html",
 ]
 LANGUAGES = ("fi", "sv", "en")
 
@@ -279,13 +280,13 @@ def test_interrupted_build_leaves_the_previous_site(project: Project, monkeypatc
 
     project.build()
     before = tree_digest(project.path / "output")
-    write_api = NoticeGenerator._write_api
+    write_files = NoticeGenerator._write_files
 
-    def interrupted(self, site):
-        write_api(self, site)  # pages and JSON are half written when the interruption comes
+    def interrupted(self, writer, files):
+        write_files(self, writer, files)  # pages and JSON are written when it comes
         raise interruption()
 
-    monkeypatch.setattr(NoticeGenerator, "_write_api", interrupted)
+    monkeypatch.setattr(NoticeGenerator, "_write_files", interrupted)
     monkeypatch.chdir(project.path)
     try:
         status = cli.main(["build", "-s", str(project.path / "pelicanconf.py")])
