@@ -295,3 +295,40 @@ def test_interrupted_build_leaves_the_previous_site(project: Project, monkeypatc
     assert status in (130, 143)
     assert tree_digest(project.path / "output") == before
     assert [p.name for p in project.path.iterdir() if p.name.startswith("output")] == ["output"]
+
+
+def test_every_file_goes_through_pelicans_writer(project: Project, monkeypatch):
+    """API files are written like pages (content_written is sent for each), and a plugin
+    can change the plan through privacy_notice_plan_ready before anything is written."""
+    import dataclasses
+
+    from pelican.plugins import signals
+
+    from privacy_notice import cli
+    from privacy_notice.pages import Page, Plan
+    from privacy_notice.signals import plan_ready
+
+    written: list[str] = []
+
+    def on_written(path: str, context: object = None) -> None:
+        written.append(Path(path).as_posix())  # in the build's staging directory
+
+    def add_page(generator: object, plan: Plan) -> Plan:
+        extra = Page(
+            "en/extra/index.html", "history.html", plan.page("en/versions/index.html").context
+        )
+        return dataclasses.replace(plan, pages=(*plan.pages, extra))
+
+    signals.content_written.connect(on_written)
+    plan_ready.connect(add_page)
+    try:
+        monkeypatch.chdir(project.path)
+        assert cli.main(["build", "-s", str(project.path / "pelicanconf.py")]) == 0
+    finally:
+        signals.content_written.disconnect(on_written)
+        plan_ready.disconnect(add_page)
+    for name in ("api/register.json", "api/versions.json", "api/versions/2019-10-23.json"):
+        assert sum(path.endswith("/" + name) for path in written) == 1, name
+    for name in ("en/index.html", "en/extra/index.html"):
+        assert sum(path.endswith("/" + name) for path in written) == 1, name
+    assert (project.path / "output/en/extra/index.html").is_file()

@@ -60,20 +60,21 @@ def redline(
 def redline_parts(
     old_html: str, new_html: str, deleted_label: str = "", inserted_label: str = ""
 ) -> tuple[Part, ...]:
-    """:func:`redline`, section by section: sections are matched by id (in order), a
-    removed section is shown struck through where it stood."""
+    """:func:`redline`, section by section: sections are matched by id, in the new order;
+    a removed section is shown struck through after the section it followed."""
     old, new = sections(old_html), sections(new_html)
-    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
-    parts: list[Part] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        old_keys, new_keys = list(old)[i1:i2], list(new)[j1:j2]
-        if op == "equal":
-            parts += (_part(k, old[k], new[k], deleted_label, inserted_label) for k in new_keys)
-            continue
-        if op in ("delete", "replace"):
-            parts += (_part(k, old[k], "", deleted_label, inserted_label) for k in old_keys)
-        if op in ("insert", "replace"):
-            parts += (_part(k, "", new[k], deleted_label, inserted_label) for k in new_keys)
+    removed_after: dict[str | None, list[str]] = {}
+    previous: str | None = None
+    for key in old:
+        if key in new:
+            previous = key
+        else:
+            removed_after.setdefault(previous, []).append(key)
+    labels = (deleted_label, inserted_label)
+    parts = [_part(key, old[key], "", *labels) for key in removed_after.get(None, ())]
+    for key in new:
+        parts.append(_part(key, old.get(key, ""), new[key], *labels))
+        parts += (_part(gone, old[gone], "", *labels) for gone in removed_after.get(key, ()))
     return tuple(parts)
 
 
