@@ -20,6 +20,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from . import filters, formats, pages
+from .exportcache import ExportCache
 from .i18n import theme_translations
 from .pages import Feed, Page, Plan, page_url
 from .settings import check_settings
@@ -60,7 +61,7 @@ class Verbatim:
         return self.text
 
 
-class NoticeGenerator(Generator):
+class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.env.autoescape = True  # policy texts are data, never markup
@@ -72,7 +73,7 @@ class NoticeGenerator(Generator):
         self.env.add_extension("jinja2.ext.i18n")
         # Each page's context carries its language's gettext (see pages.py), in the
         # newstyle calling convention; nothing is installed into the shared environment.
-        self.env.newstyle_gettext = True  # type: ignore[attr-defined]
+        self.env.newstyle_gettext = True
         filters.install(self.env)
         self.env.globals["page_url"] = page_url
         self.env.globals["format_url"] = formats.format_url
@@ -93,7 +94,7 @@ class NoticeGenerator(Generator):
         assert site is not None
         site_url = str(self.settings.get("SITEURL", ""))
         # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
-        cache = formats.ExportCache(self.settings.get("CACHE_PATH", "cache"))
+        cache = ExportCache(self.settings.get("CACHE_PATH", "cache"))
         exports = formats.site_exports(site, site_url, page_url, cache)
         # Each theme catalog compiled once (the entry page is in the default language).
         translations = {lang: theme_translations(site.catalogs, lang) for lang in site.languages}
@@ -111,7 +112,7 @@ class NoticeGenerator(Generator):
         self._write_files(writer, plan.files)
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
-        return self.env.get_template(template).render(context)
+        return str(self.env.get_template(template).render(context))
 
     def _announce(self, plan: Plan) -> Plan:
         """Send ``privacy_notice_plan_ready``; a receiver may return a new plan."""
