@@ -63,18 +63,21 @@ def theme() -> Environment:
     return env
 
 
-@pytest.fixture(scope="module")
-def site_plan() -> tuple[Site, Plan, Environment]:
-    site, env = history(), theme()
+def plan_of(site: Site, env: Environment) -> Plan:
     translations = {lang: theme_translations(site.catalogs, lang) for lang in site.languages}
-    built = plan(
+    return plan(
         site,
         lambda name, context: env.get_template(name).render(context),
         translations,
         default_lang=site.languages[0],
         exports=formats.site_exports(site, "", page_url),
     )
-    return site, built, env
+
+
+@pytest.fixture(scope="module")
+def site_plan() -> tuple[Site, Plan, Environment]:
+    site, env = history(), theme()
+    return site, plan_of(site, env), env
 
 
 def test_the_pages_of_a_history(site_plan):
@@ -161,3 +164,16 @@ def test_compare_with_current_is_a_redline_against_the_current_version(site_plan
     assert changed == {"personal-data", "purposes", "retention"}
     newest = built.page(page_url("compare", "en", DATES[-1])).context
     assert newest["changes"] == [] and not any(part.changed for part, _t in newest["parts"])
+
+
+def test_a_change_the_page_does_not_show_is_not_badged_or_listed(site_plan):
+    """A field's DPV category is machine-readable only: no page says anything changed."""
+    site, _built, env = site_plan
+    document = copy.deepcopy(site.versions[0].document)
+    document["personal_data"]["fields"][0]["dpv"] = "PersonalData"
+    dpv = (site.versions[0], version(DATES[1], document))
+    built = plan_of(Site(dpv, site.catalogs, (), site.locales), env)
+    for lang in site.languages:
+        assert built.page(page_url("current", lang)).context["changed"] == frozenset()
+        changes = built.page(page_url("changes", lang, DATES[1])).context
+        assert changes["changes"] == [] and not any(p.changed for p, _t in changes["parts"])

@@ -4,7 +4,8 @@ Jinja's newstyle gettext marks what ``_()`` returns as safe and then formats it 
 ``%``: an unchecked ``msgstr`` could inject markup, fail with a bad ``%(name)s`` or build
 huge pages with ``%(date)99999999s``. Every theme ``msgstr`` is therefore checked when its
 catalog is read (at its line), every ``%`` that is not ``%(name)s`` or ``%%`` is taken
-literally ("100 % sisältö"), and the callables installed into Jinja escape what they return.
+literally ("100 % sisältö"), and the callables each page's context carries
+(:func:`template_callables`) escape what they return.
 """
 
 from __future__ import annotations
