@@ -19,8 +19,9 @@ from markupsafe import Markup
 
 from . import diff, labels, redline
 from .change import N_, Change
-from .site import Site, Version
+from .site import Site
 from .theme_i18n import template_callables
+from .versions import Version
 
 # How the theme renders a template with a context (a Jinja environment's, Pelican's or not).
 Render = Callable[[str, Mapping[str, Any]], str]

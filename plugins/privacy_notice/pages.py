@@ -22,7 +22,8 @@ from markupsafe import escape
 from . import export, formats, localize, redline
 from .bodies import Changes, Language, Render, SummaryItem, anchor
 from .schema import register_schema_for, register_schema_path
-from .site import Site, Version
+from .site import Site
+from .versions import Version
 
 
 def page_url(kind: str, lang: str, date: str = "") -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
-from typing import Any
 
 from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
@@ -17,10 +16,15 @@ from .export import canonical_json, sha256
 from .i18n import CatalogFile, read_catalogs, resolve
 from .lint import unfilled
 from .load import Loaded
-from .migrate import CURRENT_VERSION
-from .model import Register, register_from_document
 from .validate import check_policy
-from .versions import History, Placement, changed_release, place_current, read_history
+from .versions import (
+    History,
+    Placement,
+    Version,
+    changed_release,
+    place_current,
+    read_history,
+)
 
 # The tool's own theme: templates, CSS and the catalogs of its labels.
 DEFAULT_THEME = FilePath(__file__).resolve().parents[2] / "theme"
@@ -39,24 +43,6 @@ class Options:
     # The live preview: untranslated texts fall back, and an edit of a released version
     # is shown as a draft (with a warning) instead of refused.
     preview: bool = False
-
-
-@dataclass(frozen=True)
-class Version:
-    """One version of the notice: its document in today's schema (what pages show), and
-    the bytes it is published as (for a released version, its snapshot as stored)."""
-
-    date: str
-    document: dict[str, Any]
-    register: Register
-    sha256: str
-    published: bytes
-    schema_version: int = CURRENT_VERSION
-    draft: bool = False
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return self.register.languages
 
 
 @dataclass(frozen=True)
@@ -132,22 +118,11 @@ def build_site(options: Options) -> Site:
                 )
             ]
         )
-    versions = [
-        Version(
-            s.date,
-            s.document,
-            register_from_document(s.document),
-            s.sha256,
-            canonical_json(s.stored) if s.raw is None else s.raw,
-            s.schema_version,
-        )
-        for s in history.snapshots
-        if placement is Placement.RELEASED or s.date != date
-    ]
+    versions = [s for s in history.snapshots if placement is Placement.RELEASED or s.date != date]
     if placement is not Placement.RELEASED:
         raw = canonical_json(document)
-        register = register_from_document(document, frozenset(resolution.fallbacks))
-        versions.append(Version(date, document, register, sha256(raw), raw, draft=True))
+        fallbacks = frozenset(resolution.fallbacks)
+        versions.append(Version(date, document, sha256(raw), raw, draft=True, fallbacks=fallbacks))
     cache.save()  # only now: everything above passed
     notes = history.notes  # such as: never released
     return Site(
