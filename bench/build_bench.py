@@ -1,6 +1,6 @@
 """Benchmarks, as ratios against a baseline measured side by side in the same run.
 
-    python bench/build_bench.py [--runs N] [--histories 50,100,200] [--quick]
+    python bench/build_bench.py [--runs N] [--histories 50,100,200] [--quick] [--histories-only]
     python bench/build_bench.py --histories ''    # the default build and validate only
 
 1. The default build against a bare Pelican build of a one-page Markdown site.
@@ -128,10 +128,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--histories", default="50,100,200")
     parser.add_argument("--quick", action="store_true", help="3 runs, histories 50,100")
+    parser.add_argument(
+        "--histories-only", action="store_true", help="skip the default and example builds"
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     sizes = [50, 100] if args.quick else [int(n) for n in args.histories.split(",") if n]
-    python, pelican, notice = str(BIN / "python"), str(BIN / "pelican"), str(BIN / "privacy-notice")
+    pelican = str(BIN / "pelican")
     english = (ROOT / "tests" / "data" / "seed_notice_en.txt").read_text("utf-8")
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,82 +142,98 @@ def main() -> None:
         project = copy_project(work / "project")
         bare = bare_site(work / "bare", 1, "Hello, *world*.")
         pelican_bare = [pelican, "content", "-s", "pelicanconf.py", "-o", "out", "-q"]
-        cold_cache = project / ".cache"
+        if not args.histories_only:
+            default_builds(project, bare, pelican_bare, runs, work)
+        histories(sizes, runs, work, pelican_bare, english)
+
+
+def default_builds(
+    project: Path, bare: Path, pelican_bare: list[str], runs: int, work: Path
+) -> None:
+    """The default build (warm and cold caches), validate and the webshop example."""
+    python, notice = str(BIN / "python"), str(BIN / "privacy-notice")
+    cold_cache = project / ".cache"
+    medians = alternate(
+        {
+            "notice": ([notice, "build", "-o", "out"], project),
+            "notice (cold caches)": ([notice, "build", "-o", "out"], project),
+            "bare": (pelican_bare, bare),
+        },
+        runs,
+        before={"notice (cold caches)": lambda: shutil.rmtree(cold_cache, True)},
+    )
+    print(ratio_line("default build, warm caches", medians["notice"], medians["bare"], 1.3))
+    print(
+        ratio_line(
+            "default build, cold caches", medians["notice (cold caches)"], medians["bare"], 1.3
+        )
+    )
+
+    medians = alternate(
+        {
+            "validate": ([notice, "validate"], project),
+            "imports": ([python, "-c", "import yaml, jsonschema"], project),
+        },
+        runs,
+    )
+    print(ratio_line("privacy-notice validate", medians["validate"], medians["imports"], 1.3))
+
+    # The second example (examples/webshop): its own folder, the tool's default settings.
+    example = work / "webshop"
+    shutil.copytree(ROOT / "examples" / "webshop", example)
+    example_build = [notice, "--root", str(example), "build", "-o", str(work / "ex-out")]
+    medians = alternate(
+        {
+            "example": (example_build, work),
+            "bare": (pelican_bare, bare),
+            "example validate": ([notice, "--root", str(example), "validate"], work),
+            "imports": ([python, "-c", "import yaml, jsonschema"], work),
+        },
+        runs,
+    )
+    print(ratio_line("examples/webshop build, warm", medians["example"], medians["bare"], 1.3))
+    print(
+        ratio_line(
+            "examples/webshop validate",
+            medians["example validate"],
+            medians["imports"],
+            1.3,
+        )
+    )
+
+
+def histories(
+    sizes: list[int], runs: int, work: Path, pelican_bare: list[str], english: str
+) -> None:
+    """Synthetic histories against as many bare Pelican pages, side by side."""
+    notice = str(BIN / "privacy-notice")
+    per_version = {}
+    for size in sizes:
+        history = copy_project(work / f"history-{size}")
+        synthetic_history(history, size)
+        timed([notice, "build", "-o", "out"], history)
+        pages = sum(1 for _ in (history / "out").rglob("*.html"))
+        bare_n = bare_site(work / f"bare-{size}", pages, english)
         medians = alternate(
             {
-                "notice": ([notice, "build", "-o", "out"], project),
-                "notice (cold caches)": ([notice, "build", "-o", "out"], project),
-                "bare": (pelican_bare, bare),
+                "notice": ([notice, "build", "-o", "out"], history),
+                "bare": (pelican_bare, bare_n),
             },
-            runs,
-            before={"notice (cold caches)": lambda: shutil.rmtree(cold_cache, True)},
+            max(1, runs // 3),
         )
-        print(ratio_line("default build, warm caches", medians["notice"], medians["bare"], 1.3))
+        per_version[size] = medians["notice"] / size
         print(
             ratio_line(
-                "default build, cold caches", medians["notice (cold caches)"], medians["bare"], 1.3
+                f"history of {size} versions ({pages} HTML pages)",
+                medians["notice"],
+                medians["bare"],
+                1.0,
             )
+            + f"; {per_version[size] * 1000:.1f} ms per version"
         )
-
-        medians = alternate(
-            {
-                "validate": ([notice, "validate"], project),
-                "imports": ([python, "-c", "import yaml, jsonschema"], project),
-            },
-            runs,
-        )
-        print(ratio_line("privacy-notice validate", medians["validate"], medians["imports"], 1.3))
-
-        # The second example (examples/webshop): its own folder, the tool's default settings.
-        example = work / "webshop"
-        shutil.copytree(ROOT / "examples" / "webshop", example)
-        example_build = [notice, "--root", str(example), "build", "-o", str(work / "ex-out")]
-        medians = alternate(
-            {
-                "example": (example_build, work),
-                "bare": (pelican_bare, bare),
-                "example validate": ([notice, "--root", str(example), "validate"], work),
-                "imports": ([python, "-c", "import yaml, jsonschema"], work),
-            },
-            runs,
-        )
-        print(ratio_line("examples/webshop build, warm", medians["example"], medians["bare"], 1.3))
-        print(
-            ratio_line(
-                "examples/webshop validate",
-                medians["example validate"],
-                medians["imports"],
-                1.3,
-            )
-        )
-
-        per_version = {}
-        for size in sizes:
-            history = copy_project(work / f"history-{size}")
-            synthetic_history(history, size)
-            timed([notice, "build", "-o", "out"], history)
-            pages = sum(1 for _ in (history / "out").rglob("*.html"))
-            bare_n = bare_site(work / f"bare-{size}", pages, english)
-            medians = alternate(
-                {
-                    "notice": ([notice, "build", "-o", "out"], history),
-                    "bare": (pelican_bare, bare_n),
-                },
-                max(1, runs // 3),
-            )
-            per_version[size] = medians["notice"] / size
-            print(
-                ratio_line(
-                    f"history of {size} versions ({pages} HTML pages)",
-                    medians["notice"],
-                    medians["bare"],
-                    1.0,
-                )
-                + f"; {per_version[size] * 1000:.1f} ms per version"
-            )
-        if 100 in per_version and 200 in per_version:
-            growth = per_version[200] * 200 / (per_version[100] * 100)
-            print(f"200 versions take {growth:.2f}x the time of 100 (target: at most 2.2x)")
+    if 100 in per_version and 200 in per_version:
+        growth = per_version[200] * 200 / (per_version[100] * 100)
+        print(f"200 versions take {growth:.2f}x the time of 100 (target: at most 2.2x)")
 
 
 if __name__ == "__main__":
