@@ -33,8 +33,11 @@ class Part:
     changed: bool
 
 
+# A body is compared with its predecessor, its successor and the current version: split once.
+@lru_cache(maxsize=1024)
 def sections(html: str) -> dict[str, str]:
-    """The parts of a notice body by section id ("" for what precedes the first section)."""
+    """The parts of a notice body by section id ("" for what precedes the first section);
+    shared between callers, so never changed."""
     found: dict[str, str] = {}
     for part in _SECTION.split(html):
         match = _SECTION_ID.match(part)
