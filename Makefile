@@ -11,7 +11,7 @@ PORT ?= 8000
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
-	@echo 'make test          lint and run the tests (browser tests need chromium, java, npm)'
+	@echo 'make test          lint (ruff, mypy) and run the tests (browser tests need chromium, java, npm)'
 	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
 	@echo 'make validate      check policy.yaml'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
@@ -34,12 +34,16 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(TEST_STAMP)
 
+# AS_OF=YYYY-MM-DD builds as of that day (which version is in force); default: today.
+AS_OF ?=
+AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF))
+
 html: $(STAMP)
-	$(BIN)/privacy-notice build -s pelicanconf.py -o "$(OUTPUTDIR)"
+	$(BIN)/privacy-notice build -s pelicanconf.py -o "$(OUTPUTDIR)" $(AS_OF_FLAG)
 
 # --publish: no drafts and no fallback, whatever the settings say.
 publish: $(STAMP)
-	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)" --publish
+	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)" --publish $(AS_OF_FLAG)
 
 validate: $(STAMP)
 	$(BIN)/privacy-notice validate policy.yaml
@@ -59,11 +63,13 @@ $(AXE): package.json package-lock.json
 test: $(TEST_STAMP) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy

@@ -92,19 +92,20 @@ def test_every_sentence_of_the_seed_is_on_the_english_page(built_site: Project):
 def test_translated_pages_carry_every_text_and_no_english(built_site: Project, lang: str):
     from privacy_notice.load import load_policy
     from privacy_notice.markup import render_markdown
-    from privacy_notice.model import register_from_document
+    from privacy_notice.model import Text, register_from_document
+    from privacy_notice.placeholders import placeholder_values
     from privacy_notice.schema import iter_texts
     from privacy_notice.texts import substitute
 
     document = json.loads(built_site.read("api/register.json"))
     register = register_from_document(document)
     page = built_site.text(f"{lang}/index.html")
-    values = register.placeholders(lang)
     checked = 0
     for path, _source, _kind in iter_texts(load_policy(built_site.policy).data):
         texts = document
         for part in path:
             texts = texts[part]
+        values = placeholder_values(register, Text(texts, path=path), lang, lang)
         text = page_text(str(render_markdown(substitute(texts[lang], values))))
         if "{" in text:  # {period} and {measures}: checked with their values below
             continue

@@ -96,6 +96,8 @@ def test_versions_index_chains_newest_first():
     assert first == {
         "date": "2019-10-23",
         "effective": "2019-10-23",
+        "in_force_from": "2019-10-23",
+        "in_force_until": "2020-03-31",
         "material": True,
         "draft": False,
         "summary": None,
@@ -113,6 +115,8 @@ def test_versions_index_chains_newest_first():
         "2019-10-23",
     )
     assert middle["changes"] == "https://x.example/api/changes/2020-03-01.json"
+    assert (middle["in_force_from"], middle["in_force_until"]) == ("2020-04-01", "2020-12-31")
+    assert (newest["in_force_from"], newest["in_force_until"]) == ("2021-01-01", None)
     assert (newest["draft"], newest["material"], newest["html"]) == (
         True,
         False,

@@ -215,6 +215,23 @@ def test_placeholders_of_the_full_notice_are_written_out(full_site: Project):
         assert text in page
 
 
+def test_no_output_file_leaves_a_placeholder_unfilled(full_site: Project):
+    """Every place that shows a text (pages, feeds, exports) fills its placeholders."""
+    from privacy_notice.placeholders import SOURCES
+
+    output = full_site.path / "output"
+    names = [f"{{{name}}}" for name in SOURCES]
+    checked = 0
+    for file in sorted(output.rglob("*")):
+        shown = file.suffix in (".html", ".xml") or file.name.endswith(".jsonld")
+        if not (shown or (file.suffix == ".json" and "tilt" in file.parts)):
+            continue  # the register documents carry the texts as written, by design
+        text = file.read_text("utf-8")
+        checked += 1
+        assert not [n for n in names if n in text], file.relative_to(output)
+    assert checked > 10
+
+
 def test_sections_and_contents_follow_the_notices_order(full_site: Project):
     """One declaration of the order (section_order, then the default order): the table of
     contents and the sections read the same, and the first layer comes before both."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from jinja2 import Environment
 
 from privacy_notice import filters
 from privacy_notice.model import Markdown, Text
+from privacy_notice.placeholders import UnfilledPlaceholder
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +24,41 @@ def render(env: Environment, template: str, **context: Any) -> str:
     return env.from_string(template).render(**context)
 
 
+# A register as far as placeholders reach into it: a rule's period, the protection measures.
+RULE_TEXT = ("retention", "rules", 0, "text")
+REGISTER = SimpleNamespace(
+    retention=SimpleNamespace(rules=(SimpleNamespace(period="P3M"),)),
+    protection=SimpleNamespace(
+        measures=(
+            SimpleNamespace(name=Text({"en": "locks & keys"})),
+            SimpleNamespace(name=Text({"en": "logs"})),
+        ),
+    ),
+    rights=SimpleNamespace(response=None),
+)
+
+
 def test_text_is_escaped_and_fills_placeholders(env):
-    text = Text({"fi": "Säilytämme {period} <b>", "en": "We keep it {period} <b>"})
-    assert render(env, "{{ t|t(period='3 kk & 2') }}", t=text, lang="fi") == (
-        "Säilytämme 3 kk &amp; 2 &lt;b&gt;"
+    text = Text({"fi": "Säilytämme {period} <b>", "en": "We keep it {period} <b>"}, path=RULE_TEXT)
+    assert render(env, "{{ t|t }}", t=text, lang="fi", register=REGISTER) == (
+        "Säilytämme 3 kuukautta &lt;b&gt;"
     )
-    assert render(env, "{{ t|t }}", t=text, lang="en") == "We keep it {period} &lt;b&gt;"
+    intro = Text({"en": "We use {measures}."}, path=("protection", "measures_intro"))
+    assert render(env, "{{ t|t }}", t=intro, lang="en", register=REGISTER) == (
+        "We use locks &amp; keys and logs."
+    )
     assert render(env, "[{{ none|t }}]", none=None, lang="en") == "[]"
+
+
+def test_a_placeholder_with_no_value_is_an_error_not_left_as_written(env):
+    """Wherever a template shows a text, its placeholders are filled from the register;
+    one that cannot be (no value, or a text shown without its place) stops the build."""
+    no_response = Markdown({"en": "Within {response_time}."}, path=("rights", "response", "text"))
+    with pytest.raises(UnfilledPlaceholder, match=r"rights.response.text: \{response_time\}"):
+        render(env, "{{ t|md }}", t=no_response, lang="en", register=REGISTER)
+    placeless = Text({"en": "We keep it {period}"})
+    with pytest.raises(UnfilledPlaceholder, match="without its place"):
+        render(env, "{{ t|t }}", t=placeless, lang="en", register=REGISTER)
 
 
 def test_text_shown_untranslated_is_marked(env):
@@ -45,14 +75,15 @@ def test_text_shown_untranslated_is_marked(env):
 
 def test_markdown_is_rendered_sanitized_and_filled(env):
     text = Markdown(
-        {"en": "Kept **{period}**, see [the law](https://finlex.fi). <script>x</script>"}
+        {"en": "Kept **{period}**, see [the law](https://finlex.fi). <script>x</script>"},
+        path=RULE_TEXT,
     )
-    html = render(env, "{{ t|md }}", t=text, lang="en", placeholders={"period": "3 months"})
+    html = render(env, "{{ t|md }}", t=text, lang="en", register=REGISTER)
     assert html.startswith("<p>Kept <strong>3 months</strong>, see ")
     assert '<a href="https://finlex.fi" rel="noopener noreferrer">the law</a>' in html
     assert "<script" not in html
-    inline = render(env, "{{ t|md(inline=True, period='P') }}", t=text, lang="en")
-    assert inline.startswith("Kept <strong>P</strong>") and "<p>" not in inline
+    inline = render(env, "{{ t|md(inline=True) }}", t=text, lang="en", register=REGISTER)
+    assert inline.startswith("Kept <strong>3 months</strong>") and "<p>" not in inline
     assert render(env, "[{{ none|md }}]", none=None, lang="en") == "[]"
 
 

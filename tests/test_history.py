@@ -169,7 +169,7 @@ def test_future_effective_date_is_announced_and_drafts_refused(
     new_version(project, "2030-01-01", "Four months.", effective="2030-02-01")
     draft = run("build")
     assert (draft.returncode, draft.stderr.splitlines()[-1]) == (0, "built output")
-    assert "Takes effect on 1 February 2030." in project.text("en/index.html")
+    assert "This notice takes effect on 1 February 2030." in project.text("en/index.html")
     assert "Draft." in project.text("en/index.html")
     assert current() == ("2030-01-01", "2030-02-01", True)
     published = run("build", "-s", "publishconf.py", "--publish")
@@ -179,7 +179,7 @@ def test_future_effective_date_is_announced_and_drafts_refused(
     assert run("release", "--as-of", "2030-01-01").returncode == 0
     published = run("build", "-s", "publishconf.py", "--publish")
     assert published.returncode == 0, published.stderr
-    assert "Tulee voimaan 1. helmikuuta 2030." in project.text("fi/index.html")
+    assert "Tämä seloste tulee voimaan 1. helmikuuta 2030." in project.text("fi/index.html")
     assert "Draft." not in project.text("en/index.html")
     assert current() == ("2030-01-01", "2030-02-01", False)
 

@@ -90,10 +90,8 @@ def test_the_pages_of_a_history(site_plan):
         expected |= {page_url("compare", lang, date) for date in DATES}  # one per version
     names = [page.name for page in built.pages]
     assert len(names) == len(set(names)) and set(names) == expected
-    assert {feed.name for feed in built.feeds} == {
-        f"feeds/{lang}.atom.xml" for lang in site.languages
-    }
-    assert all(len(feed.entries) == len(DATES) for feed in built.feeds)
+    assert set(built.feeds) == {page_url("feed", lang) for lang in site.languages}
+    assert all(len(feed.entries) == len(DATES) for feed in built.feeds.values())
     assert {f"api/versions/{date}.json" for date in DATES} <= set(built.files)
     assert {f"api/changes/{date}.json" for date in DATES[1:]} <= set(built.files)
 

@@ -132,6 +132,7 @@ def test_every_setting_is_declared_with_a_meaning_and_a_valid_default():
             "FALLBACK",
             "PREVIEW",
             "PUBLISH",
+            "AS_OF",
         )
     ]
     for setting in SETTINGS:
@@ -223,3 +224,18 @@ def test_problems_are_located_in_the_file_that_assigns_them(tmp_path: Path, monk
     assert messages({"PRIVACY_NOTICE_PREVIW": True, SOURCE_KEY: "conf.py"}) == [
         "conf.py: unknown setting 'PRIVACY_NOTICE_PREVIW'; did you mean 'PRIVACY_NOTICE_PREVIEW'?"
     ]
+
+
+def test_a_build_checks_the_settings_once(project: Project, monkeypatch, capsys):
+    from privacy_notice import generator
+
+    calls = []
+
+    def counted(settings):
+        calls.append(settings)
+        return check_settings(settings)
+
+    monkeypatch.setattr(generator, "check_settings", counted)
+    result = run_cli(project.path, "build", monkeypatch=monkeypatch, capsys=capsys)
+    assert result.returncode == 0, result.stderr
+    assert len(calls) == 1

@@ -268,6 +268,12 @@ CASES = {
         ">-\n        We will record",
         "the period P3M is not stated: write {period}",
     ),
+    "placeholder whose value is not stated": (
+        "    extension: P2M\n    text: >-\n      Kivra will respond to your request within",
+        "    text: >-\n      Kivra will respond to your request within {extension} or",
+        ">-\n      Kivra will respond",
+        "{extension} stands for rights.response.extension, which is not stated",
+    ),
     "placeholder where none belong": (
         "Kivra will not engage",
         "Kivra {period} will not engage",

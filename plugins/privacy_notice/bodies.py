@@ -84,7 +84,6 @@ class Language:
                         "register": register,
                         "source_language": register.source_language,
                         "changed": changed,
-                        "placeholders": register.placeholders(self.site.locale(self.lang)),
                     },
                 )
             )

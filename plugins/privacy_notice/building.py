@@ -12,11 +12,14 @@ import stat
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import outputdir
 from .diagnostics import Diagnostic, PolicyError, display
 from .safety import is_inside
+
+if TYPE_CHECKING:
+    from .site import Options
 
 INPUTS = ("content", "translations", "theme", "plugins", ".git")
 
@@ -35,7 +38,8 @@ def read_settings(path: str, override: dict[str, Any]) -> dict[str, Any]:
     if not stat.S_ISREG(mode):
         raise PolicyError([Diagnostic(where, message="the settings file is not a regular file")])
     try:
-        return pelican_settings(path, override=override)
+        settings: dict[str, Any] = pelican_settings(path, override=override)
+        return settings
     except SyntaxError as exc:
         line, col = exc.lineno or 0, exc.offset or 0
         where = display(exc.filename or path)
@@ -71,7 +75,7 @@ def _raised_in(path: str, exc: Exception) -> PolicyError:
 
 
 def protected(
-    root: Path, settings_file: Path, settings: dict[str, Any]
+    root: Path, settings_file: Path, settings: dict[str, Any], options: Options
 ) -> Iterator[tuple[str, Path]]:
     """Every directory the output must not be, hold or lie inside (the project and the
     settings file's directory may hold it: see :func:`outputdir.check_protected`)."""
@@ -83,9 +87,6 @@ def protected(
     yield "theme (THEME)", Path(settings["THEME"])
     for path in settings.get("PLUGIN_PATHS") or []:
         yield "plugin directory (PLUGIN_PATHS)", Path(path)
-    from .generator import options_from
-
-    options = options_from(settings)
     yield "version store", options.versions
     yield "translations directory", options.translations
 
@@ -141,7 +142,10 @@ def load_settings(
             ]
         )
     if settings_file is None:
-        return pelican_settings(None, override={**notice_settings(root), **override})
+        defaults: dict[str, Any] = pelican_settings(
+            None, override={**notice_settings(root), **override}
+        )
+        return defaults
     if root_given:  # a settings file for the notice folder named by --root
         override = {**folder_override(root, settings_file), **override}
     return read_settings(str(settings_file), override)
@@ -156,14 +160,17 @@ def build(
     force: bool,
     root_given: bool = False,
     publish: bool = False,
+    as_of: str | None = None,
 ) -> Path:
     """Build the site into ``output``; return where it went. ``publish``: no drafts, no
-    fallback, no preview, whatever the settings say (see :mod:`.settings`)."""
+    fallback, no preview, whatever the settings say (see :mod:`.settings`); ``as_of``:
+    the day the site is built as of (default: today in ``TIMEZONE``)."""
     from jinja2 import TemplateSyntaxError
     from pelican import Pelican
     from pelican.log import console
 
-    from .settings import SOURCE_KEY
+    from .generator import options_from
+    from .settings import OPTIONS_KEY, SOURCE_KEY
 
     override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
     if settings_file is not None:
@@ -172,10 +179,13 @@ def build(
         override["PRIVACY_NOTICE_PREVIEW"] = True
     if publish:
         override["PRIVACY_NOTICE_PUBLISH"] = True
+    if as_of:
+        override["PRIVACY_NOTICE_AS_OF"] = as_of
     target = outputdir.target_path(output)
     settings = load_settings(root, settings_file, override, root_given=root_given)
+    options = settings[OPTIONS_KEY] = options_from(settings)  # checked once, here
     where = settings_file or root / "pelicanconf.py"
-    outputdir.check_protected(target, protected(root.resolve(), where, settings))
+    outputdir.check_protected(target, protected(root.resolve(), where, settings, options))
     check_theme_static(settings, root)
     target.parent.mkdir(parents=True, exist_ok=True)
     with outputdir.build_lock(target) as builds:
@@ -189,9 +199,9 @@ def build(
             outputdir.check_replaceable(target, force)
             outputdir.swap(staging, target)
         except TemplateSyntaxError as exc:  # in the theme
-            where = display(exc.filename or exc.name or "theme")
+            template = display(exc.filename or exc.name or "theme")
             raise PolicyError(
-                [Diagnostic(where, exc.lineno or 0, 0, "", f"template error: {exc.message}")]
+                [Diagnostic(template, exc.lineno or 0, 0, "", f"template error: {exc.message}")]
             ) from None
         finally:
             outputdir.clean(target)  # the new build if it failed, the old one if it did not
@@ -201,7 +211,12 @@ def build(
 def refuse_serving(root: Path, settings_file: str, output: str) -> Path:
     """The checks of :func:`build`, before the live preview starts."""
     target = outputdir.target_path(output)
+    from .generator import options_from
+
     settings = read_settings(settings_file, {})
-    outputdir.check_protected(target, protected(root.resolve(), Path(settings_file), settings))
+    options = options_from(settings)
+    outputdir.check_protected(
+        target, protected(root.resolve(), Path(settings_file), settings, options)
+    )
     outputdir.check_replaceable(target, force=False)
     return target

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from pathlib import Path as FilePath
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir, extract_from_file
@@ -32,7 +33,10 @@ THEME_METHODS = [("**.html", "jinja2"), ("**.py", "python")]
 def policy_template(policy: FilePath) -> Catalog:
     """The ``policy`` template: every text of ``policy.yaml``, its YAML path as comment."""
     template = Catalog(domain="policy", fuzzy=True)
-    for _line, text, comments, _context in extract_from_file(extract_policy, str(policy)):
+    # Babel's annotation of a method's result is its own output tuple, not the
+    # (lineno, funcname, message, comments) it documents and reads from a method.
+    method = extract_policy
+    for _line, text, comments, _context in extract_from_file(method, str(policy)):  # type: ignore[arg-type]
         message = template.get(text)
         if message is None:
             template.add(text, auto_comments=comments)
@@ -50,7 +54,8 @@ def theme_template(sources: Iterable[tuple[FilePath, str]]) -> Catalog:
         ):
             template.add(
                 text,
-                locations=[(f"{prefix}/{name}", None)],
+                # No line number, as read_po reads a location without one (see keep_date).
+                locations=[(f"{prefix}/{name}", None)],  # type: ignore[list-item]
                 auto_comments=comments,
                 context=context,
             )
@@ -98,7 +103,7 @@ def read(source: FilePath | bytes, lang: str | None = None, domain: str | None =
     return catalog
 
 
-def _entries(catalog: Catalog) -> list[tuple]:
+def _entries(catalog: Catalog) -> list[tuple[Any, ...]]:
     return [
         (m.id, m.context, m.auto_comments, sorted(m.flags), sorted(m.locations)) for m in catalog
     ]
@@ -142,11 +147,11 @@ def _prefill_by_path(catalog: Catalog) -> None:
     for message in catalog:
         if not message.id or message.string:
             continue
-        old = next((by_path[c] for c in message.auto_comments if c in by_path), None)
-        if old is not None:
-            message.string = old.string
+        source = next((by_path[c] for c in message.auto_comments if c in by_path), None)
+        if source is not None:
+            message.string = source.string
             message.flags.add("fuzzy")
-            message.previous_id = [old.id]
+            message.previous_id = [source.id] if isinstance(source.id, str) else list(source.id)
 
 
 def write_if_changed(path: FilePath, data: bytes) -> bool:

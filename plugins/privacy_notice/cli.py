@@ -7,14 +7,19 @@ on bad input, and never a traceback for a problem in the inputs.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, PolicyError, display, visible
 from .safety import is_environment_error, os_problem
+
+if TYPE_CHECKING:  # cli.py imports what a command needs when it runs: validate must start fast
+    from .site import Options
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -22,7 +27,7 @@ def _root(args: argparse.Namespace) -> Path:
     return Path(args.root or ".")
 
 
-def _options(args: argparse.Namespace):
+def _options(args: argparse.Namespace) -> Options:
     from .init import TOOL
     from .site import Options
 
@@ -55,11 +60,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    from .lint import unfilled
-    from .release_rules import release_problems
-    from .site import load_history, translate_policy
-    from .validate import check_policy
-    from .versions import Placement, changed_release, place_current, release
+    from .site import load_history, release_policy
 
     options = _options(args)
     if args.undo:
@@ -72,45 +73,22 @@ def cmd_release(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 0
-    loaded, warnings = check_policy(options.policy)
-    if unfilled(loaded):
-        raise PolicyError(unfilled(loaded, severity="error"))
-    _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
-    history = load_history(options)
-    date = resolution.document["notice"]["updated"]
-    placement = place_current(loaded, resolution.document, history)
-    if placement is Placement.RELEASED:
-        print(f"the version of {date} is already released; nothing to do", file=sys.stderr)
+    placed, target = release_policy(options, _as_of(args.as_of))
+    if target is None:
+        print(f"the version of {placed.date} is already released; nothing to do", file=sys.stderr)
         return 0
-    if placement is Placement.CHANGED_RELEASE:
-        raise PolicyError([changed_release(loaded, date)])
-    problems = release_problems(
-        loaded, _changes_since(history, resolution.document), _as_of(args.as_of)
-    )
-    if problems:
-        raise PolicyError(problems)
-    target = release(resolution.document, history)
-    _report(warnings)
-    print(f"released the version of {date}: {os.path.relpath(target)}", file=sys.stderr)
+    _report(placed.warnings)
+    print(f"released the version of {placed.date}: {os.path.relpath(target)}", file=sys.stderr)
     return 0
 
 
-def _changes_since(history, document):
-    """The semantic changes from the latest release to ``document`` (None: the first)."""
-    from .diff import semantic_changes
-    from .model import register_from_document
-
-    if history.latest is None:
-        return None
-    previous = register_from_document(history.latest.document)
-    return semantic_changes(previous, register_from_document(document))
-
-
-def _as_of(text: str | None):
+def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
     """The date the command acts as of: ``--as-of``, or today (the machine's local date)."""
-    import datetime as dt
-
-    return dt.date.fromisoformat(text) if text else dt.date.today()
+    try:
+        return dt.date.fromisoformat(text) if text else dt.date.today()
+    except ValueError:
+        message = f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
+        raise PolicyError([Diagnostic(option, message=message)]) from None
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -156,6 +134,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         force=args.force,
         root_given=args.root is not None,
         publish=args.publish,
+        as_of=args.as_of and _as_of(args.as_of, "--as-of").isoformat(),
     )
     print(f"built {visible(display(output))}", file=sys.stderr)
     return 0
@@ -225,6 +204,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="publishing: refuse drafts and untranslated texts, whatever the settings say",
     )
+    build.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="build as of this date, YYYY-MM-DD: which version is in force "
+        "(default: today in TIMEZONE); the same inputs and date give the same bytes",
+    )
     build.set_defaults(run=cmd_build)
     preview = commands.add_parser("serve", help="serve a live preview that rebuilds on edits")
     preview.add_argument("-s", "--settings", default="pelicanconf.py")
@@ -250,7 +235,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
     except PolicyError as exc:
         _report(exc.diagnostics)
         count = len([d for d in exc.diagnostics if d.severity == "error"])
@@ -262,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("PRIVACY_NOTICE_DEBUG"):
             raise
         if is_environment_error(exc):  # the machine's: disk full, read-only, permissions
-            _report([os_problem(exc)])  # type: ignore[arg-type]
+            _report([os_problem(exc)])
             print("1 problem; nothing was written", file=sys.stderr)
             return 1
         print(

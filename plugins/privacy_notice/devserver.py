@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 WATCHED = ("policy.yaml", "translations", "theme", "content", "plugins")
 _IGNORED_PARTS = {"__pycache__", ".cache", "node_modules", ".git"}
@@ -75,7 +76,7 @@ def build(settings: Path, output: Path) -> tuple[bool, float, str]:
 
 
 def serve(
-    settings: Path, output: Path, host: str, port: int, changes: Iterable[set] | None = None
+    settings: Path, output: Path, host: str, port: int, changes: Iterable[set[Any]] | None = None
 ) -> None:
     root = settings.resolve().parent
     # Not resolved: output is a link that each build replaces; every request follows it

@@ -8,7 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-Path = tuple[str | int, ...]
+# Where a value sits in policy.yaml or a register document: ("retention", "rules", 1).
+# (Not "Path": that is pathlib's, in every module.)
+YamlPath = tuple[str | int, ...]
 Severity = Literal["error", "warning", "note"]
 
 # Characters that would break a diagnostic's one line or reorder it on a terminal: C0/C1
@@ -22,7 +24,7 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
-def format_path(path: Path) -> str:
+def format_path(path: YamlPath) -> str:
     """``("retention", "rules", 0, "period")`` -> ``retention.rules[0].period``."""
     text = ""
     for part in path:

@@ -25,16 +25,19 @@ from .model import Register
 
 
 def _name(item: Any) -> Value:
-    return item.name
+    name: Value = item.name
+    return name
 
 
 def _purpose_name(item: Any) -> Value:
     """A purpose by its short name, or (a version without names) its description."""
-    return item.name or item.description
+    name: Value = item.name or item.description
+    return name
 
 
 def _cookie_name(item: Any) -> Value:
-    return item.name or item.purpose
+    name: Value = item.name or item.purpose
+    return name
 
 
 # (section, attribute holding the list, how an item is named, what an added / removed /

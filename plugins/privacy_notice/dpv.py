@@ -86,7 +86,7 @@ def notice_jsonld(
 class _Builder(Parties):
     """The processing of a notice: purposes, data, storage, rights, sources."""
 
-    def process(self, purpose: Any) -> dict:
+    def process(self, purpose: Any) -> dict[str, Any]:
         r = self.r
         fields = [f for f in r.personal_data.fields if purpose.id in f.purposes]
         ids = {f.id for f in fields}
@@ -141,7 +141,7 @@ class _Builder(Parties):
             ]
         return node
 
-    def automated(self) -> list[dict]:
+    def automated(self) -> list[dict[str, Any]]:
         section = self.r.automated_decision_making
         kinds = [k for k, used in (("AutomatedDecisionMaking", section.decisions),
                                    ("Profiling", section.profiling)) if used]  # fmt: skip
@@ -157,7 +157,7 @@ class _Builder(Parties):
         self.describe(node, "dpv:hasConsequence", section.consequences)
         return [node]
 
-    def data(self, field: Any) -> dict:
+    def data(self, field: Any) -> dict[str, Any]:
         types = ["dpv:PersonalData"]
         category = dpv_terms.category_iri(field.dpv)
         if category and category not in types:
@@ -173,13 +173,13 @@ class _Builder(Parties):
             node["dpv:hasDataSource"] = [{"@id": self.ref(f"channel-{s}")} for s in field.sources]
         return self.describe(node, "dct:description", field.purpose)
 
-    def storage(self, rule: Any) -> list[dict]:
+    def storage(self, rule: Any) -> list[dict[str, Any]]:
         node: dict[str, Any] = {
             "@id": self.ref(f"storage-{rule.id}"),
             "@type": "dpv:StorageDuration" if rule.period or rule.until else "dpv:StorageCondition",
             "dct:title": self.lit(rule.name),
         }
-        self.describe(node, "dct:description", rule.text, period=rule.period)
+        self.describe(node, "dct:description", rule.text)
         if rule.period:
             node["dpv:hasDuration"] = _duration(rule.period)
         elif rule.until:
@@ -192,26 +192,26 @@ class _Builder(Parties):
             "@id": self.ref(f"storage-{rule.id}-extension"),
             "@type": "dpv:StorageDuration",
             "dct:title": self.lit(rule.name),
-            "dct:description": self.lit(rule.extension.condition, period=rule.extension.period),
+            "dct:description": self.lit(rule.extension.condition),
             "dpv:hasDuration": _duration(rule.extension.period),
         }
         return [node, longer]
 
-    def right(self, item: Any) -> dict:
+    def right(self, item: Any) -> dict[str, Any]:
         node = {
             "@id": self.ref(f"right-{item.id}"),
             "@type": ["dpv:DataSubjectRight", RIGHTS[item.right]],
-            "dct:description": self.lit(item.text, "rights"),
+            "dct:description": self.lit(item.text),
             "dpv:hasContact": self.contacts(self.r.rights.contact),
         }
         return node
 
-    def group(self, group: Any) -> dict:
-        node = {"@id": self.ref(f"group-{group.id}"), "@type": "dpv:DataSubject"}
+    def group(self, group: Any) -> dict[str, Any]:
+        node: dict[str, Any] = {"@id": self.ref(f"group-{group.id}"), "@type": "dpv:DataSubject"}
         node["dct:title"] = self.lit(group.name)
         return self.describe(node, "dct:description", group.description)
 
-    def sources(self) -> list[dict]:
+    def sources(self) -> list[dict[str, Any]]:
         sources = self.r.sources
         assert sources is not None
         kind = "dpv:DataSubjectDataSource" if sources.from_data_subject else "dpv:DataSource"
@@ -225,7 +225,7 @@ class _Builder(Parties):
         return found
 
 
-def _duration(period: str) -> dict:
+def _duration(period: str) -> dict[str, Any]:
     return {
         "@type": "dpv:TemporalDuration",
         "rdf:value": {"@value": period, "@type": "xsd:duration"},

@@ -10,7 +10,8 @@ from typing import Any
 from . import dpv_terms
 from .dpv_terms import DEROGATIONS, MECHANISMS, ROLES
 from .exporttexts import Texts
-from .model import EU_EEA, Address, Organisation, Register, Text
+from .gdpr import EU_EEA
+from .model import Address, Organisation, Register, Text
 
 
 class Parties:
@@ -23,20 +24,20 @@ class Parties:
         """A node of the notice: a fragment of its IRI (the context's ``@base``)."""
         return f"#{fragment}"
 
-    def lit(self, text: Text | None, how: str = "plain", period: str | None = None) -> list:
+    def lit(self, text: Text | None) -> list[Any]:
         found = []
         for t in self.texts:
-            value = t.rights(text) if how == "rights" else t.period(text, period)
+            value = t(text)
             if value:
                 found.append({"@value": value, "@language": t.lang})
         return found
 
-    def describe(self, node: dict[str, Any], key: str, text: Text | None, **kw: Any) -> dict:
+    def describe(self, node: dict[str, Any], key: str, text: Text | None) -> dict[str, Any]:
         if text is not None:
-            node[key] = self.lit(text, **kw)
+            node[key] = self.lit(text)
         return node
 
-    def address(self, address: Address | None) -> list:
+    def address(self, address: Address | None) -> list[Any]:
         found = []
         for t in self.texts:
             if address is not None:
@@ -44,7 +45,7 @@ class Parties:
                 found.append({"@value": f"{line}, {address.country}", "@language": t.lang})
         return found
 
-    def contacts(self, *values: str | None, website: str | None = None) -> list:
+    def contacts(self, *values: str | None, website: str | None = None) -> list[Any]:
         found = []
         for value in values:
             if value and "@" in value:
@@ -53,7 +54,7 @@ class Parties:
                 found.append({"@id": "tel:" + "".join(ch for ch in value if ch in "+0123456789")})
         return found + ([{"@id": website}] if website else [])
 
-    def organisation(self, org: Organisation, types: list[str]) -> dict:
+    def organisation(self, org: Organisation, types: list[str]) -> dict[str, Any]:
         node: dict[str, Any] = {"@type": types, "dpv:hasName": org.name}
         node["dpv:hasContact"] = self.contacts(org.email, org.telephone)
         if org.address:
@@ -62,7 +63,7 @@ class Parties:
             node["dpv:hasIdentifier"] = [i.value for i in org.identifiers]
         return node
 
-    def controller(self) -> dict:
+    def controller(self) -> dict[str, Any]:
         c = self.r.controller
         contact = c.register_contact
         node: dict[str, Any] = {
@@ -105,11 +106,11 @@ class Parties:
             ]
         return node
 
-    def country(self, code: str) -> dict:
+    def country(self, code: str) -> dict[str, Any]:
         third = [] if code in EU_EEA else ["dpv:ThirdCountry"]
         return {"@type": ["dpv:Country", *third], "dct:identifier": code}
 
-    def recipient(self, category: Any) -> dict:
+    def recipient(self, category: Any) -> dict[str, Any]:
         node: dict[str, Any] = {
             "@id": self.ref(f"recipient-{category.id}"),
             "@type": ROLES[category.role],
@@ -134,7 +135,7 @@ class Parties:
             node["dpv:hasProcess"] = transfers
         return self.describe(node, "dct:description", category.description)
 
-    def complaint(self) -> dict:
+    def complaint(self) -> dict[str, Any]:
         complaints = self.r.complaints
         authority = complaints.supervisory_authority
         types = ["dpv:DataProtectionAuthority"]

@@ -60,7 +60,10 @@ def versions_index(
 ) -> dict[str, Any]:
     """``api/versions.json``: every version, newest first, with what a client needs to
     fetch it, verify it and follow the chain of changes."""
+    from .effective import dates_of, periods
+
     entries = []
+    in_force = periods([dates_of(version.date, version.document["notice"]) for version in versions])
     for index, version in enumerate(versions):
         notice = version.document["notice"]
         previous = versions[index - 1].date if index else None
@@ -68,6 +71,9 @@ def versions_index(
             {
                 "date": version.date,
                 "effective": notice.get("effective", version.date),
+                # From the dates alone, never from the build date (see effective.py).
+                "in_force_from": in_force[index].since,
+                "in_force_until": in_force[index].until,
                 "material": notice["material"],
                 "draft": version.draft,
                 "summary": notice.get("summary"),

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
 from functools import lru_cache
 
 from .localize import format_duration
 from .markup import _MARKDOWN_SYNTAX as MARKDOWN_SYNTAX
 from .markup import render_markdown
 from .model import Register, Text
+from .placeholders import placeholder_values
 from .texts import substitute
 
 _LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.S)
@@ -47,24 +47,17 @@ class Texts:
         self.register = register
         self.lang = lang
         self.locale = locale or lang
-        self._rights = register.placeholders(self.locale)
 
-    def __call__(self, text: Text | None, values: Mapping[str, str] | None = None) -> str:
-        """``text`` in this language as plain text ("" when the notice states none)."""
+    def __call__(self, text: Text | None) -> str:
+        """``text`` in this language as plain text, placeholders filled in ("" when the
+        notice states none)."""
         if text is None:
             return ""
-        return plain(substitute(text[self.lang], values or {}))
+        values = placeholder_values(self.register, text, self.lang, self.locale)
+        return plain(substitute(text[self.lang], values))
 
     def duration(self, iso: str) -> str:
         return format_duration(iso, self.locale)
-
-    def period(self, text: Text | None, period: str | None) -> str:
-        """A text whose ``{period}`` is ``period``."""
-        return self(text, {"period": self.duration(period)} if period else {})
-
-    def rights(self, text: Text | None) -> str:
-        """A text of the rights section ({response_time}, {extension})."""
-        return self(text, self._rights)
 
     def join(self, *parts: str) -> str:
         return "\n\n".join(part for part in parts if part)

@@ -8,7 +8,7 @@ path as the comment translators see (``#. retention.rules[1].text``).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from .diagnostics import PolicyError, format_path
@@ -17,7 +17,7 @@ from .schema import iter_texts
 
 
 def extract_policy(
-    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict[str, Any]
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Mapping[str, Any]
 ) -> Iterator[tuple[int, str | None, str, list[str]]]:
     name = getattr(fileobj, "name", "policy.yaml")
     try:

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from . import glance, labels, localize
 from .markup import render_inline, render_markdown
 from .model import Text
+from .placeholders import placeholder_values
 from .texts import substitute
 
 
@@ -31,27 +32,32 @@ def _fallback(text: Text, lang: str, html: Markup, context: Context, block: bool
     )
 
 
+def _values(context: Context, text: Text) -> dict[str, str]:
+    """The text's placeholders filled in from the page's register (see placeholders.py)."""
+    lang = context["lang"]
+    if "{" not in text[lang]:
+        return {}
+    return placeholder_values(context["register"], text, lang, _locale(context))
+
+
 @pass_context
-def text_filter(context: Context, text: Text | None, **values: str) -> Markup:
+def text_filter(context: Context, text: Text | None) -> Markup:
     """A plain text in the page's language, escaped; ``{name}`` placeholders filled in."""
     if text is None:
         return Markup("")
     lang = context["lang"]
-    html = Markup(
-        substitute(str(escape(text[lang])), {k: str(escape(v)) for k, v in values.items()})
-    )
+    values = {name: str(escape(value)) for name, value in _values(context, text).items()}
+    html = Markup(substitute(str(escape(text[lang])), values))
     return _fallback(text, lang, html, context, block=False)
 
 
 @pass_context
-def markdown_filter(
-    context: Context, text: Text | None, inline: bool = False, **values: str
-) -> Markup:
+def markdown_filter(context: Context, text: Text | None, inline: bool = False) -> Markup:
     """A Markdown text in the page's language as sanitized HTML, placeholders filled in."""
     if text is None:
         return Markup("")
     lang = context["lang"]
-    source = substitute(text[lang], {**context.get("placeholders", {}), **values})
+    source = substitute(text[lang], _values(context, text))
     html = render_inline(source) if inline else render_markdown(source)
     return _fallback(text, lang, html, context, block=not inline)
 
@@ -86,7 +92,7 @@ def list_filter(context: Context, items: Any) -> Markup:
 def label_filter(context: Context, code: str | bool, kind: str) -> str:
     """What a code of the model (``legal-obligation``) reads as in the page's language."""
     gettext = context.resolve("gettext")
-    return labels.label(kind, code, lambda msgid: context.call(gettext, msgid))
+    return labels.label(kind, code, lambda msgid: str(context.call(gettext, msgid)))
 
 
 @pass_context

@@ -8,6 +8,7 @@ the overwrite guard, the ``content_written`` signal).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,11 +20,12 @@ from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from . import filters, formats, pages
+from . import feeds, filters, formats, pages
+from .diagnostics import PolicyError
 from .exportcache import ExportCache
 from .i18n import theme_translations
-from .pages import Feed, Page, Plan, page_url
-from .settings import check_settings
+from .pages import Page, Plan, page_url
+from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
 from .site import Options, Site, build_site
 
@@ -43,7 +45,22 @@ def options_from(settings: dict[str, Any]) -> Options:
         theme_translations=FilePath(settings["THEME"]) / "translations",
         cache=FilePath(settings.get("CACHE_PATH", "cache")),
         preview=notice.allow_preview,
+        as_of=notice.as_of or today_in(settings),
     )
+
+
+def today_in(settings: dict[str, Any]) -> str:
+    """Today's date where the notice is published (Pelican's ``TIMEZONE``, else UTC)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    timezone = settings.get("TIMEZONE") or "UTC"
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        message = f"unknown time zone {timezone!r}: set an IANA name such as 'Europe/Helsinki'"
+        where = Locator(settings.get(SOURCE_KEY))
+        raise PolicyError([where.locate("TIMEZONE", message, "TIMEZONE")]) from None
+    return dt.datetime.now(zone).date().isoformat()
 
 
 __all__ = ["NoticeGenerator", "options_from", "page_url"]
@@ -51,8 +68,8 @@ __all__ = ["NoticeGenerator", "options_from", "page_url"]
 
 @dataclass(frozen=True)
 class Verbatim:
-    """A file's text as a "template" for Pelican's Writer, so that API files are written
-    the way pages are. JSON is UTF-8 (RFC 8259): decoding and writing it back gives the
+    """A file's text as a "template" for Pelican's Writer, so that API files and feeds are
+    written the way pages are. JSON is UTF-8 (RFC 8259): decoding and writing it back gives the
     same bytes, so the SHA-256 in versions.json stays the file's."""
 
     text: str
@@ -80,7 +97,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.site: Site | None = None
 
     def generate_context(self) -> None:
-        self.site = build_site(options_from(self.settings))
+        # Checked by privacy-notice build already; by the first use under plain pelican.
+        options = self.settings.get(OPTIONS_KEY) or options_from(self.settings)
+        self.site = build_site(options)
         if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
             # The site is the controller's (feed titles, templates), unless settings say so.
             self.context["SITENAME"] = self.site.current.register.controller.name
@@ -105,6 +124,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             default_lang=self._default(site),
             exports=exports,
             site_url=site_url,
+            site_name=str(self.context.get("SITENAME", "")),
         )
         plan = self._announce(plan)
         self._write_pages(writer, plan.pages)
@@ -136,9 +156,11 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
                 **page.context,
             )
 
-    def _write_feeds(self, writer: Writer, feeds: Iterable[Feed]) -> None:
-        for feed in feeds:
-            writer.write_feed(list(feed.entries), self.context, feed.name, feed_title=feed.title)
+    def _write_feeds(self, writer: Writer, to_write: Mapping[str, feeds.Feed]) -> None:
+        # Atom written by feeds.py (Pelican's feed writer cannot give valid ids), through
+        # the Writer like every other file.
+        for name, feed in to_write.items():
+            writer.write_file(name, Verbatim(feeds.atom(feed).decode("utf-8")), self.context)
 
     def _write_files(self, writer: Writer, files: Mapping[str, bytes]) -> None:
         for name, data in files.items():

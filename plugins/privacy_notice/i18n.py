@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path as FilePath
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
@@ -21,7 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
-from .diagnostics import Diagnostic, Path, PolicyError
+from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath
 from .load import Loaded
 from .safety import CATALOG_BYTES, read_regular
 from .schema import NOT_PUBLISHED, map_texts
@@ -67,11 +67,11 @@ class CatalogFile:
     catalog: Catalog | None  # None: the file does not exist
 
 
-def catalog_path(translations_dir: str | FilePath, lang: str, domain: str) -> FilePath:
-    return FilePath(translations_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
+def catalog_path(translations_dir: str | Path, lang: str, domain: str) -> Path:
+    return Path(translations_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> CatalogFile:
+def read_catalog(path: Path, lang: str, domain: str, display: str) -> CatalogFile:
     """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line."""
     try:
         raw = read_regular(path, display, CATALOG_BYTES)
@@ -115,11 +115,11 @@ def read_catalog(path: FilePath, lang: str, domain: str, display: str) -> Catalo
 
 
 def read_catalogs(
-    translations_dir: str | FilePath,
+    translations_dir: str | Path,
     languages: Iterable[str],
     source: str,
     display_root: str = "translations",
-    theme_dir: str | FilePath | None = None,
+    theme_dir: str | Path | None = None,
     theme_display: str = "theme/translations",
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
@@ -130,8 +130,8 @@ def read_catalogs(
     notice folder without a theme of its own still gets the tool's labels.
     """
     roots = {
-        "policy": (FilePath(translations_dir), display_root),
-        "theme": (FilePath(theme_dir or translations_dir), theme_display),
+        "policy": (Path(translations_dir), display_root),
+        "theme": (Path(theme_dir or translations_dir), theme_display),
     }
     found: dict[tuple[str, str], CatalogFile] = {}
     problems: list[Diagnostic] = []
@@ -169,7 +169,7 @@ class Resolution:
 
     document: dict[str, Any]
     problems: list[Diagnostic] = field(default_factory=list)
-    fallbacks: set[tuple[Path, str]] = field(default_factory=set)
+    fallbacks: set[tuple[YamlPath, str]] = field(default_factory=set)
 
 
 def resolve(
@@ -183,10 +183,10 @@ def resolve(
     data = loaded.data
     source, languages = data["source_language"], data["languages"]
     resolution = Resolution(document={})
-    severity = "warning" if allow_fallback else "error"
+    severity: Severity = "warning" if allow_fallback else "error"
     reported: set[tuple[str, str]] = set()
 
-    def translate(path: Path, text: str) -> dict[str, str]:
+    def translate(path: YamlPath, text: str) -> dict[str, str]:
         result = {}
         for lang in languages:
             if lang == source:
@@ -209,7 +209,7 @@ def resolve(
 
 
 def _lookup(
-    loaded: Loaded, file: CatalogFile, path: Path, text: str, severity: str
+    loaded: Loaded, file: CatalogFile, path: YamlPath, text: str, severity: Severity
 ) -> tuple[str | None, Diagnostic | None]:
     name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
     message = file.catalog.get(text) if file.catalog is not None else None
@@ -223,7 +223,7 @@ def _lookup(
             )
         return None, Diagnostic(
             file.display, message.lineno or 0, 0, "", f'untranslated: "{_short(text)}"', severity
-        )  # type: ignore[arg-type]
+        )
     if message.fuzzy:
         return None, Diagnostic(
             file.display,
@@ -233,7 +233,7 @@ def _lookup(
             f'fuzzy (source text changed): "{_short(text)}": check the '
             "translation and remove the fuzzy flag",
             severity,
-        )  # type: ignore[arg-type]
+        )
     if not isinstance(message.string, str):  # msgstr[0], msgstr[1]: not for a notice text
         return None, Diagnostic(
             file.display,
@@ -242,11 +242,11 @@ def _lookup(
             "",
             f'the translation of "{_short(text, 40)}" has plural forms: write one msgstr',
             severity,
-        )  # type: ignore[arg-type]
+        )
     translated = message.string
     bounded = markdown_problem(translated)
     if bounded:
-        return None, Diagnostic(file.display, message.lineno or 0, 0, "", bounded, severity)  # type: ignore[arg-type]
+        return None, Diagnostic(file.display, message.lineno or 0, 0, "", bounded, severity)
     want, got = _structure(text), _structure(translated)
     if want != got:
         what, index = ("placeholders", 0) if want[0] != got[0] else ("links", 1)
@@ -258,12 +258,12 @@ def _lookup(
             f'the translation of "{_short(text, 40)}" changes its {what}: '
             f"expected {want[index]}, found {got[index]}",
             severity,
-        )  # type: ignore[arg-type]
+        )
     return translated, None
 
 
 def check_theme_catalogs(
-    catalogs: Mapping[tuple[str, str], CatalogFile], severity: str
+    catalogs: Mapping[tuple[str, str], CatalogFile], severity: Severity
 ) -> list[Diagnostic]:
     """Every theme string must be translated: the templates use all of them."""
     found = []
@@ -277,7 +277,8 @@ def check_theme_catalogs(
             if not message.id:
                 continue
             msgid = message.id if isinstance(message.id, str) else message.id[0]
-            complete = message.string if isinstance(message.string, str) else all(message.string)
+            strings = message.string
+            complete = all(strings) if isinstance(strings, (list, tuple)) else bool(strings)
             state = "fuzzy" if message.fuzzy else (None if complete else "untranslated")
             if state:
                 found.append(
@@ -289,11 +290,11 @@ def check_theme_catalogs(
                         f'{state}: "{_short(msgid)}"',
                         severity,
                     )
-                )  # type: ignore[arg-type]
+                )
     return found
 
 
-def _missing_theme(file: CatalogFile, severity: str) -> Diagnostic:
+def _missing_theme(file: CatalogFile, severity: Severity) -> Diagnostic:
     directory = file.display.rsplit("/", 3)[0]
     name = Locale.parse(file.lang).get_display_name("en")
     return Diagnostic(
@@ -301,7 +302,7 @@ def _missing_theme(file: CatalogFile, severity: str) -> Diagnostic:
         message=f"missing: the theme has no {name} ({file.lang}) translation: add it with "
         f"'pybabel init -D theme -l {file.lang} -i {directory}/theme.pot -d {directory}' "
         "and translate it",
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
     )
 
 

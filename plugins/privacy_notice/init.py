@@ -273,7 +273,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = commands.add_parser("init", help="start a new notice (a new project, or --reset)")
     init.add_argument("directory", nargs="?", default=".", help="where (default: .)")
     init.add_argument("--name", help="the organisation's legal name")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .diagnostics import Diagnostic, Path, format_path
+from .diagnostics import Diagnostic, Severity, YamlPath, format_path
 from .load import Loaded
 from .rules import LAW_BASES, items_at
 
@@ -27,7 +27,7 @@ REQUIRED_RIGHTS = {
 }
 
 
-def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     """``(article, path, message)`` for each requirement the register does not meet."""
     yield from _controller_findings(data)
     yield from _purpose_findings(data)
@@ -89,10 +89,19 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
         )
 
 
-def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+# The keys of ``controller`` any one of which is a way to contact it (Art. 13(1)(a)).
+CONTROLLER_CONTACTS = (
+    "email",
+    "telephone",
+    "visiting_address",
+    "postal_address",
+    "register_contact",
+)
+
+
+def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     controller = data.get("controller") or {}
-    contacts = ("email", "telephone", "visiting_address", "postal_address", "register_contact")
-    if not any(controller.get(key) for key in contacts):
+    if not any(controller.get(key) for key in CONTROLLER_CONTACTS):
         yield (
             "13(1)(a)",
             ("controller",),
@@ -108,12 +117,12 @@ def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]
         )
 
 
-def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
+def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     consent_withdrawable = any(
         r.get("right") == "withdraw-consent" for _, r in items_at(data, ("rights", "items"))
     )
     for index, purpose in items_at(data, ("purposes", "items")):
-        path: Path = ("purposes", "items", index)
+        path: YamlPath = ("purposes", "items", index)
         bases = items_at(purpose, ("legal_bases",))
         if not bases:
             yield (
@@ -146,7 +155,7 @@ def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, Path, str]]:
 FILL_IN = re.compile(r"\bFILL[ -]IN\b|^fill-in$")
 
 
-def _strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+def _strings(data: Any, path: YamlPath = ()) -> Iterator[tuple[YamlPath, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _strings(value, (*path, key))
@@ -157,13 +166,13 @@ def _strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
         yield path, data
 
 
-def unfilled(loaded: Loaded, severity: str = "warning") -> list[Diagnostic]:
+def unfilled(loaded: Loaded, severity: Severity = "warning") -> list[Diagnostic]:
     """Every value that is still a ``FILL IN`` marker of the skeleton."""
     return [
         loaded.diagnostic(
             path,
             f"still to be written: {text!r} (a placeholder of 'privacy-notice init')",
-            severity=severity,  # type: ignore[arg-type]
+            severity=severity,
         )
         for path, text in _strings(loaded.data)
         if path[:1] != ("reviewed_warnings",) and FILL_IN.search(text)

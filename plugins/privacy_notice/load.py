@@ -7,15 +7,16 @@ arbitrary tags) and point every later diagnostic at a line and column.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path as FilePath
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Path, PolicyError, format_path
+from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath, format_path
 
 MAX_BYTES = 2_000_000  # a notice is a few kB; anything this large is a mistake
 MAX_DEPTH = 40  # the register nests 6 levels; deeper is a mistake (and recursion has limits)
@@ -73,28 +74,28 @@ class Loaded:
 
     file: str
     data: Any
-    values: Mapping[Path, Mark]
-    keys: Mapping[Path, Mark]
-    scalars: Mapping[Path, str]  # the source text of each scalar, for hints
+    values: Mapping[YamlPath, Mark]
+    keys: Mapping[YamlPath, Mark]
+    scalars: Mapping[YamlPath, str]  # the source text of each scalar, for hints
 
-    def mark(self, path: Path) -> Mark:
+    def mark(self, path: YamlPath) -> Mark:
         """The position of the value at ``path``, or of its nearest written ancestor."""
         for end in range(len(path), -1, -1):
             if path[:end] in self.values:
                 return self.values[path[:end]]
         return Mark(1, 1)
 
-    def key_mark(self, path: Path) -> Mark:
+    def key_mark(self, path: YamlPath) -> Mark:
         return self.keys.get(path) or self.mark(path)
 
     def diagnostic(
-        self, path: Path, message: str, *, at_key: bool = False, severity: str = "error"
+        self, path: YamlPath, message: str, *, at_key: bool = False, severity: Severity = "error"
     ) -> Diagnostic:
         mark = self.key_mark(path) if at_key else self.mark(path)
-        return Diagnostic(self.file, mark.line, mark.column, format_path(path), message, severity)  # type: ignore[arg-type]
+        return Diagnostic(self.file, mark.line, mark.column, format_path(path), message, severity)
 
 
-def read_source(path: str | FilePath, name: str) -> bytes:
+def read_source(path: str | os.PathLike[str], name: str) -> bytes:
     from .safety import read_regular  # only a regular file, its size checked before reading
 
     try:
@@ -104,7 +105,7 @@ def read_source(path: str | FilePath, name: str) -> bytes:
         raise PolicyError([Diagnostic(name, message=message)]) from None
 
 
-def load_policy(path: str | FilePath, *, display: str | None = None) -> Loaded:
+def load_policy(path: str | Path, *, display: str | None = None) -> Loaded:
     """Read and compose a policy file; raise :class:`PolicyError` with every problem."""
     name = display or str(path)
     return load_policy_text(read_source(path, name), name)
@@ -196,19 +197,19 @@ class _Builder:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.values: dict[Path, Mark] = {}
-        self.keys: dict[Path, Mark] = {}
-        self.scalars: dict[Path, str] = {}
+        self.values: dict[YamlPath, Mark] = {}
+        self.keys: dict[YamlPath, Mark] = {}
+        self.scalars: dict[YamlPath, str] = {}
         self.diagnostics: list[Diagnostic] = []
         self._seen: set[int] = set()
 
-    def problem(self, node: yaml.Node, path: Path, message: str) -> None:
+    def problem(self, node: yaml.Node, path: YamlPath, message: str) -> None:
         mark = _mark(node)
         self.diagnostics.append(
             Diagnostic(self.name, mark.line, mark.column, format_path(path), message)
         )
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
+    def build(self, node: yaml.Node, path: YamlPath) -> Any:
         # The composer turns an alias into a second reference to the anchored node;
         # refusing it here also defuses "billion laughs" documents.
         if id(node) in self._seen:
@@ -239,9 +240,10 @@ class _Builder:
             if node.tag != f"{_YAML}seq":
                 self.problem(node, path, f"the tag {_short(node.tag)} is not allowed here")
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # YAML has no fourth kind of node
         return self._scalar(node, path)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         if node.tag != f"{_YAML}map":
             self.problem(node, path, f"the tag {_short(node.tag)} is not allowed here")
         result: dict[str, Any] = {}
@@ -269,7 +271,7 @@ class _Builder:
             result[key] = self.build(value_node, child)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
         self.scalars[path] = node.value
         if node.tag not in _SCALAR_TAGS:
             self.problem(

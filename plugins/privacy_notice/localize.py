@@ -72,7 +72,7 @@ def format_list(items: list[str], lang: str) -> str:
 
 
 def country_name(code: str, lang: str) -> str:
-    return locale_for(lang).territories.get(code, code)
+    return str(locale_for(lang).territories.get(code, code))
 
 
 def language_name(lang: str) -> str:

@@ -12,12 +12,16 @@ import typing
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields, is_dataclass
 from functools import cache
-from typing import Any, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
 
-from .diagnostics import Path
+from .diagnostics import YamlPath
 from .gdpr import EU_EEA, SECTIONS
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 T = TypeVar("T")
+D = TypeVar("D", bound="DataclassInstance")
 
 
 # Model objects are compared through their values (see diff.py), never with ==; not
@@ -29,10 +33,12 @@ def frozen(cls: type[T]) -> type[T]:
 
 @frozen
 class Text:
-    """A text in every published language; ``fallbacks`` lists languages shown untranslated."""
+    """A text in every published language; ``fallbacks`` lists languages shown untranslated,
+    ``path`` is where it stands in the document (what its placeholders refer to)."""
 
     values: Mapping[str, str]
     fallbacks: frozenset[str] = frozenset()
+    path: YamlPath = ()
 
     def __getitem__(self, lang: str) -> str:
         return self.values[lang]
@@ -82,6 +88,9 @@ class Notice:
     basis: Text | None = None
     effective: str | None = None
     summary: Text | None = None
+    # The announced effective date of an earlier version that this one replaced before it
+    # took effect (see effective.py).
+    supersedes_announced: str | None = None
 
 
 @frozen
@@ -422,37 +431,25 @@ class Register:
         chosen = [key for key in self.section_order if key in present]
         return tuple(chosen + [key for key in present if key not in chosen])
 
-    def item(self, kind: str, item_id: str) -> Any:
+    def item(self, kind: str, item_id: str) -> Purpose | DataField | Channel | Group | None:
         """The item ``item_id`` that a reference of ``kind`` (purpose, field, channel, group)
         names, or None."""
-        items = {
+        lists: dict[str, tuple[Purpose | DataField | Channel | Group, ...]] = {
             "purpose": self.purposes.items,
             "field": self.personal_data.fields,
             "channel": self.sources.channels if self.sources else (),
             "group": self.data_subjects.groups if self.data_subjects else (),
-        }[kind]
-        return next((item for item in items if item.id == item_id), None)
+        }
+        return next((item for item in lists[kind] if item.id == item_id), None)
 
     def fields_for(self, kind: str, item_id: str) -> tuple[DataField, ...]:
         """The data fields that refer to the purpose, channel or group ``item_id``."""
         key = {"purpose": "purposes", "channel": "sources", "group": "data_subjects"}[kind]
         return tuple(f for f in self.personal_data.fields if item_id in getattr(f, key))
 
-    def placeholders(self, lang: str) -> dict[str, str]:
-        """The values that ``{response_time}`` and ``{extension}`` stand for, in ``lang``."""
-        from .localize import format_duration
-
-        response = self.rights.response
-        if response is None:
-            return {}
-        values = {"response_time": format_duration(response.time, lang)}
-        if response.extension:
-            values["extension"] = format_duration(response.extension, lang)
-        return values
-
 
 def register_from_document(
-    document: Mapping[str, Any], fallbacks: frozenset[tuple[Path, str]] = frozenset()
+    document: Mapping[str, Any], fallbacks: frozenset[tuple[YamlPath, str]] = frozenset()
 ) -> Register:
     """Build the model of a register document (see :mod:`.schema` for its shape)."""
     return _build(Register, document, (), fallbacks)
@@ -464,8 +461,11 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _build(
-    cls: type, value: Mapping[str, Any], path: Path, fallbacks: frozenset[tuple[Path, str]]
-) -> Any:
+    cls: type[D],
+    value: Mapping[str, Any],
+    path: YamlPath,
+    fallbacks: frozenset[tuple[YamlPath, str]],
+) -> D:
     arguments = {}
     for spec in fields(cls):
         if spec.name not in value:
@@ -478,7 +478,9 @@ def _build(
     return cls(**arguments)
 
 
-def _convert(hint: Any, value: Any, path: Path, fallbacks: frozenset[tuple[Path, str]]) -> Any:
+def _convert(
+    hint: Any, value: Any, path: YamlPath, fallbacks: frozenset[tuple[YamlPath, str]]
+) -> Any:
     if value is None:
         return None
     origin = typing.get_origin(hint)
@@ -492,7 +494,7 @@ def _convert(hint: Any, value: Any, path: Path, fallbacks: frozenset[tuple[Path,
         )
     if isinstance(hint, type) and issubclass(hint, Text):
         shown = frozenset(lang for (where, lang) in fallbacks if where == path)
-        return hint(dict(value), shown)
-    if is_dataclass(hint):
+        return hint(dict(value), shown, path)
+    if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, value, path, fallbacks)
     return value

@@ -10,16 +10,14 @@ language's gettext, so no page depends on what was rendered before it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from babel.support import Translations
-from markupsafe import escape
 
-from . import export, formats, localize, redline
+from . import export, feeds, formats, redline
 from .bodies import Changes, Language, Render, SummaryItem, anchor
 from .schema import register_schema_for, register_schema_path
 from .site import Site
@@ -49,34 +47,12 @@ class Page:
 
 
 @dataclass(frozen=True)
-class FeedEntry:
-    """What Pelican's feed writer reads from an article, for one version."""
-
-    title: str
-    url: str
-    date: dt.datetime
-    summary: str
-    content: str
-
-    def get_content(self, site_url: str) -> str:
-        return self.content
-
-
-@dataclass(frozen=True)
-class Feed:
-    name: str
-    lang: str
-    title: str
-    entries: tuple[FeedEntry, ...]
-
-
-@dataclass(frozen=True)
 class Plan:
     """Everything the site writes. A plugin may replace it (see :mod:`.signals`)."""
 
     pages: tuple[Page, ...]
     files: Mapping[str, bytes]  # output name -> bytes (api/…)
-    feeds: tuple[Feed, ...]
+    feeds: Mapping[str, feeds.Feed]  # output name -> the feed as data (see feeds.py)
 
     def page(self, name: str) -> Page:
         return next(page for page in self.pages if page.name == name)
@@ -90,24 +66,33 @@ def plan(
     default_lang: str,
     exports: formats.Exports,
     site_url: str = "",
+    site_name: str = "",
 ) -> Plan:
     """The pages, API files and feeds of ``site``; ``translations`` holds each language's
-    theme catalog, ``exports`` the TILT and JSON-LD files (see :mod:`.formats`)."""
+    theme catalog, ``exports`` the TILT and JSON-LD files (see :mod:`.formats`);
+    ``site_name`` (Pelican's ``SITENAME``) heads the feed titles."""
     changes = Changes()
     pages: list[Page] = []
-    feeds: list[Feed] = []
+    language_feeds: dict[str, feeds.Feed] = {}
+    controller = site.current.register.controller
+    place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
     for lang in site.languages:
         language = Language(site, lang, translations[lang], render)
         language_pages, summaries = _language_pages(language, changes, exports)
         pages += language_pages
-        versions = [v for v in site.versions if lang in v.languages]
-        # With no site URL (development), links are root-relative, not relative to feeds/.
-        entries = feed_entries(language, versions, summaries, "" if site_url else "/")
-        title = site.current.register.notice.title[lang]
-        feeds.append(Feed(page_url("feed", lang), lang, title, entries))
+        language_feeds[page_url("feed", lang)] = feeds.language_feed(
+            [v for v in site.versions if lang in v.languages],
+            {date: [item.text for item in items] for date, items in summaries.items()},
+            lang,
+            site.locale(lang),
+            language.gettext,
+            place,
+            page_url,
+            site_name,
+        )
     root = Language(site, default_lang, translations[default_lang], render)
     pages.append(Page("index.html", "root.html", _common(root, "root")))
-    return Plan(tuple(pages), api_files(site, site_url, exports), tuple(feeds))
+    return Plan(tuple(pages), api_files(site, site_url, exports), language_feeds)
 
 
 def _common(
@@ -241,36 +226,6 @@ def _changes_page(
             "parts": [(part, titles.get(part.anchor)) for part in parts],
         },
     )
-
-
-def feed_entries(
-    language: Language,
-    versions: Sequence[Version],
-    summaries: Mapping[str, Sequence[SummaryItem]],
-    prefix: str,
-) -> tuple[FeedEntry, ...]:
-    """One feed entry per version, newest first (``prefix`` goes before each page URL)."""
-    lang, gettext = language.lang, language.gettext
-    entries = []
-    for version in reversed(versions):
-        date = localize.format_date(version.date, language.site.locale(lang))
-        if version.date not in summaries:
-            lines = [gettext("First published version.")]
-        else:
-            lines = [item.text for item in summaries[version.date]] or [
-                gettext("No change in content: only the wording or a translation was corrected.")
-            ]
-        kind = "changes" if version.date in summaries else "version"
-        entries.append(
-            FeedEntry(
-                title=gettext("Updated on %(date)s") % {"date": date},
-                url=prefix + page_url(kind, lang, version.date),
-                date=dt.datetime.fromisoformat(version.date),
-                summary=" ".join(lines),
-                content="<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>",
-            )
-        )
-    return tuple(entries)
 
 
 def api_files(site: Site, site_url: str, exports: formats.Exports) -> dict[str, bytes]:

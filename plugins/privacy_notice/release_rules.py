@@ -1,6 +1,7 @@
 """What a release must get right before a version is frozen: a version marked editorial
 (``material: false``) holds no material change unless a reviewed reason says so, a material
-change says what changed (``summary``), and the update date is not in the future."""
+change says what changed (``summary``), the update date is not in the future, and a version
+that would overtake an announced effective date says so (``supersedes_announced``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from .change import Change, material_changes
 from .diagnostics import Diagnostic
+from .effective import Dates, dates_of, overtaken_by
 from .load import Loaded
 from .rules import items_at
 
@@ -19,12 +21,15 @@ REVIEWED_MATERIALITY = "material-change"
 
 
 def release_problems(
-    loaded: Loaded, changes: Sequence[Change] | None, today: dt.date
+    loaded: Loaded,
+    changes: Sequence[Change] | None,
+    today: dt.date,
+    released: Sequence[Dates] = (),
 ) -> list[Diagnostic]:
     """Problems of releasing ``loaded`` now; ``changes`` from the latest release (None for
-    the first version)."""
+    the first version); ``released``: the dates of the released versions, oldest first."""
     notice = loaded.data["notice"]
-    found = []
+    found = announced_problems(loaded, released)
     updated = dt.date.fromisoformat(str(notice["updated"]))
     if updated > today:
         found.append(
@@ -58,6 +63,53 @@ def release_problems(
             )
         )
     return found
+
+
+def announced_problems(loaded: Loaded, released: Sequence[Dates]) -> list[Diagnostic]:
+    """A version that would keep an announced one from ever taking effect must say so
+    (``notice.supersedes_announced``: the announced date), and only such a version."""
+    notice = loaded.data["notice"]
+    overtaken = overtaken_by(released, dates_of(str(notice["updated"]), notice))
+    acknowledged = notice.get("supersedes_announced")
+    if overtaken:
+        announced = overtaken[-1]
+        if acknowledged == announced.since:
+            return []
+        if acknowledged:
+            return [
+                loaded.diagnostic(
+                    ("notice", "supersedes_announced"),
+                    f"the version of {announced.updated} is announced to take effect on "
+                    f"{announced.since}, not {acknowledged}: set supersedes_announced: "
+                    f"{announced.since}",
+                )
+            ]
+        carried = notice.get("effective") == announced.since
+        hint = (
+            f"remove notice.effective (carried over from the version of {announced.updated}) "
+            f"or set it to a date after {announced.since}"
+            if carried
+            else f"set notice.effective to a date after {announced.since}"
+        )
+        return [
+            loaded.diagnostic(
+                ("notice", "effective") if "effective" in notice else ("notice", "updated"),
+                f"the version of {announced.updated} is announced to take effect on "
+                f"{announced.since}; releasing this version would mean it never takes effect. "
+                f"To replace it, add supersedes_announced: {announced.since} to notice; "
+                f"otherwise {hint}",
+            )
+        ]
+    if acknowledged:
+        return [
+            loaded.diagnostic(
+                ("notice", "supersedes_announced"),
+                f"no released version is announced to take effect on {acknowledged} or "
+                "later, so this version supersedes no announcement: remove "
+                "notice.supersedes_announced (it belongs to the version that replaced one)",
+            )
+        ]
+    return []
 
 
 def _reviewed(data: dict[str, Any]) -> bool:

@@ -11,22 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .diagnostics import Diagnostic, Path, did_you_mean
+from .diagnostics import Diagnostic, YamlPath, did_you_mean
 from .dpv_terms import check_categories
 from .gdpr import EU_EEA, SECTIONS
 from .identifiers import identifier_problem
 from .load import Loaded
-from .schema import iter_texts
+from .placeholders import SOURCES, value_path
+from .schema import iter_texts, placeholders_at
 from .texts import placeholders
-
-# Which placeholders each kind of text may use, by the key that holds it.
-_PLACEHOLDERS_BY_PATH = (
-    (("retention", "rules", "*", "text"), {"period"}),
-    (("retention", "rules", "*", "extension", "condition"), {"period"}),
-    (("protection", "measures_intro"), {"measures"}),
-    (("rights", "items", "*", "text"), {"response_time", "extension"}),
-    (("rights", "response", "text"), {"response_time", "extension"}),
-)
 
 # (list holding references, key of the reference list, list of targets, what they are)
 _REFERENCES = (
@@ -59,16 +51,19 @@ _ID_LISTS = (
 LAW_BASES = ("legal-obligation", "public-task")
 
 
-def value_at(data: Any, path: tuple[str, ...]) -> Any:
+def value_at(data: Any, path: YamlPath) -> Any:
     """The value at ``path``, or None where the data does not have that shape."""
     for key in path:
-        if not isinstance(data, dict):
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and 0 <= key < len(data) else None
+        elif isinstance(data, dict):
+            data = data.get(key)
+        else:
             return None
-        data = data.get(key)
     return data
 
 
-def items_at(data: Any, path: tuple[str, ...]) -> list[tuple[int, dict]]:
+def items_at(data: Any, path: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
     """``(index, item)`` for the mappings in the list at ``path`` (none if it is not one)."""
     value = value_at(data, path)
     if not isinstance(value, list):
@@ -218,7 +213,7 @@ def _check_legal_bases(loaded: Loaded, data: Any) -> list[Diagnostic]:
 
 
 def _stated_only_for(
-    loaded: Loaded, item: dict[str, Any], path: Path, key: str, applies: bool, message: str
+    loaded: Loaded, item: dict[str, Any], path: YamlPath, key: str, applies: bool, message: str
 ) -> list[Diagnostic]:
     """A problem at ``key`` of ``item`` when it is given where it does not ``apply`` (a
     legitimate interest beside another basis, a derogation beside another mechanism…)."""
@@ -230,7 +225,7 @@ def _stated_only_for(
 def _check_transfers(loaded: Loaded, data: Any) -> list[Diagnostic]:
     found = []
     for index, recipient in items_at(data, ("recipients", "categories")):
-        path: Path = ("recipients", "categories", index)
+        path: YamlPath = ("recipients", "categories", index)
         countries = recipient.get("countries")
         countries = (
             [c for c in countries if isinstance(c, str)] if isinstance(countries, list) else []
@@ -309,7 +304,9 @@ def _check_dates(loaded: Loaded, data: Any) -> list[Diagnostic]:
             return [
                 loaded.diagnostic(
                     ("notice", "effective"),
-                    f"the effective date {effective} is before the update date {updated}",
+                    f"the effective date {effective} is before the update date {updated} "
+                    "(carried over from an earlier version?): remove notice.effective or set "
+                    f"it to a date on or after {updated}",
                 )
             ]
     except (TypeError, ValueError):
@@ -317,7 +314,9 @@ def _check_dates(loaded: Loaded, data: Any) -> list[Diagnostic]:
     return []
 
 
-def _check_unique_ids(loaded: Loaded, list_path: tuple[str, ...], found: list) -> set[str]:
+def _check_unique_ids(
+    loaded: Loaded, list_path: tuple[str, ...], found: list[Diagnostic]
+) -> set[str]:
     seen: dict[str, int] = {}
     for index, item in items_at(loaded.data, list_path):
         item_id = item.get("id")
@@ -343,25 +342,28 @@ def _dangling(ref: str, what: str, target: tuple[str, ...], known: set[str]) -> 
     )
 
 
-def _matches(pattern: tuple[str, ...], path: Path) -> bool:
-    return len(pattern) == len(path) and all(
-        p in ("*", q) for p, q in zip(pattern, path, strict=True)
-    )
-
-
 def _check_placeholders(loaded: Loaded) -> list[Diagnostic]:
     found = []
     for path, text, _kind in iter_texts(loaded.data):
-        allowed = next(
-            (names for pattern, names in _PLACEHOLDERS_BY_PATH if _matches(pattern, path)), set()
-        )
-        for name in sorted(placeholders(text) - allowed):
+        allowed = placeholders_at(path)
+        used = placeholders(text)
+        for name in sorted(used - allowed):
             hint = (
                 f"this text may use {', '.join('{' + a + '}' for a in sorted(allowed))}"
                 if allowed
                 else "this text cannot use placeholders; write the value out"
             )
             found.append(loaded.diagnostic(path, f"unknown placeholder {{{name}}}: {hint}"))
+        for name in sorted(used & allowed & SOURCES.keys()):
+            where = value_path(path, name)
+            if value_at(loaded.data, where) in (None, [], ""):
+                found.append(
+                    loaded.diagnostic(
+                        path,
+                        f"{{{name}}} stands for {'.'.join(map(str, where))}, which is not "
+                        "stated: state it, or write the text without it",
+                    )
+                )
     for index, rule in items_at(loaded.data, ("retention", "rules")):
         for sub, text_key in (((), "text"), (("extension",), "condition")):
             holder = value_at(rule, sub) if sub else rule

@@ -13,7 +13,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeGuard
 
 from .diagnostics import Diagnostic, PolicyError, display
 
@@ -39,7 +41,7 @@ _ADVICE = {
 }
 
 
-def is_environment_error(exc: BaseException) -> bool:
+def is_environment_error(exc: BaseException) -> TypeGuard[OSError]:
     """An operating-system error the user can fix (as opposed to a bug of ours)."""
     return isinstance(exc, OSError) and exc.errno in _ADVICE
 
@@ -87,7 +89,7 @@ def read_regular(path: str | os.PathLike[str], name: str, limit: int) -> bytes:
     return data
 
 
-def _check(info: os.stat_result, fail, limit: int) -> None:
+def _check(info: os.stat_result, fail: Callable[[str], PolicyError], limit: int) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise fail("is a directory, not a file: remove it or put the file in its place")
     if not stat.S_ISREG(info.st_mode):

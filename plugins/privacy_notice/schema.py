@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from .diagnostics import Path
+from .diagnostics import YamlPath
 from .migrate import CURRENT_VERSION
 
 TEXT_KINDS = ("text", "markdown")
@@ -51,7 +51,8 @@ def schema_file(version: int = CURRENT_VERSION) -> str:
 def policy_schema(version: int = CURRENT_VERSION) -> Schema:
     """The schema of ``policy.yaml`` of ``version`` (shipped with the package)."""
     text = resources.files(__package__).joinpath(schema_file(version)).read_text("utf-8")
-    return json.loads(text)
+    schema: Schema = json.loads(text)
+    return schema
 
 
 def _definition(schema: Schema, sub: Schema) -> tuple[Schema, str | None]:
@@ -64,7 +65,7 @@ def _definition(schema: Schema, sub: Schema) -> tuple[Schema, str | None]:
     return sub, None
 
 
-def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[Path, str, str]]:
+def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[YamlPath, str, str]]:
     """Yield ``(path, text, kind)`` for every translatable string in ``data``.
 
     Works on both policy data (texts are strings) and register documents
@@ -72,7 +73,7 @@ def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[Path, 
     """
     schema = schema or policy_schema()
 
-    def walk(sub: Schema, value: Any, path: Path) -> Iterator[tuple[Path, str, str]]:
+    def walk(sub: Schema, value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str, str]]:
         sub, kind = _definition(schema, sub)
         if kind is not None:
             if isinstance(value, str):
@@ -90,7 +91,9 @@ def iter_texts(data: Any, schema: Schema | None = None) -> Iterator[tuple[Path, 
     yield from walk(schema, data, ())
 
 
-def map_texts(data: Any, function, schema: Schema | None = None) -> Any:
+def map_texts(
+    data: Any, function: Callable[[YamlPath, str], Any], schema: Schema | None = None
+) -> Any:
     """A copy of ``data`` with every translatable string replaced by ``function(path, text)``."""
     result = copy.deepcopy(data)
     for path, text, _kind in iter_texts(data, schema):
@@ -99,6 +102,45 @@ def map_texts(data: Any, function, schema: Schema | None = None) -> Any:
             parent = parent[part]
         parent[path[-1]] = function(path, text)
     return result
+
+
+# Beside a text in the policy schema: the placeholders it may use ("x-placeholders":
+# ["period"]). What each stands for is stated once, in placeholders.py.
+PLACEHOLDERS_KEYWORD = "x-placeholders"
+
+
+def placeholders_at(path: YamlPath) -> frozenset[str]:
+    """The placeholders the text at ``path`` may use, as the schema declares them."""
+    return _placeholders_at(tuple(0 if isinstance(key, int) else key for key in path))
+
+
+@cache
+def _placeholders_at(pattern: YamlPath) -> frozenset[str]:
+    schema = policy_schema()
+    sub: Schema = schema
+    for key in pattern:
+        sub, _kind = _definition(schema, sub)
+        sub = (
+            sub.get("items", {}) if isinstance(key, int) else sub.get("properties", {}).get(key, {})
+        )
+    return frozenset(sub.get(PLACEHOLDERS_KEYWORD, ()))
+
+
+def declared_placeholders(schema: Schema | None = None) -> frozenset[str]:
+    """Every placeholder name the schema declares, anywhere."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            found.update(value.get(PLACEHOLDERS_KEYWORD, ()))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(schema or policy_schema())
+    return frozenset(found)
 
 
 def register_schema_path(version: int = CURRENT_VERSION) -> str:
@@ -112,7 +154,7 @@ def register_schema_for(languages: Sequence[str] | None, version: int = CURRENT_
     an object holding the text in each published language (with ``languages`` None, in
     any languages: the schema of a version, whatever languages its documents have)."""
     # A JSON round trip copies plain JSON data several times faster than deepcopy.
-    schema = json.loads(json.dumps(policy_schema(version)))
+    schema: Schema = json.loads(json.dumps(policy_schema(version)))
     schema["$id"] = f"https://privacy-notice.example/{register_schema_path(version)}"
     schema["title"] = f"Register document (published privacy notice), schema version {version}"
     schema["description"] = (

@@ -30,6 +30,9 @@ PREFIX = "PRIVACY_NOTICE_"
 # Where ``privacy-notice build`` records the settings file it read, to locate problems in
 # it. Not an upper-case name, so no settings file can set it by accident.
 SOURCE_KEY = "privacy_notice.settings_file"
+# The options ``privacy-notice build`` checked before the build, so that the generator
+# does not check the settings a second time (``pelican`` alone leaves it unset).
+OPTIONS_KEY = "privacy_notice.options"
 
 
 @dataclass(frozen=True)
@@ -38,14 +41,18 @@ class Kind:
 
     types: tuple[type, ...]
     description: str
+    pattern: str = ""  # what a text value must match, if anything
 
     def accepts(self, value: object) -> bool:
+        if isinstance(value, str) and self.pattern:
+            return re.fullmatch(self.pattern, value) is not None
         return isinstance(value, self.types)
 
 
 PATH = Kind((str, os.PathLike), "a path (text)")
 OPTIONAL_PATH = Kind((str, os.PathLike, type(None)), "a path (text) or None")
 FLAG = Kind((bool,), "True or False")
+OPTIONAL_DATE = Kind((str, type(None)), "a date YYYY-MM-DD (text) or None", r"\d{4}-\d{2}-\d{2}")
 
 
 def about(kind: Kind, meaning: str) -> dict[str, object]:
@@ -110,6 +117,15 @@ class NoticeSettings:
             "Publishing (set by `privacy-notice build --publish`, `make publish`, and implied "
             "by an absolute `SITEURL`): no drafts, no fallback, no preview, whatever the rest "
             "says.",
+        ),
+    )
+
+    as_of: str | None = field(
+        default=None,
+        metadata=about(
+            OPTIONAL_DATE,
+            "The day the site is built as of (set by `privacy-notice build --as-of DATE`): "
+            "which version is in force. None: today in `TIMEZONE`.",
         ),
     )
 

@@ -6,16 +6,23 @@ policy.yaml -> load -> validate -> translate (catalogs) -> register document
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path as FilePath
+from typing import Any
 
 from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
+from .diff import semantic_changes
+from .effective import InForce, dates_of, periods
 from .export import canonical_json, sha256
-from .i18n import CatalogFile, read_catalogs, resolve
+from .i18n import CatalogFile, Resolution, read_catalogs, resolve
 from .lint import unfilled
 from .load import Loaded
+from .model import register_from_document
+from .release_rules import release_problems
 from .validate import check_policy
 from .versions import (
     History,
@@ -24,6 +31,7 @@ from .versions import (
     changed_release,
     place_current,
     read_history,
+    release,
 )
 
 # The tool's own theme: templates, CSS and the catalogs of its labels.
@@ -43,6 +51,8 @@ class Options:
     # The live preview: untranslated texts fall back, and an edit of a released version
     # is shown as a draft (with a warning) instead of refused.
     preview: bool = False
+    # The day the site is built as of (ISO 8601): which version is in force on it.
+    as_of: str = field(default_factory=lambda: dt.date.today().isoformat())
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,7 @@ class Site:
     catalogs: Mapping[tuple[str, str], CatalogFile]
     warnings: tuple[Diagnostic, ...] = field(default=())
     locales: Mapping[str, str] = field(default_factory=dict)  # lang -> locale, if chosen
+    as_of: str = ""  # the build date (see Options.as_of); "" for "the newest is in force"
 
     def locale(self, lang: str) -> str:
         """The locale that writes dates and lists in ``lang``."""
@@ -68,6 +79,24 @@ class Site:
     def source_language(self) -> str:
         return self.current.register.source_language
 
+    @cached_property
+    def periods(self) -> Mapping[str, InForce]:
+        """When each version (by date) is in force, from its dates alone."""
+        dates = [dates_of(v.date, v.document["notice"]) for v in self.versions]
+        return {p.updated: p for p in periods(dates)}
+
+    @cached_property
+    def in_force(self) -> Version | None:
+        """The version in force on the build date; None before the first takes effect."""
+        if not self.as_of:
+            return self.current
+        return next((v for v in self.versions if self.periods[v.date].covers(self.as_of)), None)
+
+    @property
+    def announced(self) -> bool:
+        """Whether the newest version is announced, not yet in force, on the build date."""
+        return self.periods[self.current.date].starts > (self.as_of or self.current.date)
+
     def changes_languages(self, version: Version) -> tuple[str, ...]:
         """The languages ``version`` has a changes page in: those with an earlier version."""
         earlier = {
@@ -76,7 +105,9 @@ class Site:
         return tuple(lang for lang in version.languages if lang in earlier)
 
 
-def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
+def translate_policy(
+    options: Options, loaded: Loaded, *, allow_fallback: bool
+) -> tuple[dict[tuple[str, str], CatalogFile], Resolution]:
     """The register document of ``policy.yaml`` in every published language."""
     data = loaded.data
     catalogs = read_catalogs(
@@ -93,43 +124,104 @@ def translate_policy(options: Options, loaded: Loaded, *, allow_fallback: bool):
     return catalogs, resolution
 
 
-def build_site(options: Options) -> Site:
-    cache = ValidationCache(options.cache)
+@dataclass(frozen=True)
+class Placed:
+    """``policy.yaml`` checked, translated and placed among the released versions."""
+
+    loaded: Loaded
+    warnings: tuple[Diagnostic, ...]
+    catalogs: Mapping[tuple[str, str], CatalogFile]
+    resolution: Resolution
+    history: History
+    placement: Placement
+
+    @property
+    def document(self) -> dict[str, Any]:
+        return self.resolution.document
+
+    @property
+    def date(self) -> str:
+        return str(self.document["notice"]["updated"])
+
+
+def place_policy(
+    options: Options,
+    cache: ValidationCache | None = None,
+    *,
+    allow_fallback: bool,
+    refuse_unfilled: bool,
+) -> Placed:
+    """The one way from ``policy.yaml`` to its place in the history, for the build and
+    for ``release``. A changed release is refused, except in the live preview, which
+    shows it as a draft with a warning."""
     loaded, warnings = check_policy(options.policy, cache)
-    allow_fallback = options.allow_fallback or options.preview
+    if refuse_unfilled and unfilled(loaded):  # a skeleton is never published nor released
+        raise PolicyError(unfilled(loaded, severity="error"))
     catalogs, resolution = translate_policy(options, loaded, allow_fallback=allow_fallback)
     history = load_history(options, cache)
-    document = resolution.document
-    date = document["notice"]["updated"]
-    placement = place_current(loaded, document, history)
+    date = resolution.document["notice"]["updated"]
+    placement = place_current(loaded, resolution.document, history)
     if placement is Placement.CHANGED_RELEASE:
         if not options.preview:
             raise PolicyError([changed_release(loaded, date)])
-        # The live preview shows the edit as a draft in place of the released version.
         warnings = [*warnings, changed_release(loaded, date, severity="warning")]
-    if not options.allow_draft and unfilled(loaded):  # a skeleton is never published
-        raise PolicyError(unfilled(loaded, severity="error"))
+    return Placed(loaded, tuple(warnings), catalogs, resolution, history, placement)
+
+
+def release_policy(options: Options, today: dt.date) -> tuple[Placed, FilePath | None]:
+    """Release ``policy.yaml`` as a new version: the file written, or None when its
+    version is already released."""
+    placed = place_policy(options, allow_fallback=False, refuse_unfilled=True)
+    if placed.placement is Placement.RELEASED:
+        return placed, None
+    latest = placed.history.latest
+    changes = (
+        None
+        if latest is None
+        else semantic_changes(
+            register_from_document(latest.document), register_from_document(placed.document)
+        )
+    )
+    released = [dates_of(s.date, s.document["notice"]) for s in placed.history.snapshots]
+    problems = release_problems(placed.loaded, changes, today, released)
+    if problems:
+        raise PolicyError(problems)
+    return placed, release(placed.document, placed.history)
+
+
+def build_site(options: Options) -> Site:
+    cache = ValidationCache(options.cache)
+    placed = place_policy(
+        options,
+        cache,
+        allow_fallback=options.allow_fallback or options.preview,
+        refuse_unfilled=not options.allow_draft,
+    )
+    document, date, placement = placed.document, placed.date, placed.placement
     if placement is not Placement.RELEASED and not options.allow_draft:
         raise PolicyError(
             [
-                loaded.diagnostic(
+                placed.loaded.diagnostic(
                     ("notice", "updated"),
                     f"the version of {date} is not released: run 'make release' before publishing",
                 )
             ]
         )
-    versions = [s for s in history.snapshots if placement is Placement.RELEASED or s.date != date]
+    versions = [
+        s for s in placed.history.snapshots if placement is Placement.RELEASED or s.date != date
+    ]
     if placement is not Placement.RELEASED:
         raw = canonical_json(document)
-        fallbacks = frozenset(resolution.fallbacks)
+        fallbacks = frozenset(placed.resolution.fallbacks)
         versions.append(Version(date, document, sha256(raw), raw, draft=True, fallbacks=fallbacks))
     cache.save()  # only now: everything above passed
-    notes = history.notes  # such as: never released
+    notes = placed.history.notes  # such as: never released
     return Site(
         tuple(versions),
-        catalogs,
-        (*notes, *warnings, *resolution.problems),
-        dict(loaded.data.get("locales") or {}),
+        placed.catalogs,
+        (*notes, *placed.warnings, *placed.resolution.problems),
+        dict(placed.loaded.data.get("locales") or {}),
+        options.as_of,
     )
 
 

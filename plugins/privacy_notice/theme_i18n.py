@@ -39,7 +39,7 @@ def _names(text: str) -> set[str]:
 
 def _strings(message: Message) -> list[str]:
     string = message.string
-    return [string] if isinstance(string, str) else [s for s in string if s]
+    return [string] if isinstance(string, str) else [s for s in string or () if s]
 
 
 def message_problems(message: Message) -> list[str]:

@@ -54,7 +54,9 @@ class Meta:
     url: str  # the notice page of this version and language
 
 
-def tilt_document(register: Register, lang: str, meta: Meta, locale: str | None = None) -> dict:
+def tilt_document(
+    register: Register, lang: str, meta: Meta, locale: str | None = None
+) -> dict[str, Any]:
     """The TILT document of ``register`` in ``lang``, with its ``_hash``."""
     t = Texts(register, lang, locale)
     c = register.controller
@@ -107,7 +109,7 @@ def uuid5_url(url: str) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def tilt_hash(document: dict) -> str:
+def tilt_hash(document: dict[str, Any]) -> str:
     """SHA-256 of ``document`` with ``meta._hash`` empty, in JCS form (see above)."""
     blank = {**document, "meta": {**document["meta"], "_hash": ""}}
     data = json.dumps(blank, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -124,14 +126,14 @@ def _country(address: Address | None) -> str:
     return address.country if address else UNKNOWN_COUNTRY
 
 
-def _person(name: str | None, email: str | None, phone: str | None) -> dict:
+def _person(name: str | None, email: str | None, phone: str | None) -> dict[str, Any]:
     person = {"name": name or "", "email": email or ""}
     if phone and _PHONE.match(phone):
         person["phone"] = phone
     return person
 
 
-def _dpo(register: Register, t: Texts) -> dict:
+def _dpo(register: Register, t: Texts) -> dict[str, Any]:
     dpo = register.controller.data_protection_officer
     if dpo is None:
         return {**_person("", "", None), "address": "", "country": UNKNOWN_COUNTRY}
@@ -159,10 +161,10 @@ _TRANSFER_KEYS = (
 )
 
 
-def _transfers(register: Register, t: Texts) -> list[dict]:
+def _transfers(register: Register, t: Texts) -> list[dict[str, Any]]:
     """One entry per third country, with every mechanism that covers a transfer to it;
     general safeguards (processing_locations) as an entry without a country."""
-    by_country: dict[str | None, dict] = {}
+    by_country: dict[str | None, dict[str, Any]] = {}
 
     def add(country: str | None, mechanism: str, description: str) -> None:
         entry = by_country.setdefault(
@@ -186,17 +188,17 @@ def _transfers(register: Register, t: Texts) -> list[dict]:
     return [{"country": k, **v} if k else v for k, v in by_country.items()]
 
 
-def _right(register: Register, t: Texts, *kinds: str) -> dict:
+def _right(register: Register, t: Texts, *kinds: str) -> dict[str, Any]:
     items = [item for item in register.rights.items if item.right in kinds]
     if not items:
         return {"available": False}
-    right = {"available": True, "description": t.join(*(t.rights(i.text) for i in items))}
+    right = {"available": True, "description": t.join(*(t(i.text) for i in items))}
     if register.rights.contact:
         right["email"] = register.rights.contact
     return right
 
 
-def _complain(register: Register, t: Texts) -> dict:
+def _complain(register: Register, t: Texts) -> dict[str, Any]:
     complaints = register.complaints
     authority = complaints.supervisory_authority
     found: dict[str, Any] = {"available": True, "description": t(complaints.text)}
@@ -217,7 +219,7 @@ def _complain(register: Register, t: Texts) -> dict:
     return found
 
 
-def _automated(register: Register, t: Texts) -> dict:
+def _automated(register: Register, t: Texts) -> dict[str, Any]:
     section = register.automated_decision_making
     if not (section.decisions or section.profiling):
         return {"inUse": False}
@@ -228,7 +230,7 @@ def _automated(register: Register, t: Texts) -> dict:
     }
 
 
-def _sources(register: Register, t: Texts) -> list[dict]:
+def _sources(register: Register, t: Texts) -> list[dict[str, Any]]:
     """Data not received from the data subjects (Art. 14): each channel, when the data
     does not come from them, and the other sources."""
     sources = register.sources
@@ -244,6 +246,6 @@ def _sources(register: Register, t: Texts) -> list[dict]:
     return found
 
 
-def _source(id: str, category: str, description: str) -> dict:
+def _source(id: str, category: str, description: str) -> dict[str, Any]:
     source = {"description": description, "url": "", "publiclyAvailable": False}
     return {"_id": id, "dataCategory": category, "sources": [source]}

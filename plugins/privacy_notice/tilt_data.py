@@ -35,9 +35,9 @@ def _receives(recipient: RecipientCategory, field: DataField) -> bool:
     return True
 
 
-def disclosed(register: Register, t: Texts, field: DataField) -> dict:
+def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
     purposes = [p for p in register.purposes.items if p.id in field.purposes]
-    bases: list[dict] = []
+    bases: list[dict[str, Any]] = []
     interests = []
     for purpose in purposes:
         for basis in purpose.legal_bases:
@@ -84,16 +84,16 @@ def disclosed(register: Register, t: Texts, field: DataField) -> dict:
     }
 
 
-def _storage(register: Register, t: Texts, field: DataField) -> list[dict]:
+def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, Any]]:
     found = []
     for rule in register.retention.rules:
         covers = field.id in rule.data_fields or set(rule.channels) & set(field.sources)
         if not (covers or (not rule.data_fields and not rule.channels)):
             continue
-        text = t.join(t(rule.name), t.period(rule.text, rule.period), t(rule.law))
+        text = t.join(t(rule.name), t(rule.text), t(rule.law))
         temporal = [{"description": text, "ttl": ttl(rule.period)}] if rule.period else []
         if rule.extension:
-            condition = t.period(rule.extension.condition, rule.extension.period)
+            condition = t(rule.extension.condition)
             temporal.append({"description": condition, "ttl": ttl(rule.extension.period)})
         entry: dict[str, Any] = {"temporal": temporal} if temporal else {}
         if not rule.period:

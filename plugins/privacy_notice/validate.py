@@ -7,12 +7,12 @@ worded as advice to a person editing YAML, not as a validator's internals.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .cache import ValidationCache
-from .diagnostics import Diagnostic, Path, PolicyError, did_you_mean, display, errors
+from .diagnostics import Diagnostic, PolicyError, YamlPath, did_you_mean, display, errors
 from .lint import lint
 from .load import Loaded, load_policy_text, read_source
 from .rules import domain_checks
@@ -82,18 +82,20 @@ def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
     return sorted(set(found))
 
 
-def _value_text(loaded: Loaded, path: Path, value: Any) -> str:
+def _value_text(loaded: Loaded, path: YamlPath, value: Any) -> str:
     source = loaded.scalars.get(path)
     return repr(source if source is not None else value)
 
 
 def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
-    path: Path = tuple(error.absolute_path)
-    value, keyword, sub = error.instance, error.validator, error.schema
+    path: YamlPath = tuple(error.absolute_path)
+    value: Any = error.instance
+    keyword = error.validator
+    # A failing keyword always sits in a schema object, never in a boolean schema.
+    sub: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
+    rule: Any = error.validator_value  # the keyword's value in the schema
     if keyword == "required":
-        missing = [
-            k for k in error.validator_value if not isinstance(value, dict) or k not in value
-        ]
+        missing = [k for k in rule if not isinstance(value, dict) or k not in value]
         for key in missing:
             what = "section" if not path else "key"
             yield loaded.diagnostic(path, f"missing required {what} '{key}'", at_key=True)
@@ -103,7 +105,7 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
             if key not in allowed:
                 yield loaded.diagnostic((*path, key), _unknown_key(key, allowed), at_key=True)
     elif keyword == "type":
-        expected = error.validator_value
+        expected = rule
         expected = expected if isinstance(expected, list) else [expected]
         message = (
             f"expected {' or '.join(_TYPE_NAMES[t] for t in expected)}, "
@@ -117,13 +119,13 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
         yield loaded.diagnostic(
             path, f"{_value_text(loaded, path, value)} {sub['patternErrorMessage']}"
         )
-    elif keyword == "format" and error.validator_value == "date":
+    elif keyword == "format" and rule == "date":
         yield loaded.diagnostic(
             path,
             f"{_value_text(loaded, path, value)} is not a valid date (YYYY-MM-DD, e.g. 2019-10-23)",
         )
     elif keyword == "enum":
-        options = error.validator_value
+        options = rule
         hint = did_you_mean(str(value), [str(o) for o in options])
         if "errorMessage" in sub:
             message = f"{_value_text(loaded, path, value)} {sub['errorMessage']}"
@@ -140,7 +142,7 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
     elif keyword == "minLength":
         yield loaded.diagnostic(path, "must not be empty")
     elif keyword == "minItems":
-        yield loaded.diagnostic(path, f"must list at least {error.validator_value} item(s)")
+        yield loaded.diagnostic(path, f"must list at least {rule} item(s)")
     elif keyword == "uniqueItems":
         yield loaded.diagnostic(path, "lists the same item more than once")
     else:

@@ -17,7 +17,7 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from .cache import ValidationCache
-from .diagnostics import Diagnostic, Path, PolicyError, format_path
+from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath, format_path
 from .export import canonical_json, sha256
 from .load import Loaded
 from .migrate import CURRENT_VERSION, schema_version, upgrade
@@ -41,7 +41,7 @@ class Version:
     published: bytes
     schema_version: int = CURRENT_VERSION  # that of the stored document
     draft: bool = False  # not released: the preview or development build of policy.yaml
-    fallbacks: frozenset[tuple[Path, str]] = frozenset()  # texts shown untranslated
+    fallbacks: frozenset[tuple[YamlPath, str]] = frozenset()  # texts shown untranslated
 
     @cached_property
     def register(self) -> Register:
@@ -156,14 +156,13 @@ def _read_index(path: FilePath, display: str) -> list[dict[str, str]]:
         )
         raise PolicyError([Diagnostic(display, line, col, "", message)]) from None
     entries = index.get("versions") if isinstance(index, dict) else None
-    valid = isinstance(entries, list) and all(
+    if not isinstance(entries, list) or not all(
         isinstance(e, dict)
         and isinstance(e.get("date"), str)
         and isinstance(e.get("sha256"), str)
         and _is_date(e["date"])
         for e in entries
-    )
-    if not valid:
+    ):
         raise PolicyError(
             [
                 Diagnostic(
@@ -192,7 +191,7 @@ def _is_date(text: str) -> bool:
 
 def _verify(
     raw: bytes, name: str, entry: dict[str, str], cache: ValidationCache | None
-) -> tuple[Version | None, list]:
+) -> tuple[Version | None, list[Diagnostic]]:
     if sha256(raw) != entry["sha256"]:
         return None, [
             Diagnostic(
@@ -278,7 +277,7 @@ def place_current(loaded: Loaded, document: dict[str, Any], history: History) ->
     return Placement.DRAFT
 
 
-def changed_release(loaded: Loaded, date: str, *, severity: str = "error") -> Diagnostic:
+def changed_release(loaded: Loaded, date: str, *, severity: Severity = "error") -> Diagnostic:
     return loaded.diagnostic(
         ("notice", "updated"),
         f"{date} is already released and its content "

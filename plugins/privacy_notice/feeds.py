@@ -1,0 +1,201 @@
+"""The Atom feed of one language (RFC 4287): the versions and their change lines in,
+entry data and the feed's bytes out.
+
+Written here rather than by Pelican's feed writer, which takes entry ids from
+``feedgenerator.get_tag_uri`` (``tag:None,…`` for a site without ``SITEURL``), gives all
+language feeds the same ``<id>``, writes no ``xml:lang`` and an empty ``<author>``.
+
+Ids are ``tag:`` URIs (RFC 4151): the authority is the host of ``SITEURL``, else (a
+development build) the host of the controller's website, else the controller's email
+address (RFC 4151 allows either), else ``localhost``; the date is the first
+version's, which never changes; the specific part is the page's path. So ids are absolute,
+stable, and unique across languages and versions. Nothing depends on the time of the build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from .localize import format_date
+
+ATOM = "http://www.w3.org/2005/Atom"
+# Characters XML 1.0 cannot hold at all: dropped rather than making the feed unreadable.
+# An email address as RFC 4151 allows it in a tag's authority.
+_TAG_EMAIL = re.compile(r"[a-z0-9._-]+@[a-z0-9-]+(\.[a-z0-9-]+)+")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    link: str
+    updated: str  # RFC 3339
+    summary: str  # plain text
+    content: str  # HTML
+
+
+@dataclass(frozen=True)
+class Feed:
+    id: str
+    lang: str
+    title: str
+    link: str  # the current notice in this language
+    self_link: str
+    author: str
+    author_uri: str | None
+    updated: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the site is: absolute URLs from ``site_url`` (else root-relative ones), and the
+    authority and date of its ``tag:`` ids."""
+
+    site_url: str
+    first_date: str
+    # The controller's, for the ids of a build with no site URL.
+    website: str | None = None
+    email: str | None = None
+
+    def url(self, path: str) -> str:
+        return f"{self.site_url}/{path}" if self.site_url else f"/{path}"
+
+    def tag(self, path: str) -> str:
+        base = urlsplit(self.site_url or self.website or "")
+        email = (self.email or "").lower()
+        authority = base.hostname or (email if _TAG_EMAIL.fullmatch(email) else "localhost")
+        prefix = base.path.rstrip("/") if self.site_url else ""
+        return f"tag:{authority},{self.first_date}:{prefix}/{path}"
+
+
+Gettext = Callable[[str], str]
+PageUrl = Callable[..., str]
+
+
+def entry_texts(
+    notice: Any, lines: Sequence[str] | None, lang: str, locale: str, gettext: Gettext
+) -> tuple[str, str]:
+    """(summary as plain text, content as HTML) of a version's entry: the human-written
+    summary, its effective date, then the change lines (``None``: the first version)."""
+    if lines is None:
+        lines = [gettext("First published version.")]
+    elif not lines:
+        lines = [gettext("No change in content: only the wording or a translation was corrected.")]
+    paragraphs = [notice.summary[lang]] if notice.summary else []
+    if notice.effective and notice.effective != notice.updated:
+        date = format_date(notice.effective, locale)
+        paragraphs.append(gettext("Takes effect on %(date)s.") % {"date": date})
+    if notice.supersedes_announced:
+        date = format_date(notice.supersedes_announced, locale)
+        paragraphs.append(
+            gettext(
+                "This version replaces the version announced to take effect on %(date)s, "
+                "which did not take effect."
+            )
+            % {"date": date}
+        )
+    summary = " ".join([*(_sentence(p) for p in paragraphs), _sentence("; ".join(lines))])
+    content = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    content += "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
+    return summary, content
+
+
+def language_feed(
+    versions: Sequence[Any],
+    changes: Mapping[str, Sequence[str]],
+    lang: str,
+    locale: str,
+    gettext: Gettext,
+    place: Place,
+    page_url: PageUrl,
+    site_name: str = "",
+) -> Feed:
+    """The feed of ``lang``: one entry per version, newest first. ``changes``: each
+    version's change lines in this language, by date (none for the first version);
+    ``site_name`` (Pelican's ``SITENAME``) is put before the notice's title."""
+    entries = []
+    for version in reversed(versions):
+        notice = version.register.notice
+        summary, content = entry_texts(notice, changes.get(version.date), lang, locale, gettext)
+        kind = "changes" if version.date in changes else "version"
+        date = format_date(version.date, locale)
+        entries.append(
+            Entry(
+                id=place.tag(page_url("version", lang, version.date).removesuffix("index.html")),
+                title=gettext("Updated on %(date)s") % {"date": date},
+                link=place.url(page_url(kind, lang, version.date)),
+                updated=f"{version.date}T00:00:00Z",
+                summary=summary,
+                content=content,
+            )
+        )
+    current = versions[-1].register
+    return Feed(
+        id=place.tag(page_url("feed", lang)),
+        lang=lang,
+        title=" - ".join(filter(None, (site_name, current.notice.title[lang]))),
+        link=place.url(page_url("current", lang)),
+        self_link=place.url(page_url("feed", lang)),
+        author=current.controller.name,
+        author_uri=current.controller.website,
+        updated=entries[0].updated,
+        entries=tuple(entries),
+    )
+
+
+def atom(feed: Feed) -> bytes:
+    """The feed as Atom XML, UTF-8; the same feed gives the same bytes."""
+    author = _element("name", feed.author)
+    if feed.author_uri:
+        author += _element("uri", feed.author_uri)
+    author = f"<author>{author}</author>"
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>\n',
+        f"<feed xmlns={quoteattr(ATOM)} xml:lang={_attr(feed.lang)}>",
+        _element("id", feed.id),
+        _element("title", feed.title),
+        f'<link rel="alternate" type="text/html" hreflang={_attr(feed.lang)} '
+        f"href={_attr(feed.link)}/>",
+        f'<link rel="self" type="application/atom+xml" href={_attr(feed.self_link)}/>',
+        _element("updated", feed.updated),
+        author,
+    ]
+    for entry in feed.entries:
+        out += [
+            "\n<entry>",
+            _element("id", entry.id),
+            _element("title", entry.title),
+            f'<link rel="alternate" type="text/html" href={_attr(entry.link)}/>',
+            _element("published", entry.updated),
+            _element("updated", entry.updated),
+            author,
+            '<summary type="text">' + _text(entry.summary) + "</summary>",
+            '<content type="html">' + _text(entry.content) + "</content>",
+            "</entry>",
+        ]
+    out.append("\n</feed>\n")
+    return "".join(out).encode("utf-8")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def _text(text: str) -> str:
+    return escape(_NOT_XML.sub("", text))
+
+
+def _attr(value: str) -> str:
+    return quoteattr(_NOT_XML.sub("", value))
+
+
+def _element(name: str, text: str) -> str:
+    return f"<{name}>{_text(text)}</{name}>"

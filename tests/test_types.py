@@ -1,0 +1,41 @@
+"""The model is visible to mypy: a wrong field type and an assignment to a frozen field
+are errors. (mypy itself, at zero errors, runs in make lint and make test; this guards
+what zero errors would not show: classes mypy cannot see produce no errors at all.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+mypy_api = pytest.importorskip("mypy.api")
+
+PROBE = """
+from privacy_notice.model import Address, Register, Text
+
+
+def probe(register: Register) -> None:
+    Address(street=1, postal_code="00100", city=Text({}), country="FI")
+    register.languages = ()
+"""
+
+
+def test_mypy_sees_the_fields_of_the_model(tmp_path: Path):
+    probe = tmp_path / "probe.py"
+    probe.write_text(PROBE, "utf-8")
+    out, _err, status = mypy_api.run(
+        [
+            "--strict",
+            "--no-incremental",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            str(probe),
+        ]
+    )
+    assert status == 1
+    assert 'Argument "street" to "Address" has incompatible type "int"' in out
+    assert 'Property "languages" defined in "Register" is read-only' in out
