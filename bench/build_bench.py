@@ -1,6 +1,6 @@
 """Benchmarks, as ratios against a baseline measured side by side in the same run.
 
-    python bench/build_bench.py [--runs N] [--histories 50,100,200] [--quick]
+    python bench/build_bench.py [--runs N] [--histories 50,100,200] [--quick] [--histories-only]
     python bench/build_bench.py --histories ''    # the default build and validate only
     python bench/build_bench.py --histories '' --against 58e3480   # and before, side by side
 
@@ -164,6 +164,9 @@ def main() -> None:
     parser.add_argument("--histories", default="50,100,200")
     parser.add_argument("--quick", action="store_true", help="3 runs, histories 50,100")
     parser.add_argument("--against", help="a git revision to run side by side with this tree")
+    parser.add_argument(
+        "--histories-only", action="store_true", help="skip the default and example builds"
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     sizes = [50, 100] if args.quick else [int(n) for n in args.histories.split(",") if n]
@@ -180,7 +183,12 @@ def main() -> None:
         if args.against:
             old = checkout(args.against, work / "against")
             trees["before: "] = (old, ["env", f"PYTHONPATH={old / 'plugins'}", notice])
-        for what, root in (("default", None), ("examples/webshop", "examples/webshop")):
+        examples = (
+            ()
+            if args.histories_only
+            else (("default", None), ("examples/webshop", "examples/webshop"))
+        )
+        for what, root in examples:
             cases: dict[str, tuple[list[str], Path]] = {"bare": (pelican_bare, bare)}
             cases["imports"] = (imports, bare)
             clear = {}

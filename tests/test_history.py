@@ -65,8 +65,11 @@ def test_translation_fix_is_not_material(history: Project):
     assert by_date[DATES[4]]["material"] is False
     assert all(by_date[d]["material"] for d in DATES[:4])
     page = history.read(f"fi/versions/{DATES[4]}/changes/index.html")
-    assert '<ins><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>' in page
-    assert "Tekstiä muutettu:" in history.text(f"fi/versions/{DATES[4]}/changes/index.html")
+    # The fix shows in the purposes section (where the field's purpose is written): the
+    # summary names that section and links to the first mark in it.
+    mark = '<ins id="change-purposes"><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>'
+    assert mark in page
+    assert '<a href="#change-purposes">Muutettu osio: ' in page
     # A Finnish fix changes no English or Swedish text: no change is listed there.
     for lang in ("en", "sv"):
         text = history.text(f"{lang}/versions/{DATES[4]}/changes/index.html")
@@ -114,10 +117,14 @@ def test_feeds_have_one_entry_per_version(history: Project):
 def test_current_page_links_its_changes_and_marks_sections(history: Project):
     page = history.read("en/index.html")
     assert f'href="../en/versions/{DATES[-1]}/changes/index.html"' in page
-    assert (
-        '<section id="personal-data" aria-labelledby="personal-data-h" class="changed">'
-        in history.read("fi/index.html")
-    )
+    # The last update fixed a Finnish text shown in the purposes section: that section is
+    # badged in Finnish only (the English and Swedish pages read as before).
+    fi = history.read("fi/index.html")
+    assert '<section id="purposes" aria-labelledby="purposes-h" class="changed">' in fi
+    assert fi.count('class="changed"') == 1
+    for lang in ("en", "sv"):
+        assert 'class="changed"' not in history.read(f"{lang}/index.html"), lang
+        assert "changed-note" not in history.read(f"{lang}/index.html"), lang
     assert "Draft" not in history.text("en/index.html")
 
 

@@ -423,7 +423,7 @@ def test_disk_full_during_a_build_is_one_line(project: Project, run, monkeypatch
     def full(self, *_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(project.path / "output"))
 
-    monkeypatch.setattr("privacy_notice.generator.NoticeGenerator._write_api", full)
+    monkeypatch.setattr("privacy_notice.generator.NoticeGenerator._write_files", full)
     status, lines = run("build")
     lines = [line for line in lines if ": warning: " not in line]  # the notice's own
     assert status == 1 and len(lines) == 2, lines
