@@ -27,13 +27,15 @@ class Dates:
 class InForce:
     """When a version is in force: from ``since`` to ``until`` (the last day, inclusive).
 
-    ``since`` None: the version never takes effect (a later version started first).
+    ``since`` None: the version never takes effect (a later version started first);
+    ``replaced_by`` is then the update date of the first later version that did.
     ``until`` None: nothing has replaced it (yet)."""
 
     updated: str
     starts: str
     since: str | None
     until: str | None
+    replaced_by: str | None = None
 
     @property
     def overtaken(self) -> bool:
@@ -52,14 +54,35 @@ def periods(versions: Sequence[Dates]) -> tuple[InForce, ...]:
     """When each version (oldest first) is in force."""
     found = []
     later_start: str | None = None  # the earliest start of the versions after this one
+    # The later versions that may still replace an earlier one, nearest last: each starts
+    # earlier than those nearer (a monotonic stack, so the whole is linear).
+    later: list[Dates] = []
     for version in reversed(versions):
+        while later and later[-1].starts > version.starts:
+            later.pop()
         if later_start is not None and later_start <= version.starts:
-            found.append(InForce(version.updated, version.starts, None, None))
+            found.append(InForce(version.updated, version.starts, None, None, later[-1].updated))
         else:
             until = _day_before(later_start) if later_start else None
             found.append(InForce(version.updated, version.starts, version.starts, until))
+        later.append(version)
         later_start = min(later_start or version.starts, version.starts)
     return tuple(reversed(found))
+
+
+def in_force_before(versions: Sequence[Dates]) -> tuple[str | None, ...]:
+    """For each version (oldest first), the update date of the version in force the day
+    before it starts, among the versions released before it: the latest earlier one that
+    started earlier (None for the first). Usually the previous version; not when the
+    previous ones were announced for a day this one replaced them before."""
+    found: list[str | None] = []
+    earlier: list[Dates] = []  # a monotonic stack, as in periods()
+    for version in versions:
+        while earlier and earlier[-1].starts >= version.starts:
+            earlier.pop()
+        found.append(earlier[-1].updated if earlier else None)
+        earlier.append(version)
+    return tuple(found)
 
 
 def in_force_on(versions: Sequence[Dates], day: str) -> str | None:

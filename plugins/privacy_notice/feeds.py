@@ -15,12 +15,13 @@ stable, and unique across languages and versions. Nothing depends on the time of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from .effective import InForce
 from .localize import format_date
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -38,6 +39,7 @@ class Entry:
     updated: str  # RFC 3339
     summary: str  # plain text
     content: str  # HTML
+    published: str = ""  # RFC 3339; "": the same as updated
 
 
 @dataclass(frozen=True)
@@ -80,18 +82,35 @@ PageUrl = Callable[..., str]
 
 
 def entry_texts(
-    notice: Any, lines: Sequence[str] | None, lang: str, locale: str, gettext: Gettext
+    notice: Any,
+    lines: Sequence[str] | None,
+    lang: str,
+    locale: str,
+    gettext: Gettext,
+    period: InForce | None = None,
 ) -> tuple[str, str]:
     """(summary as plain text, content as HTML) of a version's entry: the human-written
-    summary, its effective date, then the change lines (``None``: the first version)."""
+    summary, when it is in force (``period``, from the history) if not from its update,
+    then the change lines (``None``: the first version)."""
     if lines is None:
         lines = [gettext("First published version.")]
     elif not lines:
         lines = [gettext("No change in content: only the wording or a translation was corrected.")]
     paragraphs = [notice.summary[lang]] if notice.summary else []
-    if notice.effective and notice.effective != notice.updated:
+    if period is not None and period.overtaken:
+        paragraphs.append(
+            gettext(
+                "Announced to take effect on %(date)s; replaced before then by the notice "
+                "of %(replacement)s."
+            )
+            % {
+                "date": format_date(period.starts, locale),
+                "replacement": format_date(str(period.replaced_by), locale),
+            }
+        )
+    elif notice.effective and notice.effective != notice.updated:
         date = format_date(notice.effective, locale)
-        paragraphs.append(gettext("Takes effect on %(date)s.") % {"date": date})
+        paragraphs.append(gettext("In force from %(date)s.") % {"date": date})
     if notice.supersedes_announced:
         date = format_date(notice.supersedes_announced, locale)
         paragraphs.append(
@@ -116,22 +135,41 @@ def language_feed(
     place: Place,
     page_url: PageUrl,
     site_name: str = "",
+    periods: Mapping[str, InForce] | None = None,
+    unchanged: Collection[str] = (),
 ) -> Feed:
     """The feed of ``lang``: one entry per version, newest first. ``changes``: each
     version's change lines in this language, by date (none for the first version);
-    ``site_name`` (Pelican's ``SITENAME``) is put before the notice's title."""
+    ``site_name`` (Pelican's ``SITENAME``) is put before the notice's title; ``periods``:
+    when each version is in force (by date); ``unchanged``: the dates of versions whose
+    page in this language reads as the one before (a fix in another language), which
+    get no entry: there is nothing to tell this language's readers."""
     entries = []
+    first = versions[0].date
     for version in reversed(versions):
+        if version.date in unchanged:
+            continue
         notice = version.register.notice
-        summary, content = entry_texts(notice, changes.get(version.date), lang, locale, gettext)
+        period = (periods or {}).get(version.date)
+        summary, content = entry_texts(
+            notice, changes.get(version.date), lang, locale, gettext, period
+        )
         kind = "changes" if version.date in changes else "version"
         date = format_date(version.date, locale)
+        if version.date == first:
+            title = gettext("Published on %(date)s") % {"date": date}
+        else:
+            title = gettext("Updated on %(date)s") % {"date": date}
+        # An entry's text changes once more when a later version replaces it before it
+        # took effect: ``updated`` is then that version's date (RFC 4287 4.2.15).
+        updated = period.replaced_by if period is not None and period.replaced_by else None
         entries.append(
             Entry(
                 id=place.tag(page_url("version", lang, version.date).removesuffix("index.html")),
-                title=gettext("Updated on %(date)s") % {"date": date},
+                title=title,
                 link=place.url(page_url(kind, lang, version.date)),
-                updated=f"{version.date}T00:00:00Z",
+                published=f"{version.date}T00:00:00Z",
+                updated=f"{updated or version.date}T00:00:00Z",
                 summary=summary,
                 content=content,
             )
@@ -145,7 +183,7 @@ def language_feed(
         self_link=place.url(page_url("feed", lang)),
         author=current.controller.name,
         author_uri=current.controller.website,
-        updated=entries[0].updated,
+        updated=max(entry.updated for entry in entries),
         entries=tuple(entries),
     )
 
@@ -173,7 +211,7 @@ def atom(feed: Feed) -> bytes:
             _element("id", entry.id),
             _element("title", entry.title),
             f'<link rel="alternate" type="text/html" href={_attr(entry.link)}/>',
-            _element("published", entry.updated),
+            _element("published", entry.published or entry.updated),
             _element("updated", entry.updated),
             author,
             '<summary type="text">' + _text(entry.summary) + "</summary>",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from babel.support import Translations
@@ -32,6 +33,9 @@ def page_url(kind: str, lang: str, date: str = "") -> str:
         "version": f"{lang}/versions/{date}/index.html",
         "changes": f"{lang}/versions/{date}/changes/index.html",
         "compare": f"{lang}/versions/{date}/compare-current/index.html",
+        # Only a version that replaced announced ones before they took effect: its changes
+        # against the notice in force until then (see Site.replaced_in_force).
+        "compare_in_force": f"{lang}/versions/{date}/compare-in-force/index.html",
         "feed": f"feeds/{lang}.atom.xml",
     }[kind]
 
@@ -80,8 +84,9 @@ def plan(
         language = Language(site, lang, translations[lang], render)
         language_pages, summaries = _language_pages(language, changes, exports)
         pages += language_pages
+        versions = [v for v in site.versions if lang in v.languages]
         language_feeds[page_url("feed", lang)] = feeds.language_feed(
-            [v for v in site.versions if lang in v.languages],
+            versions,
             {date: [item.text for item in items] for date, items in summaries.items()},
             lang,
             site.locale(lang),
@@ -89,10 +94,27 @@ def plan(
             place,
             page_url,
             site_name,
+            site.periods,
+            _unchanged(language, versions, summaries),
         )
     root = Language(site, default_lang, translations[default_lang], render)
     pages.append(Page("index.html", "root.html", _common(root, "root")))
     return Plan(tuple(pages), api_files(site, site_url, exports), language_feeds)
+
+
+def _unchanged(
+    language: Language, versions: Sequence[Version], summaries: Mapping[str, Sequence[Any]]
+) -> frozenset[str]:
+    """The dates of the versions whose page in this language reads as the previous one's
+    (a fix in another language only): nothing changed for this language's readers."""
+    lang = language.lang
+    return frozenset(
+        version.date
+        for previous, version in pairwise(versions)
+        if not summaries.get(version.date)
+        and version.register.notice.title[lang] == previous.register.notice.title[lang]
+        and language.body(version) == language.body(previous)
+    )
 
 
 def _common(
@@ -129,10 +151,16 @@ def _language_pages(
                 previous, version, changes.between(previous, version)
             )
             pages.append(_changes_page(language, previous, version, summaries[version.date]))
+            in_force = site.replaced_in_force.get(version.date)
+            if in_force is not None and lang in in_force.languages:
+                compared = language.summary(in_force, version, changes.between(in_force, version))
+                pages.append(
+                    _changes_page(language, in_force, version, compared, "compare_in_force")
+                )
         # Every version has one, the current one too, so that a version's page links to
         # it from the day it is published and never changes afterwards.
         compared = language.summary(version, current, changes.between(version, current))
-        pages.append(_changes_page(language, version, current, compared, compare=True))
+        pages.append(_changes_page(language, version, current, compared, "compare"))
     pages.append(_current_page(language, versions, exports))
     pages.append(
         Page(
@@ -192,11 +220,12 @@ def _changes_page(
     old: Version,
     new: Version,
     summary: tuple[SummaryItem, ...],
-    *,
-    compare: bool = False,
+    kind: str = "changes",
 ) -> Page:
-    """The redline of ``old`` -> ``new``: the changes page of ``new`` or, with
-    ``compare``, the page comparing ``old`` with the current notice."""
+    """The redline of ``old`` -> ``new``: the changes page of ``new``; with ``kind``
+    "compare", the page comparing ``old`` with the current notice; with
+    "compare_in_force", the changes of ``new`` against ``old``, the notice in force until
+    ``new`` replaced announced versions."""
     site, lang = language.site, language.lang
     parts = redline.redline_parts(
         language.body(old),
@@ -206,11 +235,11 @@ def _changes_page(
     )
     marked = {part.anchor for part in parts if f'id="change-{part.anchor}"' in part.html}
     titles = {anchor(k): new.register.section(k).title for k in new.register.section_keys()}
-    kind, date = ("compare", old.date) if compare else ("changes", new.date)
-    if compare:
-        languages = tuple(lang for lang in old.languages if lang in new.languages)
-    else:
+    date = old.date if kind == "compare" else new.date
+    if kind == "changes":
         languages = site.changes_languages(new)
+    else:
+        languages = tuple(lang for lang in old.languages if lang in new.languages)
     return Page(
         page_url(kind, lang, date),
         "changes.html",

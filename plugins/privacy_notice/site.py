@@ -17,7 +17,7 @@ from .cache import ValidationCache
 from .catalogcache import CatalogCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
 from .diff import semantic_changes
-from .effective import InForce, dates_of, periods
+from .effective import Dates, InForce, dates_of, in_force_before, periods
 from .export import canonical_json, sha256
 from .i18n import CatalogFile, Resolution, read_catalogs, resolve
 from .lint import unfilled
@@ -81,10 +81,25 @@ class Site:
         return self.current.register.source_language
 
     @cached_property
+    def _dates(self) -> tuple[Dates, ...]:
+        return tuple(dates_of(v.date, v.document["notice"]) for v in self.versions)
+
+    @cached_property
     def periods(self) -> Mapping[str, InForce]:
         """When each version (by date) is in force, from its dates alone."""
-        dates = [dates_of(v.date, v.document["notice"]) for v in self.versions]
-        return {p.updated: p for p in periods(dates)}
+        return {p.updated: p for p in periods(self._dates)}
+
+    @cached_property
+    def replaced_in_force(self) -> Mapping[str, Version]:
+        """For each version that replaced announced ones before they took effect (by
+        date), the version in force until it started, which its previous version was
+        not: what its changes must also be compared with (see effective.py)."""
+        by_date = {v.date: v for v in self.versions}
+        found = {}
+        for index, before in enumerate(in_force_before(self._dates)):
+            if index and before is not None and before != self.versions[index - 1].date:
+                found[self.versions[index].date] = by_date[before]
+        return found
 
     @cached_property
     def in_force(self) -> Version | None:
