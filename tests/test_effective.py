@@ -160,8 +160,8 @@ def test_the_banner_names_the_notice_in_force_until_the_day(
     assert build("2027-03-31") == before  # the same inputs and day: the same bytes
     en = announced.text("en/index.html")
     assert (
-        "This notice takes effect on 1 April 2027. Until then, the notice of 23 October 2019 "
-        "applies." in en
+        "This notice takes effect on 1 April 2027. Until 31 March 2027, the notice of "
+        "23 October 2019 applies." in en
     )
     assert 'href="../en/versions/2019-10-23/index.html"' in announced.read("en/index.html")
     assert "Notice in force until 31 March 2027" in en
@@ -173,7 +173,7 @@ def test_the_banner_names_the_notice_in_force_until_the_day(
     ) == ["2019-10-23"]
     assert "From 1 April 2027" in history and "From 23 October 2019 to 31 March 2027" in history
     changes = announced.text("en/versions/2026-12-01/changes/index.html")
-    assert "Takes effect on 1 April 2027." in changes
+    assert "In force from 1 April 2027." in changes and "Takes effect" not in changes
 
     after = build("2027-04-01")
     assert after != before

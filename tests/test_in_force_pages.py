@@ -92,36 +92,39 @@ def test_the_replacing_version_links_its_changes_against_the_notice_in_force():
     assert not any("2026-11-22/compare-in-force" in p.name for p in plan.pages)
 
 
-def test_a_version_page_states_its_period_the_same_whatever_the_day():
+def test_version_pages_do_not_depend_on_the_day_of_the_build():
     sites = {day: plan_of(replaced_history(day), _ENV) for day in ("2026-11-25", "2026-12-20")}
     for name in (
         "en/versions/2026-11-20/index.html",
         "en/versions/2026-11-22/index.html",
         "en/versions/2026-11-28/index.html",
         "en/versions/2026-11-22/changes/index.html",
+        "en/versions/2026-11-28/changes/index.html",
+        "en/versions/2026-11-28/compare-in-force/index.html",
     ):
         pages = {day: _render(plan, name) for day, plan in sites.items()}
         assert len(set(pages.values())) == 1, name
-    plan = sites["2026-11-25"]
-    assert "In force from 20 November 2026 to 27 November 2026." in page_text(
-        _render(plan, "en/versions/2026-11-20/index.html")
-    )
-    assert "In force from 28 November 2026." in page_text(
-        _render(plan, "en/versions/2026-11-28/index.html")
-    )
 
 
-def test_the_version_in_force_while_one_is_announced_says_until_when():
+def test_an_announced_version_states_its_date_neutrally_and_the_banner_until_when():
     site = replaced_history("2026-11-25")
     site = Site(site.versions[:2], site.catalogs, (), site.locales, "2026-11-25")
     plan = plan_of(site, _ENV)
-    assert "In force from 20 November 2026 to 14 December 2026." in page_text(
-        _render(plan, "en/versions/2026-11-20/index.html")
+    for name in ("en/versions/2026-11-22/index.html", "en/versions/2026-11-22/changes/index.html"):
+        announced = page_text(_render(plan, name))
+        assert "In force from 15 December 2026." in announced, name
+        assert "Takes effect" not in announced, name
+    # An ordinary version's page states nothing that a later version would change.
+    assert "In force" not in page_text(_render(plan, "en/versions/2026-11-20/index.html"))
+    current = page_text(_render(plan, "en/index.html"))
+    assert (
+        "This notice takes effect on 15 December 2026. Until 14 December 2026, the notice of "
+        "20 November 2026 applies." in current
     )
-    announced = page_text(_render(plan, "en/versions/2026-11-22/index.html"))
-    assert "In force from 15 December 2026." in announced and "Takes effect" not in announced
-    current = page_text(_render(plan, "sv/index.html"))
-    assert "Till dess gäller beskrivningen från den 20 november 2026." in current
+    assert (
+        "Till och med den 14 december 2026 gäller beskrivningen från den 20 november 2026."
+        in page_text(_render(plan, "sv/index.html"))
+    )
 
 
 def test_the_first_feed_entry_is_published_not_updated():

@@ -91,7 +91,10 @@ def test_the_pages_of_a_history(site_plan):
     names = [page.name for page in built.pages]
     assert len(names) == len(set(names)) and set(names) == expected
     assert set(built.feeds) == {page_url("feed", lang) for lang in site.languages}
-    assert all(len(feed.entries) == len(DATES) for feed in built.feeds.values())
+    # DATES[2] fixes a Finnish text only: no entry in the other languages' feeds.
+    assert {name: len(feed.entries) for name, feed in built.feeds.items()} == {
+        page_url("feed", lang): len(DATES) - (lang != "fi") for lang in site.languages
+    }
     assert {f"api/versions/{date}.json" for date in DATES} <= set(built.files)
     assert {f"api/changes/{date}.json" for date in DATES[1:]} <= set(built.files)
 
