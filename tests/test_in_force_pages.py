@@ -148,3 +148,24 @@ def test_a_fix_in_one_language_is_no_feed_entry_in_the_others():
     assert "2021-05-01" not in dates["en"] and "2021-05-01" not in dates["sv"]
     assert "2020-03-01" in dates["en"]
     assert "2021-05-01" in _render(plan, "en/versions/index.html")
+
+
+def test_versions_json_current_is_the_newest_and_documented():
+    """``current`` is the newest version, announced or not; the index does not depend on
+    the day of the build (the ranges tell which version is in force on any day)."""
+    import json
+
+    from conftest import ROOT
+    from privacy_notice import formats
+    from privacy_notice.pages import api_files, page_url
+
+    def index(day: str) -> bytes:
+        site = replaced_history(day)
+        site = Site(site.versions[:2], site.catalogs, (), site.locales, day)
+        return api_files(site, "", formats.site_exports(site, "", page_url))["api/versions.json"]
+
+    assert index("2026-11-25") == index("2026-12-20")
+    assert json.loads(index("2026-11-25"))["current"] == ANNOUNCED
+    docs = (ROOT / "docs/exports.md").read_text("utf-8")
+    assert "`current` is the date of the newest\nversion" in docs
+    assert "not yet in force" in docs
