@@ -48,13 +48,14 @@ def detail_changes(old: Register, new: Register) -> Iterator[Change]:
             )
 
 
-def _namer(old: Register, new: Register, kind: str) -> Callable[[str], Value]:
-    """The name of the item ``kind`` with an id, as the new version (else the old) has it."""
+def _namer(old: Register, new: Register, kind: str) -> Callable[[str], Value | None]:
+    """The name of the item ``kind`` with an id, as the new version (else the old) has it;
+    None for an item the new version no longer has: its removal says it all."""
 
-    def name(item_id: str) -> Value:
-        item = new.item(kind, item_id) or old.item(kind, item_id)
+    def name(item_id: str) -> Value | None:
+        item = new.item(kind, item_id)
         if item is None:
-            return item_id
+            return None if old.item(kind, item_id) else item_id
         label: Value = short_purpose(item) if kind == "purpose" else item.name
         return label
 
@@ -66,13 +67,13 @@ def _delta(
     section: str,
     owner: Value,
     ids: tuple[Iterable[str], Iterable[str]],
-    name: Callable[[str], Value],
+    name: Callable[[str], Value | None],
     *,
     material_if_removed: bool = True,
 ) -> Iterator[Change]:
     old_ids, new_ids = list(ids[0]), list(ids[1])
-    added = tuple(name(i) for i in new_ids if i not in old_ids)
-    removed = tuple(name(i) for i in old_ids if i not in new_ids)
+    added = tuple(n for i in new_ids if i not in old_ids if (n := name(i)) is not None)
+    removed = tuple(n for i in old_ids if i not in new_ids if (n := name(i)) is not None)
     if added or removed:
         material = bool(added) or material_if_removed
         values = {"name": owner, "change": Delta(added, removed)}
