@@ -119,3 +119,20 @@ def test_an_update_date_in_the_future_is_refused(project: Project, as_of: str):
     future = as_of < "2020-01-01"
     assert result.returncode == (1 if future else 0), result.stderr
     assert ("is in the future (today is 2019-12-31)" in result.stderr) is future
+
+
+def test_items_of_one_section_do_not_share_its_first_mark(project: Project):
+    """Two changes in one section: the first mark is the first one's, so both items link
+    to the section rather than one of them to the other's mark."""
+    project.edit("period: P3M", "period: P6M")
+    project.edit("period: P12M", "period: P9M")
+    remove_chatbot(project)
+    set_notice(project, "  updated: 2020-01-01\n  material: true\n  summary: Changed.\n")
+    project.pseudo_translate_missing()
+    assert project.run("release", "--as-of", "2020-01-01").returncode == 0
+    project.build()
+    page = project.read("en/versions/2020-01-01/changes/index.html")
+    links = dict(re.findall(r'<a href="#([\w-]+)">([^<]*)</a>', page)[::-1])
+    assert links["retention"].startswith("Storage period of Recorded telephone conversations")
+    assert "Longest storage period" in page and "change-retention" not in links
+    assert links["change-sources"] == "Channel removed: Via the Chatbot service"
