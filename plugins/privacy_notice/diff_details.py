@@ -19,10 +19,10 @@ from .change import N_, Change, Delta, Value, languages_differing, matched, plai
 from .model import Register, Text
 
 
-def short_purpose(purpose: Any) -> Value:
+def short_purpose(purpose: Any) -> Text:
     """A purpose by its short name or, without one, the first words of its description."""
     if purpose.name is not None:
-        name: Value = purpose.name
+        name: Text = purpose.name
         return name
     return Text({lang: _first_words(text) for lang, text in purpose.description.values.items()})
 
@@ -48,16 +48,15 @@ def detail_changes(old: Register, new: Register) -> Iterator[Change]:
             )
 
 
-def _namer(old: Register, new: Register, kind: str) -> Callable[[str], Value | None]:
+def _namer(old: Register, new: Register, kind: str) -> Callable[[str], Text | str | None]:
     """The name of the item ``kind`` with an id, as the new version (else the old) has it;
     None for an item the new version no longer has: its removal says it all."""
 
-    def name(item_id: str) -> Value | None:
+    def name(item_id: str) -> Text | str | None:
         item = new.item(kind, item_id)
         if item is None:
             return None if old.item(kind, item_id) else item_id
-        label: Value = short_purpose(item) if kind == "purpose" else item.name
-        return label
+        return short_purpose(item) if kind == "purpose" else item.name
 
     return name
 
@@ -67,7 +66,7 @@ def _delta(
     section: str,
     owner: Value,
     ids: tuple[Iterable[str], Iterable[str]],
-    name: Callable[[str], Value | None],
+    name: Callable[[str], Text | str | None],
     *,
     material_if_removed: bool = True,
 ) -> Iterator[Change]:
