@@ -207,9 +207,7 @@ def described(edit, lang: str = "en") -> list[tuple[str, bool]]:
         (
             lambda d: d["purposes"]["items"][0].update(legal_bases=[{"basis": "contract"}]),
             (
-                "Legal basis of "
-                + DOCUMENT["purposes"]["items"][0]["description"]["en"]
-                + ": – → contract",
+                "Legal basis of The purpose of the collection of personal data…: – → contract",
                 True,
             ),
         ),
@@ -232,3 +230,73 @@ def test_a_change_in_one_language_is_not_a_change_in_the_others():
     assert described(fix_finnish, "sv") == []
     [(message, material)] = described(fix_finnish, "fi")
     assert message.startswith("Storage rule renamed:") and material is False
+
+
+def _rename_address_and_add_a_source(d) -> None:
+    d["personal_data"]["fields"][2]["name"].update(en="Postal address")
+    d["personal_data"]["fields"][4]["sources"].append("telephone")
+
+
+def _purposes_and_storage(d) -> None:
+    d["personal_data"]["fields"][1]["sources"].remove("email")
+    d["retention"]["rules"][1]["channels"].append("chatbot")
+    d["retention"]["rules"][1].update(period="P6M")
+    d["retention"]["rules"][0]["data_fields"].remove("address")
+
+
+def _rewrite_a_purpose(d) -> None:
+    purpose = d["purposes"]["items"][0]["description"]
+    purpose.update(en=purpose["en"].replace(".", " and to market our products to the user."))
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        # A change of sources beside an editorial change in the same section (Art. 14(2)(f)).
+        (
+            _rename_address_and_add_a_source,
+            [
+                ("Data field renamed: Address → Postal address", False),
+                ("Sources of Email address: + Telephone", True),
+            ],
+        ),
+        # Each detail of a section named, however many it has: data taken away from a
+        # storage rule is in the data subject's favour, a channel added extends storage.
+        (
+            _purposes_and_storage,
+            [
+                ("Storage period of Recorded telephone conversations: 3 months → 6 months", True),
+                ("Sources of Name: − Email", True),
+                ("Data fields of the storage rule Customer Service: − Address", False),
+                (
+                    "Channels of the storage rule Recorded telephone conversations: "
+                    "+ Via the Chatbot service",
+                    True,
+                ),
+            ],
+        ),
+        # A purpose that reads differently is a changed purpose (WP260 ¶29), in the
+        # language whose text changed only; the redline shows the words.
+        (
+            _rewrite_a_purpose,
+            [("Purpose changed: The purpose of the collection of personal data…", True)],
+        ),
+    ],
+)
+def test_every_detail_is_its_own_named_change(edit, expected):
+    assert described(edit) == expected
+
+
+def test_a_rewritten_purpose_is_not_a_change_in_another_language():
+    assert described(_rewrite_a_purpose, "fi") == []
+
+
+def test_a_text_beside_a_described_change_is_listed_too():
+    def edit(d) -> None:
+        d["personal_data"]["fields"][2]["name"].update(en="Postal address")
+        d["personal_data"]["fields"][0]["purpose"] = {"en": "New words.", "fi": "x", "sv": "y"}
+
+    assert described(edit) == [
+        ("Data field renamed: Address → Postal address", False),
+        ("Revised text: What is personal data?", False),
+    ]

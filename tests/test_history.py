@@ -74,10 +74,10 @@ def test_translation_fix_is_not_material(history: Project):
     for lang in ("en", "sv"):
         text = history.text(f"{lang}/versions/{DATES[4]}/changes/index.html")
         assert "Revised text" not in text and "Texten har ändrats" not in text, lang
-    # only a reference changed in the storage rules: a detail, not wording
-    assert "Changed details: How long will personal data be stored?" in history.text(
-        f"en/versions/{DATES[2]}/changes/index.html"
-    )
+    # only a reference changed in the storage rules: named, not a vague "changed details"
+    text = history.text(f"en/versions/{DATES[2]}/changes/index.html")
+    assert "Data fields of the storage rule Customer Service: + IP address" in text
+    assert "Changed details" not in text
 
 
 def test_old_versions_are_byte_identical(history: Project):

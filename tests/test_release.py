@@ -39,17 +39,65 @@ def test_editorial_release_of_a_material_change_is_refused(project: Project):
     assert sorted(p.name for p in (project.path / "content/versions").iterdir()) == before
 
 
-def test_a_reviewed_reason_accepts_it(project: Project):
+CHATBOT_REVIEW = (
+    "\nreviewed_warnings:\n  - article: material-change\n    release: {date}\n"
+    "    changes: [{changes}]\n"
+    "    reason: The chatbot was never used for personal data (LEGAL-7).\nnotice:"
+)
+EDITORIAL = "  updated: {date}\n  material: false\n  summary: The chatbot is gone.\n"
+
+
+def accept_removing_the_chatbot(project: Project, date: str, changes: str) -> None:
     remove_chatbot(project)
-    set_notice(project, "  updated: 2020-01-01\n  material: false\n")
-    project.edit(
-        "\nnotice:",
-        "\nreviewed_warnings:\n  - article: material-change\n"
-        "    reason: The chatbot was never used for personal data (LEGAL-7).\nnotice:",
-    )
+    set_notice(project, EDITORIAL.format(date=date))
+    project.edit("\nnotice:", CHATBOT_REVIEW.format(date=date, changes=changes))
+    project.pseudo_translate_missing()
+
+
+def test_a_review_of_exactly_these_changes_for_this_release_accepts_them(project: Project):
+    accept_removing_the_chatbot(project, "2020-01-01", '"Channel removed: Via the Chatbot service"')
     result = project.run("release", "--as-of", "2020-01-01")
     assert result.returncode == 0, result.stderr
     assert (project.path / "content/versions/2020-01-01.json").exists()
+
+
+def test_a_review_of_other_changes_accepts_nothing(project: Project):
+    accept_removing_the_chatbot(project, "2020-01-01", '"Channel removed: Email"')
+    result = project.run("release", "--as-of", "2020-01-01")
+    assert result.returncode == 1, result.stderr
+    assert "accepts other changes than this release has" in result.stderr
+    assert 'changes: ["Channel removed: Via the Chatbot service"]' in result.stderr
+
+
+def test_a_review_accepts_one_release_only(project: Project):
+    """Left in place, the review of one release accepts nothing in the next: a longer
+    storage period released as editorial is refused, and lint says the review is stale."""
+    accept_removing_the_chatbot(project, "2020-01-01", '"Channel removed: Via the Chatbot service"')
+    assert project.run("release", "--as-of", "2020-01-01").returncode == 0
+    project.edit("period: P12M", "period: P24M")
+    set_notice(project, "  updated: 2020-01-02\n  material: false\n")  # the summary stays
+    result = project.run("release", "--as-of", "2020-01-02")
+    assert result.returncode == 1, result.stderr
+    assert "Longest storage period of Recorded telephone conversations" in result.stderr
+    assert "it accepts the release of 2020-01-01, not this one: remove it" in result.stderr
+    assert not (project.path / "content/versions/2020-01-02.json").exists()
+    lint = project.run("lint")
+    assert re.search(
+        r"policy\.yaml:\d+:\d+: warning: reviewed_warnings\[0\]: accepts the material changes "
+        r"of the release of 2020-01-01, not of this version \(2020-01-02\)",
+        lint.stderr + lint.stdout,
+    )
+
+
+def test_a_review_of_material_changes_names_its_release(project: Project):
+    project.edit(
+        "\nnotice:",
+        "\nreviewed_warnings:\n  - article: material-change\n    reason: Fine.\nnotice:",
+    )
+    result = project.run("validate")
+    assert result.returncode == 1
+    assert "reviewed_warnings[0]" in result.stderr
+    assert "release" in result.stderr
 
 
 def test_a_material_change_needs_a_summary(project: Project):
@@ -71,3 +119,20 @@ def test_an_update_date_in_the_future_is_refused(project: Project, as_of: str):
     future = as_of < "2020-01-01"
     assert result.returncode == (1 if future else 0), result.stderr
     assert ("is in the future (today is 2019-12-31)" in result.stderr) is future
+
+
+def test_items_of_one_section_do_not_share_its_first_mark(project: Project):
+    """Two changes in one section: the first mark is the first one's, so both items link
+    to the section rather than one of them to the other's mark."""
+    project.edit("period: P3M", "period: P6M")
+    project.edit("period: P12M", "period: P9M")
+    remove_chatbot(project)
+    set_notice(project, "  updated: 2020-01-01\n  material: true\n  summary: Changed.\n")
+    project.pseudo_translate_missing()
+    assert project.run("release", "--as-of", "2020-01-01").returncode == 0
+    project.build()
+    page = project.read("en/versions/2020-01-01/changes/index.html")
+    links = dict(re.findall(r'<a href="#([\w-]+)">([^<]*)</a>', page)[::-1])
+    assert links["retention"].startswith("Storage period of Recorded telephone conversations")
+    assert "Longest storage period" in page and "change-retention" not in links
+    assert links["change-sources"] == "Channel removed: Via the Chatbot service"

@@ -41,7 +41,16 @@ class Codes:
     codes: tuple[str, ...]
 
 
-Value = Text | Duration | Countries | Codes | str
+@dataclass(frozen=True)
+class Delta:
+    """What a list of references gained and lost, by the names of the items referred to
+    ("+ Telephone, − Email")."""
+
+    added: tuple[Text | str, ...]
+    removed: tuple[Text | str, ...]
+
+
+Value = Text | Duration | Countries | Codes | Delta | str
 # How a code reads in a language: (kind, code, gettext) -> label. The theme's labels
 # (see labels.py) are passed in; by default a code stands for itself.
 Labeller = Callable[[str, str, Callable[[str], str]], str]
@@ -91,6 +100,9 @@ def _format(value: Value, lang: str, locale: str) -> str:
         return format_duration(value.iso, locale) if value.iso else "–"
     if isinstance(value, Countries):
         return format_list([country_name(c, locale) for c in value.codes], locale)
+    if isinstance(value, Delta):
+        signed = [("+", name) for name in value.added] + [("−", name) for name in value.removed]
+        return ", ".join(f"{sign} {_format(name, lang, locale)}" for sign, name in signed)
     return value
 
 
@@ -141,14 +153,18 @@ def list_changes(
     new: Sequence[Any],
     name: Callable[[Any], Value],
     messages: tuple[str, str, str],
+    renamed_when: Callable[[Any], Any] | None = None,
 ) -> Iterator[Change]:
+    """Items added, removed and renamed; ``renamed_when``: what must differ for an item to
+    count as renamed (by default its name)."""
     added, removed, renamed = messages
+    key = renamed_when or name
     old_by_id, new_ids = {i.id: i for i in old}, {i.id for i in new}
     for item in new:
         before = old_by_id.get(item.id)
         if before is None:
             yield Change(added, {"name": name(item)}, section)
-        elif plain(name(before)) != plain(name(item)):
+        elif plain(key(before)) != plain(key(item)):
             # A new name for the same item is wording: editorial, and only in the languages
             # whose name changed (a Finnish fix is not a change of the English page).
             yield Change(

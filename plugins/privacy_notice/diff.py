@@ -21,17 +21,12 @@ from .change import (
     matched,
     plain,
 )
+from .diff_details import detail_changes, short_purpose, undescribed
 from .model import Register
 
 
 def _name(item: Any) -> Value:
     name: Value = item.name
-    return name
-
-
-def _purpose_name(item: Any) -> Value:
-    """A purpose by its short name, or (a version without names) its description."""
-    name: Value = item.name or item.description
     return name
 
 
@@ -94,7 +89,7 @@ _LISTS: tuple[tuple[str, str, Callable[[Any], Value], str, str, str], ...] = (
     (
         "purposes",
         "items",
-        _purpose_name,
+        short_purpose,
         N_("New purpose: %(name)s"),
         N_("Purpose removed: %(name)s"),
         N_("Purpose renamed: %(old)s → %(new)s"),
@@ -120,13 +115,15 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
             _items(new, section, attribute),
             name,
             (added, removed, renamed),
+            # a purpose is renamed by its name; a new description is a changed purpose
+            _short_name if section == "purposes" else None,
         )
     changes += _retention_changes(old, new)
     changes += _purpose_changes(old, new)
     changes += _recipient_changes(old, new)
     changes += _rights_changes(old, new)
     changes += _processing_changes(old, new)
-    described = {c.section for c in changes}
+    changes += detail_changes(old, new)
     for section in _all_sections(old, new):
         before, after = old.section(section), new.section(section)
         if before is None:
@@ -137,9 +134,12 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
             changes.append(
                 Change(N_("Section removed: %(section)s"), {"section": before.title}, section)
             )
-        elif section in described or plain(before) == plain(after):
-            continue
         else:
+            # What no change above describes (another text, a detail) is a change of its
+            # own, even beside them: a section with one described change hides no other.
+            before, after = undescribed(section, before, after)
+            if plain(before) == plain(after):
+                continue
             # Say "text" only when wording changed; otherwise it was a structured detail
             # (a reference, a flag) that the notice does not spell out.
             reworded = languages_differing(before, after)
@@ -150,6 +150,10 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
                 message = N_("Changed details: %(section)s")
                 changes.append(Change(message, {"section": after.title}, section))
     return changes
+
+
+def _short_name(item: Any) -> Any:
+    return item.name
 
 
 def _all_sections(old: Register, new: Register) -> list[str]:
@@ -235,7 +239,7 @@ def _purpose_changes(old: Register, new: Register) -> Iterator[Change]:
             "purposes",
             Codes("legal_basis", tuple(b.basis for b in before.legal_bases)),
             Codes("legal_basis", tuple(b.basis for b in purpose.legal_bases)),
-            name=_purpose_name(purpose),
+            name=short_purpose(purpose),
         )
 
 

@@ -204,8 +204,11 @@ def lint(loaded: Loaded) -> list[Diagnostic]:
             )
         )
     for index, review in reviewed:
-        # A reviewed material change is for the release (release_rules.py), not a warning.
-        if index not in used and review.get("article") != "material-change":
+        # A reviewed material change is checked by the release (release_rules.py) against
+        # the changes; here only whether it is still for this version.
+        if review.get("article") == "material-change":
+            found += _stale_approval(loaded, index, review)
+        elif index not in used:
             found.append(
                 loaded.diagnostic(
                     ("reviewed_warnings", index),
@@ -216,3 +219,18 @@ def lint(loaded: Loaded) -> list[Diagnostic]:
                 )
             )
     return sorted(found + unfilled(loaded))
+
+
+def _stale_approval(loaded: Loaded, index: int, review: dict[str, Any]) -> list[Diagnostic]:
+    """A material change accepted as editorial is accepted for one release only."""
+    updated = str(loaded.data["notice"]["updated"])
+    if str(review.get("release")) == updated:
+        return []
+    return [
+        loaded.diagnostic(
+            ("reviewed_warnings", index),
+            f"accepts the material changes of the release of {review.get('release')}, not "
+            f"of this version ({updated}): remove this review",
+            severity="warning",
+        )
+    ]

@@ -11,6 +11,7 @@ language's gettext, so no page depends on what was rendered before it.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -234,6 +235,7 @@ def _changes_page(
         language.gettext("Inserted:"),
     )
     marked = {part.anchor for part in parts if f'id="change-{part.anchor}"' in part.html}
+    shared = {key for key, count in Counter(item.anchor for item in summary).items() if count > 1}
     titles = {anchor(k): new.register.section(k).title for k in new.register.section_keys()}
     date = old.date if kind == "compare" else new.date
     if kind == "changes":
@@ -248,13 +250,16 @@ def _changes_page(
             "version": new,
             "register": new.register,
             "previous": old,
-            "changes": [
-                (item, f"change-{item.anchor}" if item.anchor in marked else item.anchor)
-                for item in summary
-            ],
+            "changes": [(item, _target(item, marked, shared)) for item in summary],
             "parts": [(part, titles.get(part.anchor)) for part in parts],
         },
     )
+
+
+def _target(item: SummaryItem, marked: set[str], shared: set[str]) -> str:
+    """Where a summary item links: its section's first mark, when that mark is its own;
+    the section itself when the section has other items (the first mark would be theirs)."""
+    return f"change-{item.anchor}" if item.anchor in marked - shared else item.anchor
 
 
 def api_files(site: Site, site_url: str, exports: formats.Exports) -> dict[str, bytes]:

@@ -1,11 +1,15 @@
 """What a release must get right before a version is frozen: a version marked editorial
-(``material: false``) holds no material change unless a reviewed reason says so, a material
-change says what changed (``summary``), the update date is not in the future, and a version
-that would overtake an announced effective date says so (``supersedes_announced``)."""
+(``material: false``) holds no material change unless a review accepts exactly those
+changes for exactly this release, a material change says what changed (``summary``, also
+when accepted as editorial: the summary is what visitors read beside the kind of change;
+the review's reason is an internal note, as for every reviewed warning), the update date is
+not in the future, and a version that would overtake an announced effective date says so
+(``supersedes_announced``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,20 +45,10 @@ def release_problems(
         )
     if changes is None:
         return found
-    material = material_changes(changes)
-    if material and not notice["material"] and not _reviewed(loaded.data):
-        listed = "; ".join(_english(change) for change in material)
-        found.append(
-            loaded.diagnostic(
-                ("notice", "material"),
-                f"marked editorial, but it changes processing: {listed}. Set material: true "
-                f"(with a summary), or accept it under reviewed_warnings (article: "
-                f"{REVIEWED_MATERIALITY}, with the reason)",
-            )
-        )
-    if (notice["material"] or (material and not _reviewed(loaded.data))) and not notice.get(
-        "summary"
-    ):
+    material = [_english(change) for change in material_changes(changes)]
+    if material and not notice["material"]:
+        found += _unaccepted(loaded, str(updated), material)
+    if (notice["material"] or material) and not notice.get("summary"):
         found.append(
             loaded.diagnostic(
                 ("notice",),
@@ -112,10 +106,46 @@ def announced_problems(loaded: Loaded, released: Sequence[Dates]) -> list[Diagno
     return []
 
 
-def _reviewed(data: dict[str, Any]) -> bool:
-    return any(
-        review.get("article") == REVIEWED_MATERIALITY and review.get("reason")
-        for _, review in items_at(data, ("reviewed_warnings",))
+def _unaccepted(loaded: Loaded, updated: str, material: list[str]) -> list[Diagnostic]:
+    """Why the material changes of an editorial release are refused: no review accepts
+    exactly them for this release (``updated``); none when one does."""
+    reviews = [
+        (index, review)
+        for index, review in items_at(loaded.data, ("reviewed_warnings",))
+        if review.get("article") == REVIEWED_MATERIALITY
+    ]
+    if any(_accepts(review, updated, material) for _, review in reviews):
+        return []
+    approval = (
+        f"{{article: {REVIEWED_MATERIALITY}, release: {updated}, "
+        f"changes: {json.dumps(material, ensure_ascii=False)}, reason: …}}"
+    )
+    found = [
+        loaded.diagnostic(
+            ("notice", "material"),
+            f"marked editorial, but it changes processing: {'; '.join(material)}. Set "
+            f"material: true (with a summary), or accept exactly these changes for this "
+            f"release under reviewed_warnings: {approval}",
+        )
+    ]
+    for index, review in reviews:
+        if str(review.get("release")) != updated:
+            why = f"it accepts the release of {review.get('release')}, not this one: remove it"
+        else:
+            why = "it accepts other changes than this release has: review them again"
+        found.append(
+            loaded.diagnostic(
+                ("reviewed_warnings", index), f"this review does not accept them: {why}"
+            )
+        )
+    return found
+
+
+def _accepts(review: dict[str, Any], updated: str, material: list[str]) -> bool:
+    return (
+        str(review.get("release")) == updated
+        and sorted(review.get("changes") or ()) == sorted(material)
+        and bool(review.get("reason"))
     )
 
 
