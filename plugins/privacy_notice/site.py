@@ -45,6 +45,9 @@ class Options:
     versions: FilePath
     # The theme's catalogs (domain ``theme``): they belong to the theme, not to the notice.
     theme_translations: FilePath = DEFAULT_THEME / "translations"
+    # The catalogs of the project's shared blocks (see shared.py); the register's own
+    # catalogs take precedence over them.
+    shared_translations: FilePath | None = None
     allow_fallback: bool = False  # draft previews: show untranslated texts in the source language
     allow_draft: bool = True  # False for publishing: policy.yaml must be released
     cache: FilePath | None = None  # where validated inputs are remembered (see cache.py)
@@ -135,6 +138,7 @@ def translate_policy(
         display_root=display(options.translations),
         theme_dir=options.theme_translations,
         theme_display=display(options.theme_translations),
+        shared_dir=options.shared_translations,
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
