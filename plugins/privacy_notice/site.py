@@ -193,9 +193,18 @@ def place_policy(
 def release_policy(options: Options, today: dt.date) -> tuple[Placed, FilePath | None]:
     """Release ``policy.yaml`` as a new version: the file written, or None when its
     version is already released."""
-    placed = place_policy(options, allow_fallback=False, refuse_unfilled=True)
+    placed = check_release(options, today)
     if placed.placement is Placement.RELEASED:
         return placed, None
+    return placed, release(placed.document, placed.history)
+
+
+def check_release(options: Options, today: dt.date) -> Placed:
+    """``policy.yaml`` checked for release, nothing written: several registers are all
+    checked before any is released."""
+    placed = place_policy(options, allow_fallback=False, refuse_unfilled=True)
+    if placed.placement is Placement.RELEASED:
+        return placed
     latest = placed.history.latest
     changes = (
         None
@@ -208,7 +217,7 @@ def release_policy(options: Options, today: dt.date) -> tuple[Placed, FilePath |
     problems = release_problems(placed.loaded, changes, today, released)
     if problems:
         raise PolicyError(problems)
-    return placed, release(placed.document, placed.history)
+    return placed
 
 
 def build_site(options: Options) -> Site:
