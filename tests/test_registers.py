@@ -221,3 +221,14 @@ def test_bad_input_is_located_and_nothing_is_written(
         assert "Traceback" not in result.stderr
         assert expected in result.stderr, result.stderr
     assert files(several) == before  # the good registers are not released either
+
+
+def test_validating_shared_yaml_checks_every_register(several: Project) -> None:
+    """pre-commit passes shared.yaml when only a shared block was edited."""
+    several.edit("email: dpo@services.example", "email: dpo-at-services", "shared.yaml")
+    result = several.run("validate", "shared.yaml")
+    assert result.returncode == 1
+    assert "data_protection_officer.email" in result.stderr
+    several.edit("email: dpo-at-services", "email: dpo@services.example", "shared.yaml")
+    stderr = ok(several, "validate", "shared.yaml")
+    assert f"{RECRUITMENT}: valid" in stderr and f"{CAMERA}: valid" in stderr

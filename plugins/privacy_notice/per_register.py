@@ -12,12 +12,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .diagnostics import Diagnostic, PolicyError, display, format_path
 from .registers import Project, RegisterFolder
-from .site import Options, Placed, check_release
-from .versions import Placement, release
+
+if TYPE_CHECKING:  # validate must start fast: the release's modules load when it runs
+    from .site import Options, Placed
 
 T = TypeVar("T")
 
@@ -55,6 +56,9 @@ def release_registers(
     project: Project, registers: Sequence[RegisterFolder], base: Options, today: dt.date
 ) -> list[Released]:
     """Release every register whose ``policy.yaml`` is a new version, once all passed."""
+    from .site import check_release
+    from .versions import Placement, release
+
     checked = each(registers, lambda r: (r, check_release(project.options(r, base), today)))
     return [
         Released(
