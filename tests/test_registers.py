@@ -205,7 +205,7 @@ def _bad_slug(project: Project) -> None:
             "did you mean 'controller'?",
         ),
         (_broken_register, f"{CAMERA}:"),
-        (_malformed_shared, "shared.yaml:8:11: this quoted text is never closed"),
+        (_malformed_shared, "shared.yaml:10:11: this quoted text is never closed"),
         (_bad_slug, "registers/Job_Ads/: 'Job_Ads' is not a register slug"),
     ],
     ids=["same-slug", "missing-block", "broken-register", "malformed-shared", "bad-slug"],
