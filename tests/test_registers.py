@@ -232,3 +232,31 @@ def test_validating_shared_yaml_checks_every_register(several: Project) -> None:
     several.edit("email: dpo-at-services", "email: dpo@services.example", "shared.yaml")
     stderr = ok(several, "validate", "shared.yaml")
     assert f"{RECRUITMENT}: valid" in stderr and f"{CAMERA}: valid" in stderr
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "$shared: controller\n  name: Other Oy",
+            "controller.$shared: a $shared reference stands alone",
+        ),
+        ("$shared: [controller]", "controller.$shared: write the name of a block of shared.yaml"),
+    ],
+)
+def test_a_malformed_reference_is_located(several: Project, reference: str, expected: str) -> None:
+    several.edit("$shared: controller", reference, RECRUITMENT)
+    result = several.run("validate", RECRUITMENT)
+    assert result.returncode == 1
+    assert f"{RECRUITMENT}:16:" in result.stderr and expected in result.stderr, result.stderr
+
+
+def test_a_reference_without_shared_yaml_says_what_to_add(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    text = project.policy.read_text("utf-8")
+    start, end = text.index("\ncontroller:\n"), text.index("\nregister:\n")
+    text = text[:start] + "\ncontroller:\n  $shared: controller\n" + text[end:]
+    project.policy.write_text(text, "utf-8")
+    result = project.run("validate")
+    assert result.returncode == 1
+    assert "policy.yaml:24:12: controller.$shared: there is no shared.yaml" in result.stderr

@@ -178,6 +178,8 @@ def _block(loaded: Loaded, shared: Shared | None, path: YamlPath) -> tuple[Any, 
     reference = _at(loaded.data, path)
     name = reference[REFERENCE]
     at = (*path, REFERENCE)
+    if not path:
+        return None, loaded.diagnostic(at, "a whole register cannot be shared: share its sections")
     if len(reference) > 1:
         message = (
             f"a {REFERENCE} reference stands alone: remove the other keys, or write the block out"
