@@ -39,7 +39,7 @@ def policy_template(policy: FilePath) -> Catalog:
     return texts_template((text, comments) for _line, text, comments, _context in extracted)
 
 
-def texts_template(texts: Iterable[tuple[str, list[str]]]) -> Catalog:
+def texts_template(texts: Iterable[tuple[str | tuple[str, ...], list[str]]]) -> Catalog:
     """A ``policy`` template of ``(text, comments)`` pairs, in their order."""
     template = Catalog(domain="policy", fuzzy=True)
     for text, comments in texts:

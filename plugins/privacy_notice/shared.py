@@ -55,11 +55,15 @@ class Shared:
 
     @property
     def root_register(self) -> str | None:
-        return self.loaded.data.get("root_register")
+        return _text(self.loaded.data.get("root_register"))
 
     @property
     def source_language(self) -> str | None:
-        return self.loaded.data.get("source_language")
+        return _text(self.loaded.data.get("source_language"))
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None  # shared_problems refused the rest
 
 
 def project_of(policy: Path) -> Path:
