@@ -260,3 +260,17 @@ def test_a_reference_without_shared_yaml_says_what_to_add(tmp_path: Path) -> Non
     result = project.run("validate")
     assert result.returncode == 1
     assert "policy.yaml:24:12: controller.$shared: there is no shared.yaml" in result.stderr
+
+
+def test_init_adds_a_register_to_the_project(several: Project) -> None:
+    before = files(several)
+    args = ("init", "--register", "web-shop", "--no-input", "--name", "Example Services Oy")
+    ok(several, *args, "--languages", "en,fi", "--source-language", "en")
+    policy = several.path / "registers/web-shop/policy.yaml"
+    assert "register.schema.json" in policy.read_text("utf-8").splitlines()[0]
+    assert not (several.path / "registers/web-shop/pelicanconf.py").exists()
+    assert [r.slug for r in discover(several.path).registers][-1] == "web-shop"
+    assert all(files(several)[name] == data for name, data in before.items())
+    again = several.run(*args)
+    assert again.returncode == 1
+    assert "--register: the project already has a register 'web-shop'" in again.stderr

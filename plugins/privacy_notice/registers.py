@@ -119,3 +119,15 @@ def _same_slug(shown: str, slug: str, shared_path: Path, shared: Shared | None) 
         message=f"the root register's slug is '{slug}' too: two registers cannot have one "
         f"slug (it names their URLs): rename this folder, or {fix}",
     )
+
+
+def new_register_folder(folder: Path, slug: str) -> Path:
+    """Where ``init --register SLUG`` writes a further register of the project in
+    ``folder``: its slug checked against the URL rules and the registers there."""
+    if not SLUG.match(slug):
+        raise PolicyError([Diagnostic("--register", message=slug_advice(slug))])
+    taken = [r.slug for r in discover(folder).registers] if folder.is_dir() else []
+    if slug in taken:
+        message = f"the project already has a register '{slug}': choose another slug"
+        raise PolicyError([Diagnostic("--register", message=message)])
+    return folder / REGISTERS_DIR / slug
