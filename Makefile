@@ -7,11 +7,13 @@ TEST_STAMP := $(VENV)/.installed-test
 OUTPUTDIR ?= output
 PORT ?= 8000
 
-.PHONY: help html publish validate release translations test lint typecheck format serve devserver clean bench
+.PHONY: help html publish validate release translations test test-slow screenshots lint typecheck format serve devserver clean bench
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
 	@echo 'make test          lint (ruff, mypy) and run the tests (browser tests need chromium, java, npm)'
+	@echo 'make test-slow     the tests that take minutes (a fresh install by pre-commit)'
+	@echo 'make screenshots   browser tests with screenshots in test-output/browser/'
 	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
 	@echo 'make validate      check policy.yaml'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
@@ -60,11 +62,20 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $(AXE)
 
+# -n auto: one pytest worker per core (pytest-xdist); the tests share built sites.
 test: $(TEST_STAMP) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto -m "not slow"
+
+# The tests that take minutes (pre-commit installing the package afresh); CI runs them.
+test-slow: $(TEST_STAMP)
+	$(BIN)/python -m pytest -m slow
+
+# The browser tests again, saving full-page screenshots to test-output/browser/screenshots.
+screenshots: $(TEST_STAMP) $(AXE)
+	PRIVACY_NOTICE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -1,27 +1,32 @@
 """Benchmarks, as ratios against a baseline measured side by side in the same run.
 
-    python bench/build_bench.py [--runs N] [--histories 50,100,200] [--quick]
+    python bench/build_bench.py [--runs N] [--histories 50,100,200] [--quick] [--histories-only]
     python bench/build_bench.py --histories ''    # the default build and validate only
+    python bench/build_bench.py --histories '' --against 58e3480   # and before, side by side
 
 1. The default build against a bare Pelican build of a one-page Markdown site.
 2. ``privacy-notice validate`` against ``python -c "import yaml, jsonschema"``.
 3. Synthetic histories of N versions against a bare Pelican build of as many Markdown
    pages as the notice build writes HTML pages, each page the notice's English text.
 
-Every figure is the median of alternating runs of whole processes. Timings are never
-asserted; docs/performance.md records what was measured.
+Every figure is the median of alternating runs of whole processes, as wall time and as
+CPU time (user + system of the process: steadier on a shared machine), with the range of
+the ratios of the runs made side by side (ours in round i / the baseline in round i).
+Timings are never asserted; docs/performance.md records what was measured.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,19 +40,32 @@ PATH = "content"
 """
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``command``."""
+    start, cpu = time.perf_counter(), _cpu()
     subprocess.run(
         command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
+
+
+class Samples(dict[str, list[tuple[float, float]]]):
+    """(wall, CPU) seconds of every run, by case, in the order they ran."""
+
+    def median(self, name: str, cpu: bool = False) -> float:
+        return statistics.median(sample[cpu] for sample in self[name])
 
 
 def alternate(
     cases: dict[str, tuple[list[str], Path]], runs: int, before: dict[str, object] | None = None
-) -> dict[str, float]:
-    """Median seconds of each case, running the cases in turn, after one warm-up each."""
-    samples: dict[str, list[float]] = {name: [] for name in cases}
+) -> Samples:
+    """Every run of each case, running the cases in turn, after one warm-up each."""
+    samples = Samples({name: [] for name in cases})
     for command, cwd in cases.values():
         timed(command, cwd)  # warm the OS file cache and the caches a developer has
     for _ in range(runs):
@@ -55,7 +73,7 @@ def alternate(
             if before and name in before:
                 before[name]()  # type: ignore[operator]
             samples[name].append(timed(command, cwd))
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return samples
 
 
 def copy_project(target: Path) -> Path:
@@ -74,6 +92,19 @@ def copy_project(target: Path) -> Path:
             "bench",
         ),
     )
+    return target
+
+
+def checkout(revision: str, target: Path) -> Path:
+    """The project as it was at ``revision``; run with its own plugin first on the path."""
+    target.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", revision], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    # bytecode, as make writes for ours (the machine sets PYTHONDONTWRITEBYTECODE)
+    compile_all = [str(BIN / "python"), "-m", "compileall", "-q", str(target / "plugins")]
+    subprocess.run(compile_all, check=True)
     return target
 
 
@@ -114,12 +145,16 @@ def synthetic_history(project: Path, versions: int) -> None:
     release(current, history)
 
 
-def ratio_line(label: str, ours: float, base: float, target: float) -> str:
-    ratio = ours / base
-    verdict = "meets" if ratio <= target else "misses"
+def ratio_line(label: str, samples: Samples, ours: str, base: str, target: float) -> str:
+    wall = samples.median(ours) / samples.median(base)
+    cpu = samples.median(ours, cpu=True) / samples.median(base, cpu=True)
+    paired = sorted(a[0] / b[0] for a, b in zip(samples[ours], samples[base], strict=True))
+    verdict = "meets" if wall <= target else "misses"
     return (
-        f"{label}: {ours * 1000:.0f} ms vs {base * 1000:.0f} ms = {ratio:.2f}x "
-        f"({verdict} the target of {target}x)"
+        f"{label}: {samples.median(ours) * 1000:.0f} ms vs {samples.median(base) * 1000:.0f} ms"
+        f" = {wall:.2f}x (runs {paired[0]:.2f}-{paired[-1]:.2f}x; CPU time "
+        f"{samples.median(ours, True) * 1000:.0f} vs {samples.median(base, True) * 1000:.0f} ms"
+        f" = {cpu:.2f}x) ({verdict} the target of {target}x)"
     )
 
 
@@ -128,6 +163,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--histories", default="50,100,200")
     parser.add_argument("--quick", action="store_true", help="3 runs, histories 50,100")
+    parser.add_argument("--against", help="a git revision to run side by side with this tree")
+    parser.add_argument(
+        "--histories-only", action="store_true", help="skip the default and example builds"
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     sizes = [50, 100] if args.quick else [int(n) for n in args.histories.split(",") if n]
@@ -136,57 +175,41 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        project = copy_project(work / "project")
         bare = bare_site(work / "bare", 1, "Hello, *world*.")
         pelican_bare = [pelican, "content", "-s", "pelicanconf.py", "-o", "out", "-q"]
-        cold_cache = project / ".cache"
-        medians = alternate(
-            {
-                "notice": ([notice, "build", "-o", "out"], project),
-                "notice (cold caches)": ([notice, "build", "-o", "out"], project),
-                "bare": (pelican_bare, bare),
-            },
-            runs,
-            before={"notice (cold caches)": lambda: shutil.rmtree(cold_cache, True)},
+        imports = [python, "-c", "import yaml, jsonschema"]
+        # This tree, and with --against the tree at that revision, run side by side.
+        trees = {"": (copy_project(work / "project"), [notice])}
+        if args.against:
+            old = checkout(args.against, work / "against")
+            trees["before: "] = (old, ["env", f"PYTHONPATH={old / 'plugins'}", notice])
+        examples = (
+            ()
+            if args.histories_only
+            else (("default", None), ("examples/webshop", "examples/webshop"))
         )
-        print(ratio_line("default build, warm caches", medians["notice"], medians["bare"], 1.3))
-        print(
-            ratio_line(
-                "default build, cold caches", medians["notice (cold caches)"], medians["bare"], 1.3
-            )
-        )
-
-        medians = alternate(
-            {
-                "validate": ([notice, "validate"], project),
-                "imports": ([python, "-c", "import yaml, jsonschema"], project),
-            },
-            runs,
-        )
-        print(ratio_line("privacy-notice validate", medians["validate"], medians["imports"], 1.3))
-
-        # The second example (examples/webshop): its own folder, the tool's default settings.
-        example = work / "webshop"
-        shutil.copytree(ROOT / "examples" / "webshop", example)
-        example_build = [notice, "--root", str(example), "build", "-o", str(work / "ex-out")]
-        medians = alternate(
-            {
-                "example": (example_build, work),
-                "bare": (pelican_bare, bare),
-                "example validate": ([notice, "--root", str(example), "validate"], work),
-                "imports": ([python, "-c", "import yaml, jsonschema"], work),
-            },
-            runs,
-        )
-        print(ratio_line("examples/webshop build, warm", medians["example"], medians["bare"], 1.3))
-        print(
-            ratio_line(
-                "examples/webshop validate",
-                medians["example validate"],
-                medians["imports"],
-                1.3,
-            )
-        )
+        for what, root in examples:
+            cases: dict[str, tuple[list[str], Path]] = {"bare": (pelican_bare, bare)}
+            cases["imports"] = (imports, bare)
+            clear = {}
+            for tree, (project, command) in trees.items():
+                folder = project / root if root else project
+                where = ["--root", str(folder)] if root else []
+                build = [*command, *where, "build", "-o", str(work / "out")]
+                cases[f"{tree}warm"] = (build, project)
+                cases[f"{tree}cold"] = (build, project)
+                cases[f"{tree}validate"] = ([*command, *where, "validate"], project)
+                clear[f"{tree}cold"] = partial(shutil.rmtree, folder / ".cache", True)
+            samples = alternate(cases, runs, before=clear)
+            for tree in trees:
+                label = f"{tree}{what}"
+                print(
+                    ratio_line(f"{label} build, warm caches", samples, f"{tree}warm", "bare", 1.3)
+                )
+                print(
+                    ratio_line(f"{label} build, cold caches", samples, f"{tree}cold", "bare", 1.3)
+                )
+                print(ratio_line(f"{label} validate", samples, f"{tree}validate", "imports", 1.3))
 
         per_version = {}
         for size in sizes:
@@ -195,21 +218,17 @@ def main() -> None:
             timed([notice, "build", "-o", "out"], history)
             pages = sum(1 for _ in (history / "out").rglob("*.html"))
             bare_n = bare_site(work / f"bare-{size}", pages, english)
-            medians = alternate(
+            samples = alternate(
                 {
                     "notice": ([notice, "build", "-o", "out"], history),
                     "bare": (pelican_bare, bare_n),
                 },
                 max(1, runs // 3),
             )
-            per_version[size] = medians["notice"] / size
+            per_version[size] = samples.median("notice") / size
+            label = f"history of {size} versions ({pages} HTML pages)"
             print(
-                ratio_line(
-                    f"history of {size} versions ({pages} HTML pages)",
-                    medians["notice"],
-                    medians["bare"],
-                    1.0,
-                )
+                ratio_line(label, samples, "notice", "bare", 1.0)
                 + f"; {per_version[size] * 1000:.1f} ms per version"
             )
         if 100 in per_version and 200 in per_version:

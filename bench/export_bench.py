@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ from build_bench import (
     ROOT,
     alternate,
     bare_site,
+    checkout,
     copy_project,
     ratio_line,
     synthetic_history,
@@ -133,23 +133,16 @@ def main() -> None:
             "bare": ([pelican, "content", "-s", "pelicanconf.py", "-o", "out", "-q"], bare),
         }
         if args.against:  # the project as it was at REV, its own plugin first on the path
-            old = work / "against"
-            old.mkdir()
-            archive = subprocess.run(
-                ["git", "archive", args.against], cwd=ROOT, check=True, capture_output=True
-            ).stdout
-            subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
-            # bytecode, as make writes for ours (the machine sets PYTHONDONTWRITEBYTECODE)
-            compile_all = [str(BIN / "python"), "-m", "compileall", "-q", str(old / "plugins")]
-            subprocess.run(compile_all, check=True)
+            old = checkout(args.against, work / "against")
             command = ["env", f"PYTHONPATH={old / 'plugins'}", notice, "build", "-o", "out"]
             cases["against"] = (command, old)
-        medians = alternate(cases, args.runs)
-        print(ratio_line("default build, warm caches", medians["notice"], medians["bare"], 1.3))
+        samples = alternate(cases, args.runs)
+        print(ratio_line("default build, warm caches", samples, "notice", "bare", 1.3))
         if args.against:
+            notice_ms, against_ms = samples.median("notice"), samples.median("against")
             print(
-                f"the same build at {args.against}: {medians['against'] * 1000:.0f} ms; "
-                f"the exports add {(medians['notice'] - medians['against']) * 1000:.0f} ms"
+                f"the same build at {args.against}: {against_ms * 1000:.0f} ms; "
+                f"the exports add {(notice_ms - against_ms) * 1000:.0f} ms"
             )
 
 

@@ -1,18 +1,40 @@
-"""Shared fixtures: a copy of the project in a temporary directory, and ways to run it."""
+"""Shared fixtures: a copy of the project in a temporary directory, and ways to run it.
+
+Fixtures (use the narrowest that serves; every test writes only under its own tmp_path):
+- ``project``: a fresh copy of the tool's settings and theme with the default notice
+  (tests/data/default-notice/), for a test that edits, builds or releases; ``Project.run``
+  runs the command line in this process (run_cli.in_process), ``Project.process`` as a
+  process of its own, only where the process matters (signals, locks, environment).
+- ``built_site``, ``full_site`` (tests/data/full/: every optional part of the model),
+  ``history`` (five released versions): built once per test run and shared by every test
+  and pytest-xdist worker (``shared_project``): read them, never edit them; a test that
+  must edit one works on ``site.clone(tmp_path / "project")``.
+- ``copy_project(path, notice)``: the same for another notice (tests/data/other-notice/).
+
+``make test`` runs the suite on every core (pytest-xdist, ``-n auto``): a test must not
+depend on another's order or leftovers, nor write into the checkout (test-output/ aside).
+Tests that take seconds are started first (``SLOW_FIRST``), so that the workers finish
+together.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import html
 import io
+import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+
+from privacy_notice.load import load_policy
+from privacy_notice.schema import iter_texts
+from run_cli import as_process, in_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -20,6 +42,20 @@ DATA = Path(__file__).resolve().parent / "data"
 # fork whose policy.yaml is another notice passes them unchanged.
 DEFAULT_NOTICE = DATA / "default-notice"
 LANGS = ("fi", "sv")
+
+
+# Modules whose tests take many seconds each (installing a hook's environment, a live
+# server, concurrent processes, a browser): scheduled first. Whole modules, so that
+# module-scoped fixtures are still set up once.
+SLOW_FIRST = ("test_precommit.py", "test_devserver.py", "test_browser.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: the order within each module is kept
 
 
 class Project:
@@ -39,19 +75,26 @@ class Project:
         target.write_text(text.replace(old, new, count), "utf-8")
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "privacy_notice.cli", *args],
-            cwd=self.path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        """``privacy-notice ARGS`` in the project, run in this process (see run_cli.py)."""
+        return in_process(self.path, *args)
+
+    def process(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """``privacy-notice ARGS`` in the project as a process of its own: only where the
+        process matters (signals, environment, locks, the installed command)."""
+        return as_process(self.path, *args)
 
     def build(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
         result = self.run("build", *args)
         if ok:
             assert result.returncode == 0, result.stderr
         return result
+
+    def clone(self, target: Path) -> Project:
+        """A copy of this project's inputs at ``target``, without its output: to edit a
+        project that other tests share."""
+        ignore = shutil.ignore_patterns("output", ".output.builds", "output.*")
+        shutil.copytree(self.path, target, symlinks=True, ignore=ignore)
+        return Project(target)
 
     def read(self, relative: str) -> str:
         return (self.path / "output" / relative).read_text("utf-8")
@@ -78,9 +121,6 @@ class Project:
     def pseudo_translate_missing(self) -> None:
         """Translate every text the build reports as missing with a visible marker."""
         texts = {}
-        sys.path.insert(0, str(ROOT / "plugins"))
-        from privacy_notice.load import load_policy
-        from privacy_notice.schema import iter_texts
 
         for _path, text, _kind in iter_texts(load_policy(self.policy).data):
             texts[text] = (f"[fi] {text}", f"[sv] {text}")
@@ -125,10 +165,42 @@ def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
 
 
+def shared_project(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Project]
+) -> Project:
+    """The project ``make(path)`` creates at ``path``, made once per test run: under
+    pytest-xdist the first worker to ask makes it (under a lock) and the others wait and
+    reuse it. Only for tests that read it; a test that edits it works on ``clone()``."""
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's directory, above each worker's own
+    folder = base / f"shared-{name}"
+    with open(base / f"shared-{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (folder / "done").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            make(folder / "project")
+            (folder / "done").touch()
+    return Project(folder / "project")
+
+
+def _built(path: Path) -> Project:
+    project = copy_project(path)
+    project.build()
+    return project
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The default site, built once for the tests that only read it."""
-    project = copy_project(tmp_path_factory.mktemp("site") / "project")
+    return shared_project(tmp_path_factory, "site", _built)
+
+
+def _full(path: Path) -> Project:
+    project = copy_project(path)
+    shutil.rmtree(project.path / "translations")
+    shutil.rmtree(project.path / "content")
+    shutil.copytree(DATA / "full", project.path, dirs_exist_ok=True)
     project.build()
     return project
 
@@ -137,12 +209,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
 def full_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """A synthetic notice that uses every optional part of the model (tests/data/full/),
     with the tool's settings and theme, built."""
-    project = copy_project(tmp_path_factory.mktemp("full") / "project")
-    shutil.rmtree(project.path / "translations")
-    shutil.rmtree(project.path / "content")
-    shutil.copytree(DATA / "full", project.path, dirs_exist_ok=True)
-    project.build()
-    return project
+    return shared_project(tmp_path_factory, "full", _full)
 
 
 PolicyEditor = Callable[[str], str]
@@ -178,18 +245,21 @@ def release(project: Project) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.fixture(scope="session")
-def history(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_project(tmp_path_factory.mktemp("history") / "project")
+FIRST_VERSION_FILES = (
+    "en/versions/2019-10-23/index.html",
+    "fi/versions/2019-10-23/index.html",
+    "api/versions/2019-10-23.json",
+)
+
+
+def _history(path: Path) -> Project:
+    project = copy_project(path)
     project.build()
-    project.first_version = {  # type: ignore[attr-defined]
-        name: (project.path / "output" / name).read_bytes()
-        for name in (
-            "en/versions/2019-10-23/index.html",
-            "fi/versions/2019-10-23/index.html",
-            "api/versions/2019-10-23.json",
-        )
-    }
+    # the first version's files as first built, to compare with after four more releases
+    for name in FIRST_VERSION_FILES:
+        kept = path.parent / "first-version" / name
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(project.path / "output" / name, kept)
 
     project.edit("period: P3M", "period: P6M")
     new_version(project, DATES[1], "Recorded calls are kept for six months.")
@@ -223,3 +293,10 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
     project.build()
     return project
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The default notice with a history of five versions (DATES), released one by one
+    through the command line, then built; read only (edit a ``clone()``)."""
+    return shared_project(tmp_path_factory, "history", _history)

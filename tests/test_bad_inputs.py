@@ -284,7 +284,7 @@ PROCESS_CASES = [
 
 @pytest.mark.parametrize("name", PROCESS_CASES)
 def test_bad_input_as_a_process(project: Project, name: str):
-    fails_cleanly_and_keeps_output(project, name, project.run)
+    fails_cleanly_and_keeps_output(project, name, project.process)
 
 
 def test_corpus_is_large_enough():

@@ -19,6 +19,7 @@ PAGES = [
     "{lang}/index.html",
     "{lang}/versions/index.html",
     "{lang}/versions/2019-10-23/index.html",
+    "{lang}/versions/2019-10-23/compare-current/index.html",
 ]
 LANGUAGES = ("fi", "sv", "en")
 
@@ -280,13 +281,13 @@ def test_interrupted_build_leaves_the_previous_site(project: Project, monkeypatc
 
     project.build()
     before = tree_digest(project.path / "output")
-    write_api = NoticeGenerator._write_api
+    write_files = NoticeGenerator._write_files
 
-    def interrupted(self, site):
-        write_api(self, site)  # pages and JSON are half written when the interruption comes
+    def interrupted(self, writer, files):
+        write_files(self, writer, files)  # pages and JSON are written when it comes
         raise interruption()
 
-    monkeypatch.setattr(NoticeGenerator, "_write_api", interrupted)
+    monkeypatch.setattr(NoticeGenerator, "_write_files", interrupted)
     monkeypatch.chdir(project.path)
     try:
         status = cli.main(["build", "-s", str(project.path / "pelicanconf.py")])
@@ -295,3 +296,40 @@ def test_interrupted_build_leaves_the_previous_site(project: Project, monkeypatc
     assert status in (130, 143)
     assert tree_digest(project.path / "output") == before
     assert [p.name for p in project.path.iterdir() if p.name.startswith("output")] == ["output"]
+
+
+def test_every_file_goes_through_pelicans_writer(project: Project, monkeypatch):
+    """API files are written like pages (content_written is sent for each), and a plugin
+    can change the plan through privacy_notice_plan_ready before anything is written."""
+    import dataclasses
+
+    from pelican.plugins import signals
+
+    from privacy_notice import cli
+    from privacy_notice.pages import Page, Plan
+    from privacy_notice.signals import plan_ready
+
+    written: list[str] = []
+
+    def on_written(path: str, context: object = None) -> None:
+        written.append(Path(path).as_posix())  # in the build's staging directory
+
+    def add_page(generator: object, plan: Plan) -> Plan:
+        extra = Page(
+            "en/extra/index.html", "history.html", plan.page("en/versions/index.html").context
+        )
+        return dataclasses.replace(plan, pages=(*plan.pages, extra))
+
+    signals.content_written.connect(on_written)
+    plan_ready.connect(add_page)
+    try:
+        monkeypatch.chdir(project.path)
+        assert cli.main(["build", "-s", str(project.path / "pelicanconf.py")]) == 0
+    finally:
+        signals.content_written.disconnect(on_written)
+        plan_ready.disconnect(add_page)
+    for name in ("api/register.json", "api/versions.json", "api/versions/2019-10-23.json"):
+        assert sum(path.endswith("/" + name) for path in written) == 1, name
+    for name in ("en/index.html", "en/extra/index.html"):
+        assert sum(path.endswith("/" + name) for path in written) == 1, name
+    assert (project.path / "output/en/extra/index.html").is_file()

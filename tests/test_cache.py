@@ -136,3 +136,37 @@ def test_a_snapshot_hit_skips_its_schema_pass(project: Project, tmp_path: Path, 
     schema_pass.clear()
     history = versions.read_history(store, "content/versions", ValidationCache(directory))
     assert schema_pass == [] and history.snapshots
+
+
+def test_a_second_build_hits_every_cache(project: Project, monkeypatch, schema_pass):
+    """A rebuild of unchanged inputs: no schema pass (.cache/validated), no template
+    compiled (Jinja's bytecode in .cache/jinja) and no export made (.cache/exports)."""
+    import jinja2
+
+    from privacy_notice import formats
+
+    compiled: list[str] = []
+    exported: list[int] = []
+    real_compile, real_export = jinja2.Environment.compile, formats.version_files
+
+    def recording_compile(self, source, name=None, *args, **kwargs):
+        if self.bytecode_cache is not None:  # the notice's templates (Pelican's own: none)
+            compiled.append(name or "<string>")
+        return real_compile(self, source, name, *args, **kwargs)
+
+    def recording_export(site, number, *args):
+        exported.append(number)
+        return real_export(site, number, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", recording_compile)
+    monkeypatch.setattr(formats, "version_files", recording_export)
+    first = project.build()
+    assert "policy" in schema_pass and "notice.html" in compiled and exported == [1]
+    for name in ("validated", "jinja", "exports"):
+        assert (project.path / ".cache" / name).exists(), name
+    before = project.read("en/index.html"), project.read("api/tilt/en.json")
+    schema_pass.clear(), compiled.clear(), exported.clear()
+    second = project.build()
+    assert (schema_pass, compiled, exported) == ([], [], [])
+    assert (project.read("en/index.html"), project.read("api/tilt/en.json")) == before
+    assert first.stderr == second.stderr

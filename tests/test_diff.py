@@ -8,10 +8,11 @@ import json
 import pytest
 
 from conftest import DEFAULT_NOTICE
-from privacy_notice.diff import changed_sections, semantic_changes
+from privacy_notice.diff import semantic_changes
 from privacy_notice.migrate import upgrade
 from privacy_notice.model import register_from_document
-from privacy_notice.redline import redline
+from privacy_notice.redline import changed_sections as changed_sections_of
+from privacy_notice.redline import redline, redline_parts
 
 # The released snapshot (schema version 1), read as today's model reads it.
 DOCUMENT = upgrade(
@@ -84,7 +85,7 @@ def test_semantic_changes(edit, expected):
     assert expected in changed(edit)
 
 
-def test_added_field_and_changed_sections():
+def test_added_field_is_named():
     new = copy.deepcopy(DOCUMENT)
     field = copy.deepcopy(new["personal_data"]["fields"][0])
     field.update(id="ip-address", name={"fi": "IP-osoite", "sv": "IP-adress", "en": "IP address"})
@@ -95,7 +96,6 @@ def test_added_field_and_changed_sections():
         for c in semantic_changes(old_model, new_model)
     ]
     assert summary == ["Uusi: IP-osoite"]
-    assert changed_sections(old_model, new_model) == {"personal_data"}
 
 
 @pytest.mark.parametrize(
@@ -132,9 +132,16 @@ def test_redline(old: str, new: str, expected: str):
 def test_redline_labels_are_for_screen_readers():
     html = str(redline("<p>a</p>", "<p>b</p>", "Deleted:", "Inserted:"))
     assert html == (
-        '<p><del><span class="visually-hidden">Deleted: </span>a</del>'
+        '<p><del><span class="visually-hidden">Deleted: </span>a</del> '
         '<ins><span class="visually-hidden">Inserted: </span>b</ins></p>'
     )
+
+
+def test_replaced_words_do_not_run_together():
+    html = str(
+        redline("<p><time>23 October 2019.</time></p>", "<p><time>1 December 2026.</time></p>")
+    )
+    assert html == "<p><time><del>23 October 2019.</del> <ins>1 December 2026.</ins></time></p>"
 
 
 def test_redline_by_section_equals_redline_of_the_whole():
@@ -146,9 +153,28 @@ def test_redline_by_section_equals_redline_of_the_whole():
     new = (
         '<section id="a"><p>one two</p></section><section id="b"><p>kept for 6 months</p></section>'
     )
-    assert str(redline(old, new)) == _redline(old, new, "", "")
-    moved = '<section id="b"><p>kept</p></section><section id="a"><p>one</p></section>'
-    assert str(redline(old, moved)) == _redline(old, moved, "", "")
+    # the same marks; the first mark of a changed section has an id to link to
+    expected = _redline(old, new, "", "").replace("<del>", '<del id="change-b">', 1)
+    assert str(redline(old, new)) == expected
+
+
+def test_moved_and_removed_sections_keep_unique_ids():
+    old = (
+        '<section id="a"><p>one two</p></section><section id="b"><p>kept for 3 months</p></section>'
+        '<section id="c"><p>gone</p></section>'
+    )
+    moved = '<section id="b"><p>kept</p></section><section id="a"><p>one two</p></section>'
+    parts = redline_parts(old, moved)
+    assert [(p.anchor, p.changed) for p in parts] == [
+        ("", False),
+        ("b", True),
+        ("c", True),  # removed: after the section it followed
+        ("a", False),
+    ]
+    html = "".join(p.html for p in parts)
+    assert html.count('id="b"') == 1 and html.count('id="change-b"') == 1
+    assert '<section id="c"><p><del id="change-c">gone</del></p></section>' in html
+    assert changed_sections_of(old, moved) == {"b", "c"}
 
 
 def described(edit, lang: str = "en") -> list[tuple[str, bool]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,18 +17,13 @@ from privacy_notice.load import load_policy
 from privacy_notice.site import Options, translate_policy
 from privacy_notice.validate import check_policy
 from privacy_notice.versions import read_history
+from run_cli import in_process
 
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "policy.yaml").is_file())
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "privacy_notice.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return in_process(cwd, *args)
 
 
 @pytest.fixture(params=EXAMPLES, ids=[p.name for p in EXAMPLES])

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import Project
 from privacy_notice import export
@@ -182,3 +184,36 @@ def test_published_files_are_the_snapshot_bytes(project: Project, monkeypatch, c
     index = json.loads((api / "versions.json").read_bytes())
     for entry in index["versions"]:
         assert entry["sha256"] == sha256((api / "versions" / f"{entry['date']}.json").read_bytes())
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**53), max_value=2**53)
+    | st.text(alphabet=st.characters(codec="utf-8")),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.text(alphabet=st.characters(codec="utf-8"), max_size=5), inner, max_size=4
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@given(_JSON_VALUES)
+@settings(max_examples=300, deadline=None)
+def test_canonical_json_is_what_the_standard_encoder_writes(value):
+    """The fast writer and ``json.dumps``'s indenting encoder agree character for character
+    (escapes, empty containers, nesting, key order, non-ASCII text)."""
+    expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert canonical_json(value) == expected.encode("utf-8")
+
+
+def test_canonical_json_of_the_published_schemas_is_the_standard_encoders():
+    from privacy_notice.schema import register_schema_for
+
+    for schema in (register_schema_for(("fi", "sv", "en")), register_schema_for(None, 1)):
+        expected = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        assert canonical_json(schema) == expected.encode("utf-8")
+    assert canonical_json((1, "a")) == b'[\n  1,\n  "a"\n]\n'  # a tuple is a list

@@ -11,7 +11,7 @@ import re
 import jsonpatch
 import pytest
 
-from conftest import DATES, Project, new_version
+from conftest import DATES, FIRST_VERSION_FILES, Project, new_version
 from run_cli import run_cli
 
 
@@ -65,8 +65,11 @@ def test_translation_fix_is_not_material(history: Project):
     assert by_date[DATES[4]]["material"] is False
     assert all(by_date[d]["material"] for d in DATES[:4])
     page = history.read(f"fi/versions/{DATES[4]}/changes/index.html")
-    assert '<ins><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>' in page
-    assert "Tekstiä muutettu:" in history.text(f"fi/versions/{DATES[4]}/changes/index.html")
+    # The fix shows in the purposes section (where the field's purpose is written): the
+    # summary names that section and links to the first mark in it.
+    mark = '<ins id="change-purposes"><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>'
+    assert mark in page
+    assert '<a href="#change-purposes">Muutettu osio: ' in page
     # A Finnish fix changes no English or Swedish text: no change is listed there.
     for lang in ("en", "sv"):
         text = history.text(f"{lang}/versions/{DATES[4]}/changes/index.html")
@@ -78,8 +81,9 @@ def test_translation_fix_is_not_material(history: Project):
 
 
 def test_old_versions_are_byte_identical(history: Project):
-    for name, before in history.first_version.items():  # type: ignore[attr-defined]
-        assert (history.path / "output" / name).read_bytes() == before, name
+    first = history.path.parent / "first-version"  # as built before four more releases
+    for name in FIRST_VERSION_FILES:
+        assert (history.path / "output" / name).read_bytes() == (first / name).read_bytes()
 
 
 def test_json_history_chains_and_patches_apply(history: Project):
@@ -113,39 +117,36 @@ def test_feeds_have_one_entry_per_version(history: Project):
 def test_current_page_links_its_changes_and_marks_sections(history: Project):
     page = history.read("en/index.html")
     assert f'href="../en/versions/{DATES[-1]}/changes/index.html"' in page
-    assert (
-        '<section id="personal-data" aria-labelledby="personal-data-h" class="changed">'
-        in history.read("fi/index.html")
-    )
+    # The last update fixed a Finnish text shown in the purposes section: that section is
+    # badged in Finnish only (the English and Swedish pages read as before).
+    fi = history.read("fi/index.html")
+    assert '<section id="purposes" aria-labelledby="purposes-h" class="changed">' in fi
+    assert fi.count('class="changed"') == 1
+    for lang in ("en", "sv"):
+        assert 'class="changed"' not in history.read(f"{lang}/index.html"), lang
+        assert "changed-note" not in history.read(f"{lang}/index.html"), lang
     assert "Draft" not in history.text("en/index.html")
 
 
-def test_released_version_cannot_change_without_a_new_date(history: Project):
-    original = history.policy.read_text("utf-8")
-    try:
-        history.edit("period: P6M", "period: P9M")
-        result = history.build(ok=False)
-        assert (
-            f"notice.updated: {DATES[-1]} is already released and its content differs"
-            in result.stderr
-        )
-        assert "set a new update date" in result.stderr
-    finally:
-        history.policy.write_text(original, "utf-8")
+def test_released_version_cannot_change_without_a_new_date(history: Project, tmp_path):
+    edited = history.clone(tmp_path / "project")
+    edited.edit("period: P6M", "period: P9M")
+    result = edited.build(ok=False)
+    assert (
+        f"notice.updated: {DATES[-1]} is already released and its content differs" in result.stderr
+    )
+    assert "set a new update date" in result.stderr
 
 
-def test_tampered_snapshot_is_refused(history: Project):
-    path = history.path / "content/versions" / f"{DATES[1]}.json"
-    original = path.read_bytes()
-    try:
-        path.write_bytes(original.replace(b'"P6M"', b'"P5M"'))
-        result = history.build(ok=False)
-        assert (
-            f"content/versions/{DATES[1]}.json: its content no longer matches the SHA-256"
-            in result.stderr
-        )
-    finally:
-        path.write_bytes(original)
+def test_tampered_snapshot_is_refused(history: Project, tmp_path):
+    tampered = history.clone(tmp_path / "project")
+    path = tampered.path / "content/versions" / f"{DATES[1]}.json"
+    path.write_bytes(path.read_bytes().replace(b'"P6M"', b'"P5M"'))
+    result = tampered.build(ok=False)
+    assert (
+        f"content/versions/{DATES[1]}.json: its content no longer matches the SHA-256"
+        in result.stderr
+    )
 
 
 def test_future_effective_date_is_announced_and_drafts_refused(

@@ -14,8 +14,11 @@ from privacy_notice import localize
 def make(project: Project, target: str) -> subprocess.CompletedProcess[str]:
     for name in ("Makefile", "babel.cfg", "pyproject.toml"):
         (project.path / name).write_bytes((ROOT / name).read_bytes())
+    venv = ROOT / ".venv"
+    # -o: the copied pyproject.toml is newer than the venv's stamp, and without it make
+    # would reinstall the package from this copy into the shared venv.
     return subprocess.run(
-        ["make", target, f"VENV={ROOT / '.venv'}"],
+        ["make", "-o", f"{venv}/.installed", target, f"VENV={venv}"],
         cwd=project.path,
         capture_output=True,
         text=True,

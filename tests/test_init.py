@@ -15,18 +15,13 @@ from privacy_notice.catalogs import render
 from privacy_notice.cli import main, parser
 from privacy_notice.i18n import check_theme_catalogs, read_catalogs
 from privacy_notice.init import answers_from, check_answers
+from run_cli import in_process
 
 ACME = ["--name", "Acme Oy", "--identifier", "fi-business-id:1234567-1", "--no-input"]
 
 
 def init(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "privacy_notice.cli", "init", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return in_process(cwd, "init", *args)
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -51,22 +46,12 @@ def test_init_writes_a_project_whose_skeleton_validates(tmp_path: Path):
     policy = (acme / "policy.yaml").read_text("utf-8")
     assert "source_language: fi\nlanguages: [fi, en, de]" in policy
     assert 'title: "Rekisterinpitäjä"' in policy and 'value: "1234567-1"' in policy
-    lint = subprocess.run(
-        [sys.executable, "-m", "privacy_notice.cli", "lint"],
-        cwd=acme,
-        capture_output=True,
-        text=True,
-    )
+    lint = in_process(acme, "lint")
     assert lint.returncode == 0, lint.stderr
     assert "policy.yaml: valid;" in lint.stderr
     assert "(GDPR Art. 13(1)(b))" in lint.stderr  # what Article 13 still needs
     assert "personal_data.fields[0].name: still to be written: 'FILL IN:" in lint.stderr
-    release = subprocess.run(
-        [sys.executable, "-m", "privacy_notice.cli", "release"],
-        cwd=acme,
-        capture_output=True,
-        text=True,
-    )
+    release = in_process(acme, "release")
     assert release.returncode == 1
     assert "still to be written" in release.stderr
     assert not list((acme / "content/versions").glob("*.json"))

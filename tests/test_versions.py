@@ -33,7 +33,7 @@ def test_reads_the_shipped_history(store):
     assert history.latest.sha256 == sha256(raw)
     assert history.latest.schema_version == 1  # released before schema versions
     assert history.latest.document["schema_version"] == 2  # read through the migration
-    assert history.latest.raw == raw  # kept as released, never serialized again
+    assert history.latest.published == raw  # kept as released, never serialized again
 
 
 def test_release_appends_and_records_checksum(store):

@@ -1,7 +1,7 @@
 """What changed between two versions, from the structured model: a summary a reader can
-scan ("Storage period of …: 3 months → 6 months") and the sections that changed. Each
-change is a :class:`.change.Change`; the word-level redline of the rendered text is
-:mod:`.redline`."""
+scan ("Storage period of …: 3 months → 6 months"). Each change is a
+:class:`.change.Change`. Which sections changed is decided by the rendered page, per
+language (:mod:`.bodies`, :mod:`.redline`), not here."""
 
 from __future__ import annotations
 
@@ -311,7 +311,3 @@ def _processing_changes(old: Register, new: Register) -> Iterator[Change]:
             {},
             "automated_decision_making",
         )
-
-
-def changed_sections(old: Register, new: Register) -> set[str]:
-    return {s for s in _all_sections(old, new) if plain(old.section(s)) != plain(new.section(s))}

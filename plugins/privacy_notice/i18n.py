@@ -21,6 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
+from .catalogcache import CachedCatalog, CatalogCache
 from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath
 from .diagnostics import display as _display
 from .load import Loaded
@@ -66,6 +67,7 @@ class CatalogFile:
     domain: str
     display: str  # the path as shown in diagnostics
     catalog: Catalog | None  # None: the file does not exist
+    compiled: bytes | None = None  # a theme catalog as .mo bytes, if already compiled
     # The shared blocks' catalog of this language and domain, consulted for a text this
     # one does not hold (see shared.py).
     shared: CatalogFile | None = None
@@ -83,12 +85,27 @@ def catalog_path(translations_dir: str | Path, lang: str, domain: str) -> Path:
     return Path(translations_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read_catalog(path: Path, lang: str, domain: str, display: str) -> CatalogFile:
-    """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line."""
+def read_catalog(
+    path: Path, lang: str, domain: str, display: str, cache: CatalogCache | None = None
+) -> CatalogFile:
+    """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line.
+
+    With a ``cache``, a file whose bytes already passed every check is taken from it."""
     try:
         raw = read_regular(path, display, CATALOG_BYTES)
     except FileNotFoundError:
         return CatalogFile(lang, domain, display, None)
+    key = CatalogCache.key(raw, lang, domain) if cache is not None else ""
+    if cache is not None and (known := cache.get(key)) is not None:
+        return CatalogFile(lang, domain, display, known.catalog, known.compiled)
+    checked = _checked_catalog(raw, lang, domain, display)
+    compiled = _compile(checked) if domain == "theme" else None
+    if cache is not None:
+        cache.put(key, CachedCatalog(checked, compiled))
+    return CatalogFile(lang, domain, display, checked, compiled)
+
+
+def _checked_catalog(raw: bytes, lang: str, domain: str, display: str) -> Catalog:
     try:
         problems = po_syntax_problems(raw.decode("utf-8"), display)
         if problems:
@@ -123,7 +140,7 @@ def read_catalog(path: Path, lang: str, domain: str, display: str) -> CatalogFil
         problems = catalog_problems(catalog, display, raw.decode("utf-8"))
         if problems:
             raise PolicyError(problems)
-    return CatalogFile(lang, domain, display, catalog)
+    return catalog
 
 
 def read_catalogs(
@@ -134,6 +151,7 @@ def read_catalogs(
     theme_dir: str | Path | None = None,
     theme_display: str = "theme/translations",
     shared_dir: str | Path | None = None,
+    cache: CatalogCache | None = None,
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
     language but the theme's own (English), whatever the source; all syntax errors at once.
@@ -157,11 +175,11 @@ def read_catalogs(
             display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
             try:
                 found[lang, domain] = read_catalog(
-                    catalog_path(directory, lang, domain), lang, domain, display
+                    catalog_path(directory, lang, domain), lang, domain, display, cache
                 )
                 if shared_dir is not None and domain == "policy":
                     path = catalog_path(shared_dir, lang, domain)
-                    shared = read_catalog(path, lang, domain, _display(path))
+                    shared = read_catalog(path, lang, domain, _display(path), cache)
                     found[lang, domain] = replace(found[lang, domain], shared=shared)
             except PolicyError as exc:
                 problems += exc.diagnostics
@@ -234,6 +252,7 @@ def _lookup(
     message = file.catalog.get(text) if file.catalog is not None else None
     if message is None or not message.string:
         if message is None:
+            name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
             return None, loaded.diagnostic(
                 path,
                 f"no {name} translation in {file.display}: run 'make translations' "
@@ -330,7 +349,12 @@ def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: st
     file = catalogs.get((lang, "theme"))
     if file is None or file.catalog is None:
         return Translations()  # the theme's own language: msgids are the texts
+    compiled = file.compiled if file.compiled is not None else _compile(file.catalog)
+    return Translations(io.BytesIO(compiled), domain="theme")
+
+
+def _compile(catalog: Catalog) -> bytes:
+    """A theme catalog as the ``.mo`` bytes Jinja's gettext reads (``%`` made literal)."""
     buffer = io.BytesIO()
-    write_mo(buffer, literal_catalog(file.catalog), use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(buffer, domain="theme")
+    write_mo(buffer, literal_catalog(catalog), use_fuzzy=False)
+    return buffer.getvalue()

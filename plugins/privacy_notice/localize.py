@@ -32,6 +32,10 @@ def known_locale(code: str) -> bool:
     return exists(code)
 
 
+# The formatting functions are pure and a build asks the same questions on every page
+# (a period, a language's name): each is answered once per process (Babel parses number
+# and unit patterns on every call).
+@cache
 def format_date(iso_date: str, lang: str) -> str:
     """``2019-10-23`` -> ``23. lokakuuta 2019`` / ``23 oktober 2019`` / ``23 October 2019``
     (en_GB or en_FI; plain ``en`` writes ``October 23, 2019``)."""
@@ -57,6 +61,7 @@ def duration_days(iso_duration: str) -> float:
     return sum(n * sizes[unit] for n, unit in duration_parts(iso_duration))
 
 
+@cache
 def format_duration(iso_duration: str, lang: str) -> str:
     """``P3M`` -> ``3 kuukautta`` / ``3 månader`` / ``3 months``; exact, never rounded."""
     locale = locale_for(lang)
@@ -75,6 +80,7 @@ def country_name(code: str, lang: str) -> str:
     return str(locale_for(lang).territories.get(code, code))
 
 
+@cache
 def language_name(lang: str) -> str:
     """The language's own name for itself, capitalized for a menu: Suomi, Svenska, English."""
     name = Locale.parse(lang).get_display_name(lang) or lang

@@ -25,9 +25,11 @@ D = TypeVar("D", bound="DataclassInstance")
 
 
 # Model objects are compared through their values (see diff.py), never with ==; not
-# generating __eq__ and __repr__ for forty classes halves the time to create them.
+# generating __eq__ and __repr__ for forty classes halves the time to create them. A
+# docstring spares dataclass() from writing one out of inspect.signature (~5 ms in all).
 @dataclass_transform(frozen_default=True, eq_default=False)
 def frozen(cls: type[T]) -> type[T]:
+    cls.__doc__ = cls.__doc__ or cls.__name__
     return dataclass(frozen=True, eq=False, repr=False)(cls)
 
 

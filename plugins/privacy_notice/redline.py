@@ -1,50 +1,98 @@
 """A word-level redline of rendered HTML: what a reader sees struck out and underlined.
 
-The notice bodies of two versions are tokenized into tags and words and compared with
-difflib; text runs are wrapped in <del>/<ins> (with a label for screen readers) and tags
-are never split, so the result stays valid HTML.
+The notice bodies of two versions are split into their sections (``<section id=…>``),
+sections equal as strings are kept as they are, and the others are tokenized into tags and
+words and compared with difflib; text runs are wrapped in <del>/<ins> (with a label for
+screen readers) and tags are never split, so the result stays valid HTML. The first mark
+of each changed section gets the id ``change-<section id>``, so that a summary can link
+to it. Which sections changed is the same comparison: the page, its badges and its
+redline agree by construction.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
 _TOKEN = re.compile(r"<[^>]*>|[^\s<]+\s*|\s+")
-
-
 _SECTION = re.compile(r"(?=<section\b)")
 _SECTION_ID = re.compile(r'<section\b[^>]*\bid="([^"]*)"')
+_FIRST_MARK = re.compile(r"<(del|ins)>")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One section of a redlined body (``anchor`` "" for what precedes the first)."""
+
+    anchor: str
+    html: Markup
+    changed: bool
+
+
+# A body is compared with its predecessor, its successor and the current version: split once.
+@lru_cache(maxsize=1024)
+def sections(html: str) -> dict[str, str]:
+    """The parts of a notice body by section id ("" for what precedes the first section);
+    shared between callers, so never changed."""
+    found: dict[str, str] = {}
+    for part in _SECTION.split(html):
+        match = _SECTION_ID.match(part)
+        found[match.group(1) if match else ""] = part
+    return found
+
+
+def changed_sections(old_html: str, new_html: str) -> frozenset[str]:
+    """The ids of the sections whose HTML differs (added and removed ones included)."""
+    old, new = sections(old_html), sections(new_html)
+    return frozenset(key for key in old.keys() | new.keys() if key and old.get(key) != new.get(key))
 
 
 def redline(
     old_html: str, new_html: str, deleted_label: str = "", inserted_label: str = ""
 ) -> Markup:
-    """The new HTML with words removed since the old marked ``<del>`` and new words ``<ins>``.
-
-    Tags are never split: text runs are wrapped, tags pass through from the new side, and
-    the old side's tags are dropped so the result stays well-formed.
-    """
-    labels = (deleted_label, inserted_label)
-    old_parts, new_parts = _SECTION.split(old_html), _SECTION.split(new_html)
-    # Consecutive versions share most sections: compare those as strings and diff only
-    # the rest (word diffs are quadratic at worst). Different sections: diff the whole.
-    if [_SECTION_ID.findall(p[:200]) for p in old_parts] != [
-        _SECTION_ID.findall(p[:200]) for p in new_parts
-    ]:
-        return Markup(_redline(old_html, new_html, *labels))
+    """The new HTML with words removed since the old marked ``<del>`` and new words ``<ins>``."""
     return Markup(
-        "".join(
-            new if old == new else _redline(old, new, *labels)
-            for old, new in zip(old_parts, new_parts, strict=True)
-        )
+        "".join(p.html for p in redline_parts(old_html, new_html, deleted_label, inserted_label))
     )
 
 
-def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: str) -> str:
-    import difflib  # only a site with history needs it
+def redline_parts(
+    old_html: str, new_html: str, deleted_label: str = "", inserted_label: str = ""
+) -> tuple[Part, ...]:
+    """:func:`redline`, section by section: sections are matched by id, in the new order;
+    a removed section is shown struck through after the section it followed."""
+    old, new = sections(old_html), sections(new_html)
+    removed_after: dict[str | None, list[str]] = {}
+    previous: str | None = None
+    for key in old:
+        if key in new:
+            previous = key
+        else:
+            removed_after.setdefault(previous, []).append(key)
+    labels = (deleted_label, inserted_label)
+    parts = [_part(key, old[key], "", *labels) for key in removed_after.get(None, ())]
+    for key in new:
+        parts.append(_part(key, old.get(key, ""), new[key], *labels))
+        parts += (_part(gone, old[gone], "", *labels) for gone in removed_after.get(key, ()))
+    return tuple(parts)
 
+
+def _part(anchor: str, old: str, new: str, deleted_label: str, inserted_label: str) -> Part:
+    if old == new:
+        return Part(anchor, Markup(new), False)
+    marked = _redline(old, new, deleted_label, inserted_label)
+    if anchor:
+        marked = _FIRST_MARK.sub(rf'<\1 id="change-{anchor}">', marked, count=1)
+    return Part(anchor, Markup(marked), True)
+
+
+# Compare-with-current pages diff the same pairs of sections again and again.
+@lru_cache(maxsize=4096)
+def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: str) -> str:
     old_tokens, new_tokens = _TOKEN.findall(old_html), _TOKEN.findall(new_html)
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     out: list[str] = []
@@ -52,14 +100,25 @@ def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: s
         if op == "equal":
             out += new_tokens[j1:j2]
             continue
+        removed, inserted = old_tokens[i1:i2], new_tokens[j1:j2]
         if op in ("delete", "replace"):
-            removed = old_tokens[i1:i2]
             # Whole removed elements keep their tags (<li><del>…</del></li>, valid HTML);
             # fragments of elements lose them, so the result stays well-formed.
             out += _wrap(removed, "del", deleted_label, keep_tags=_balanced(removed))
+        if op == "replace" and _runs_together(removed, inserted):
+            out.append(" ")  # "23 October 2019. 1 December 2026.", not "2019.1 December"
         if op in ("insert", "replace"):
-            out += _wrap(new_tokens[j1:j2], "ins", inserted_label, keep_tags=True)
+            out += _wrap(inserted, "ins", inserted_label, keep_tags=True)
     return "".join(out)
+
+
+def _runs_together(removed: list[str], inserted: list[str]) -> bool:
+    """Whether the removed words would touch the inserted ones with no space between."""
+    before = "".join(t for t in removed if not t.startswith("<"))
+    after = "".join(t for t in inserted if not t.startswith("<"))
+    return bool(before.strip() and after.strip()) and not (
+        before[-1].isspace() or after[0].isspace()
+    )
 
 
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}

@@ -14,6 +14,7 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from .cache import ValidationCache
+from .catalogcache import CatalogCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
 from .diff import semantic_changes
 from .effective import InForce, dates_of, periods
@@ -21,13 +22,13 @@ from .export import canonical_json, sha256
 from .i18n import CatalogFile, Resolution, read_catalogs, resolve
 from .lint import unfilled
 from .load import Loaded
-from .migrate import CURRENT_VERSION
-from .model import Register, register_from_document
+from .model import register_from_document
 from .release_rules import release_problems
 from .validate import check_policy
 from .versions import (
     History,
     Placement,
+    Version,
     changed_release,
     place_current,
     read_history,
@@ -56,24 +57,6 @@ class Options:
     preview: bool = False
     # The day the site is built as of (ISO 8601): which version is in force on it.
     as_of: str = field(default_factory=lambda: dt.date.today().isoformat())
-
-
-@dataclass(frozen=True)
-class Version:
-    """One version of the notice: its document in today's schema (what pages show), and
-    the bytes it is published as (for a released version, its snapshot as stored)."""
-
-    date: str
-    document: dict[str, Any]
-    register: Register
-    sha256: str
-    published: bytes
-    schema_version: int = CURRENT_VERSION
-    draft: bool = False
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return self.register.languages
 
 
 @dataclass(frozen=True)
@@ -139,6 +122,7 @@ def translate_policy(
         theme_dir=options.theme_translations,
         theme_display=display(options.theme_translations),
         shared_dir=options.shared_translations,
+        cache=CatalogCache(options.cache),
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
@@ -239,21 +223,12 @@ def build_site(options: Options) -> Site:
             ]
         )
     versions = [
-        Version(
-            s.date,
-            s.document,
-            register_from_document(s.document),
-            s.sha256,
-            canonical_json(s.stored) if s.raw is None else s.raw,
-            s.schema_version,
-        )
-        for s in placed.history.snapshots
-        if placement is Placement.RELEASED or s.date != date
+        s for s in placed.history.snapshots if placement is Placement.RELEASED or s.date != date
     ]
     if placement is not Placement.RELEASED:
         raw = canonical_json(document)
-        register = register_from_document(document, frozenset(placed.resolution.fallbacks))
-        versions.append(Version(date, document, register, sha256(raw), raw, draft=True))
+        fallbacks = frozenset(placed.resolution.fallbacks)
+        versions.append(Version(date, document, sha256(raw), raw, draft=True, fallbacks=fallbacks))
     cache.save()  # only now: everything above passed
     notes = placed.history.notes  # such as: never released
     return Site(

@@ -4,7 +4,8 @@ Jinja's newstyle gettext marks what ``_()`` returns as safe and then formats it 
 ``%``: an unchecked ``msgstr`` could inject markup, fail with a bad ``%(name)s`` or build
 huge pages with ``%(date)99999999s``. Every theme ``msgstr`` is therefore checked when its
 catalog is read (at its line), every ``%`` that is not ``%(name)s`` or ``%%`` is taken
-literally ("100 % sisältö"), and the callables installed into Jinja escape what they return.
+literally ("100 % sisältö"), and the callables each page's context carries
+(:func:`template_callables`) escape what they return.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Callable
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.checkers import num_plurals
 from babel.support import Translations
 from markupsafe import Markup, escape
 
@@ -65,6 +66,10 @@ def message_problems(message: Message) -> list[str]:
 
 def catalog_problems(catalog: Catalog, display: str, text: str) -> list[Diagnostic]:
     """Every problem of a theme catalog, at its line: placeholders, plural forms."""
+    # Here, not at the top: importing Babel's checkers scans every installed package's
+    # entry points (~4 ms), and a catalog from the cache is not checked again.
+    from babel.messages.checkers import num_plurals
+
     found = []
     header_line = next(
         (n for n, line in enumerate(text.splitlines(), 1) if "Plural-Forms:" in line), 1
@@ -113,13 +118,28 @@ def literal_catalog(catalog: Catalog) -> Catalog:
     return result
 
 
-def escaped_callables(translations: Translations) -> dict[str, Callable[..., Markup]]:
-    """gettext and friends for Jinja, returning escaped text."""
-    return {
-        "gettext": lambda message: escape(translations.gettext(message)),
-        "ngettext": lambda singular, plural, n: escape(translations.ngettext(singular, plural, n)),
-        "pgettext": lambda context, message: escape(translations.pgettext(context, message)),
-        "npgettext": lambda context, singular, plural, n: escape(
-            translations.npgettext(context, singular, plural, n)
-        ),
-    }
+def template_callables(translations: Translations) -> dict[str, Callable[..., Markup]]:
+    """gettext and friends for one page's template context, as Jinja's newstyle gettext
+    calls them (keyword arguments fill ``%(name)s``), returning escaped text.
+
+    Each page's context carries its own language's callables, so which labels a page gets
+    never depends on what was rendered before it (nothing is installed into the shared
+    Jinja environment)."""
+
+    def gettext(message: str, **values: Any) -> Markup:
+        return escape(translations.gettext(message)) % values
+
+    def ngettext(singular: str, plural: str, num: int, **values: Any) -> Markup:
+        values.setdefault("num", num)
+        return escape(translations.ngettext(singular, plural, num)) % values
+
+    def pgettext(context: str, message: str, **values: Any) -> Markup:
+        values.setdefault("context", context)
+        return escape(translations.pgettext(context, message)) % values
+
+    def npgettext(context: str, singular: str, plural: str, num: int, **values: Any) -> Markup:
+        values.setdefault("context", context)
+        values.setdefault("num", num)
+        return escape(translations.npgettext(context, singular, plural, num)) % values
+
+    return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}

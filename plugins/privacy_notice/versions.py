@@ -12,14 +12,16 @@ import enum
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path as FilePath
 from typing import Any
 
 from .cache import ValidationCache
-from .diagnostics import Diagnostic, PolicyError, Severity, format_path
+from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath, format_path
 from .export import canonical_json, sha256
 from .load import Loaded
 from .migrate import CURRENT_VERSION, schema_version, upgrade
+from .model import Register, register_from_document
 from .safety import INDEX_BYTES, SNAPSHOT_BYTES, read_regular, write_atomically
 from .schema import register_schema_for
 
@@ -27,19 +29,27 @@ INDEX = "index.json"
 
 
 @dataclass(frozen=True)
-class Snapshot:
-    """A released version: its document as stored (never rewritten), and the same
-    document read into the current schema version (see :mod:`.migrate`)."""
+class Version:
+    """One version of the notice, the one type for it: its document read into the current
+    schema version (what pages show, see :mod:`.migrate`) and the bytes it is published as
+    (a released version's snapshot as stored, never rewritten). Its model is built when
+    first asked for: the release commands read versions without needing it."""
 
     date: str
-    stored: dict[str, Any]
-    sha256: str
     document: dict[str, Any]
-    raw: bytes | None = None  # the bytes as stored
+    sha256: str
+    published: bytes
+    schema_version: int = CURRENT_VERSION  # that of the stored document
+    draft: bool = False  # not released: the preview or development build of policy.yaml
+    fallbacks: frozenset[tuple[YamlPath, str]] = frozenset()  # texts shown untranslated
+
+    @cached_property
+    def register(self) -> Register:
+        return register_from_document(self.document, self.fallbacks)
 
     @property
-    def schema_version(self) -> int:
-        return schema_version(self.stored)
+    def languages(self) -> tuple[str, ...]:
+        return self.register.languages
 
 
 @dataclass(frozen=True)
@@ -48,14 +58,14 @@ class History:
 
     directory: FilePath
     display: str
-    snapshots: tuple[Snapshot, ...]
+    snapshots: tuple[Version, ...]
     notes: tuple[Diagnostic, ...] = ()  # information, such as "never released"
 
     @property
-    def latest(self) -> Snapshot | None:
+    def latest(self) -> Version | None:
         return self.snapshots[-1] if self.snapshots else None
 
-    def get(self, date: str) -> Snapshot | None:
+    def get(self, date: str) -> Version | None:
         return next((s for s in self.snapshots if s.date == date), None)
 
 
@@ -181,7 +191,7 @@ def _is_date(text: str) -> bool:
 
 def _verify(
     raw: bytes, name: str, entry: dict[str, str], cache: ValidationCache | None
-) -> tuple[Snapshot | None, list[Diagnostic]]:
+) -> tuple[Version | None, list[Diagnostic]]:
     if sha256(raw) != entry["sha256"]:
         return None, [
             Diagnostic(
@@ -206,7 +216,10 @@ def _verify(
         found.append(Diagnostic(name, 0, 0, "notice.updated", "does not match the file's date"))
     if found:
         return None, found
-    return Snapshot(entry["date"], document, entry["sha256"], upgrade(document), raw), found
+    version = Version(
+        entry["date"], upgrade(document), entry["sha256"], raw, schema_version(document)
+    )
+    return version, found
 
 
 def check_document(document: Any, name: str) -> list[Diagnostic]:

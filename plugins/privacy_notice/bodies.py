@@ -1,0 +1,130 @@
+"""The notice as each language's page says it: one rendered body per version and language,
+and what changed between two versions in that language, from comparing those bodies.
+
+A change is a change in a language only if that language's page reads differently: the
+"Changed" badges, the changed-sections list and the summary items all come from comparing
+the rendered sections (the same strings the redline compares), so they always agree with
+it. A Finnish-only fix changes nothing in English; a structured detail the page does not
+show is no visible change and is not listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.support import Translations
+from markupsafe import Markup
+
+from . import diff, labels, redline
+from .change import N_, Change
+from .site import Site
+from .theme_i18n import template_callables
+from .versions import Version
+
+# How the theme renders a template with a context (a Jinja environment's, Pelican's or not).
+Render = Callable[[str, Mapping[str, Any]], str]
+
+
+def anchor(section_key: str) -> str:
+    """The id of a section on the page (``data_subjects`` -> ``data-subjects``)."""
+    return section_key.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    """One line of a change summary, and the section of the page it concerns."""
+
+    text: str
+    section: str  # its key
+
+    @property
+    def anchor(self) -> str:
+        return anchor(self.section)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
+class Language:
+    """One language of the site: its translations and its bodies, rendered once each."""
+
+    site: Site
+    lang: str
+    translations: Translations
+    render: Render
+    _bodies: dict[tuple[str, frozenset[str]], Markup] = field(default_factory=dict)
+
+    @property
+    def gettext(self) -> Callable[[str], str]:
+        return self.translations.gettext
+
+    def context(self) -> dict[str, Any]:
+        """What every template of this language gets: its gettext, locale, fallback label."""
+        return {
+            "lang": self.lang,
+            "locale": self.site.locale(self.lang),
+            "source_language": self.site.source_language,
+            "fallback_label": self.gettext("Not yet translated"),
+            **template_callables(self.translations),
+        }
+
+    def body(self, version: Version, changed: frozenset[str] = frozenset()) -> Markup:
+        """The notice body of ``version``; ``changed`` (section keys) are badged."""
+        key = (version.date, changed)
+        if key not in self._bodies:
+            register = version.register
+            self._bodies[key] = Markup(
+                self.render(
+                    "_notice_body.html",
+                    {
+                        **self.context(),
+                        "register": register,
+                        "source_language": register.source_language,
+                        "changed": changed,
+                    },
+                )
+            )
+        return self._bodies[key]
+
+    def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
+        """The keys of the sections whose text in this language differs."""
+        anchors = redline.changed_sections(self.body(old), self.body(new))
+        keys = (*new.register.section_keys(), *old.register.section_keys())
+        return frozenset(key for key in keys if anchor(key) in anchors)
+
+    def summary(
+        self, old: Version, new: Version, changes: Sequence[Change]
+    ) -> tuple[SummaryItem, ...]:
+        """What changed on this language's page: the items of ``changes`` shown in its
+        text, in a section whose text in this language changed; then each changed section
+        that no item names (its change is visible but not one the model can name)."""
+        changed = self.changed_sections(old, new)
+        locale = self.site.locale(self.lang)
+        items = [
+            SummaryItem(c.describe(self.lang, self.gettext, locale, labels.label), c.section)
+            for c in changes
+            if c.shown_in(self.lang) and c.section in changed
+        ]
+        named = {item.section for item in items}
+        for key in new.register.section_keys():
+            if key in changed and key not in named:
+                title = new.register.section(key).title[self.lang]
+                message = self.gettext(N_("Changed section: %(section)s"))
+                items.append(SummaryItem(message % {"section": title}, key))
+        return tuple(items)
+
+
+@dataclass
+class Changes:
+    """The semantic changes between two versions, computed once for every language."""
+
+    _found: dict[tuple[str, str], list[Change]] = field(default_factory=dict)
+
+    def between(self, old: Version, new: Version) -> list[Change]:
+        pair = (old.date, new.date)
+        if pair not in self._found:
+            self._found[pair] = diff.semantic_changes(old.register, new.register)
+        return self._found[pair]

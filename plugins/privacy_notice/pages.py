@@ -1,0 +1,255 @@
+"""The render plan: every page, API file and feed of the site as data, with no Pelican in it.
+
+:func:`plan` decides what the site consists of: the pages (output name, template, context),
+the bytes of every API file and the entries of every feed. :mod:`.generator` only hands
+the plan to Pelican's Writer (after the ``privacy_notice_plan_ready`` signal, see
+:mod:`.signals`). The theme comes in as a function that renders a template, and each
+language's translations are passed explicitly: every page's context carries its own
+language's gettext, so no page depends on what was rendered before it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from babel.support import Translations
+
+from . import export, feeds, formats, redline
+from .bodies import Changes, Language, Render, SummaryItem, anchor
+from .schema import register_schema_for, register_schema_path
+from .site import Site
+from .versions import Version
+
+
+def page_url(kind: str, lang: str, date: str = "") -> str:
+    """The site-relative URL of a page (the public URL contract)."""
+    return {
+        "current": f"{lang}/index.html",
+        "history": f"{lang}/versions/index.html",
+        "version": f"{lang}/versions/{date}/index.html",
+        "changes": f"{lang}/versions/{date}/changes/index.html",
+        "compare": f"{lang}/versions/{date}/compare-current/index.html",
+        "feed": f"feeds/{lang}.atom.xml",
+    }[kind]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTML page: where it is written, the theme template and what the template gets
+    (on top of Pelican's own context)."""
+
+    name: str
+    template: str
+    context: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything the site writes. A plugin may replace it (see :mod:`.signals`)."""
+
+    pages: tuple[Page, ...]
+    files: Mapping[str, bytes]  # output name -> bytes (api/…)
+    feeds: Mapping[str, feeds.Feed]  # output name -> the feed as data (see feeds.py)
+
+    def page(self, name: str) -> Page:
+        return next(page for page in self.pages if page.name == name)
+
+
+def plan(
+    site: Site,
+    render: Render,
+    translations: Mapping[str, Translations],
+    *,
+    default_lang: str,
+    exports: formats.Exports,
+    site_url: str = "",
+    site_name: str = "",
+) -> Plan:
+    """The pages, API files and feeds of ``site``; ``translations`` holds each language's
+    theme catalog, ``exports`` the TILT and JSON-LD files (see :mod:`.formats`);
+    ``site_name`` (Pelican's ``SITENAME``) heads the feed titles."""
+    changes = Changes()
+    pages: list[Page] = []
+    language_feeds: dict[str, feeds.Feed] = {}
+    controller = site.current.register.controller
+    place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
+    for lang in site.languages:
+        language = Language(site, lang, translations[lang], render)
+        language_pages, summaries = _language_pages(language, changes, exports)
+        pages += language_pages
+        language_feeds[page_url("feed", lang)] = feeds.language_feed(
+            [v for v in site.versions if lang in v.languages],
+            {date: [item.text for item in items] for date, items in summaries.items()},
+            lang,
+            site.locale(lang),
+            language.gettext,
+            place,
+            page_url,
+            site_name,
+        )
+    root = Language(site, default_lang, translations[default_lang], render)
+    pages.append(Page("index.html", "root.html", _common(root, "root")))
+    return Plan(tuple(pages), api_files(site, site_url, exports), language_feeds)
+
+
+def _common(
+    language: Language, kind: str, date: str = "", languages: Sequence[str] = ()
+) -> dict[str, Any]:
+    """What every page needs; ``languages`` are those the page exists in (an old version
+    may lack a language added later)."""
+    site = language.site
+    alternate_kind = "current" if kind == "root" else kind
+    return {
+        **language.context(),
+        "site": site,
+        "page_kind": kind,
+        "page_date": date,
+        "alternates": [
+            (other, page_url(alternate_kind, other, date)) for other in languages or site.languages
+        ],
+    }
+
+
+def _language_pages(
+    language: Language, changes: Changes, exports: formats.Exports
+) -> tuple[list[Page], dict[str, tuple[SummaryItem, ...]]]:
+    """The pages of one language, and the change summary of each version but the first."""
+    site, lang = language.site, language.lang
+    versions = [v for v in site.versions if lang in v.languages]
+    current = versions[-1]
+    pages: list[Page] = []
+    summaries: dict[str, tuple[SummaryItem, ...]] = {}
+    for previous, version in zip([None, *versions], versions, strict=False):
+        pages.append(_version_page(language, version, previous, exports))
+        if previous is not None:
+            summaries[version.date] = language.summary(
+                previous, version, changes.between(previous, version)
+            )
+            pages.append(_changes_page(language, previous, version, summaries[version.date]))
+        # Every version has one, the current one too, so that a version's page links to
+        # it from the day it is published and never changes afterwards.
+        compared = language.summary(version, current, changes.between(version, current))
+        pages.append(_changes_page(language, version, current, compared, compare=True))
+    pages.append(_current_page(language, versions, exports))
+    pages.append(
+        Page(
+            page_url("history", lang),
+            "history.html",
+            {
+                **_common(language, "history"),
+                "versions": versions,
+                "summaries": summaries,
+                "register": current.register,
+            },
+        )
+    )
+    return pages, summaries
+
+
+def _version_page(
+    language: Language, version: Version, previous: Version | None, exports: formats.Exports
+) -> Page:
+    return Page(
+        page_url("version", language.lang, version.date),
+        "notice.html",
+        {
+            **_common(language, "version", version.date, version.languages),
+            "version": version,
+            "register": version.register,
+            "previous": previous,
+            "body": language.body(version),
+            "jsonld": exports.scripts[version.date],
+            "machine_links": formats.alternate_links(version, current=False),
+        },
+    )
+
+
+def _current_page(language: Language, versions: list[Version], exports: formats.Exports) -> Page:
+    current = versions[-1]
+    previous = versions[-2] if len(versions) > 1 else None
+    changed = language.changed_sections(previous, current) if previous else frozenset()
+    return Page(
+        page_url("current", language.lang),
+        "notice.html",
+        {
+            **_common(language, "current"),
+            "version": current,
+            "register": current.register,
+            "previous": previous,
+            "changed": changed,
+            "body": language.body(current, changed),
+            "jsonld": exports.scripts[current.date],
+            "machine_links": formats.alternate_links(current, current=True),
+        },
+    )
+
+
+def _changes_page(
+    language: Language,
+    old: Version,
+    new: Version,
+    summary: tuple[SummaryItem, ...],
+    *,
+    compare: bool = False,
+) -> Page:
+    """The redline of ``old`` -> ``new``: the changes page of ``new`` or, with
+    ``compare``, the page comparing ``old`` with the current notice."""
+    site, lang = language.site, language.lang
+    parts = redline.redline_parts(
+        language.body(old),
+        language.body(new),
+        language.gettext("Deleted:"),
+        language.gettext("Inserted:"),
+    )
+    marked = {part.anchor for part in parts if f'id="change-{part.anchor}"' in part.html}
+    titles = {anchor(k): new.register.section(k).title for k in new.register.section_keys()}
+    kind, date = ("compare", old.date) if compare else ("changes", new.date)
+    if compare:
+        languages = tuple(lang for lang in old.languages if lang in new.languages)
+    else:
+        languages = site.changes_languages(new)
+    return Page(
+        page_url(kind, lang, date),
+        "changes.html",
+        {
+            **_common(language, kind, date, languages),
+            "version": new,
+            "register": new.register,
+            "previous": old,
+            "changes": [
+                (item, f"change-{item.anchor}" if item.anchor in marked else item.anchor)
+                for item in summary
+            ],
+            "parts": [(part, titles.get(part.anchor)) for part in parts],
+        },
+    )
+
+
+def api_files(site: Site, site_url: str, exports: formats.Exports) -> dict[str, bytes]:
+    """Every file under ``api/``: the documents, their schemas, the index and the changes."""
+    files = {
+        "api/register.json": export.canonical_json(site.current.document),
+        "api/register.schema.json": export.canonical_json(register_schema_for(site.languages)),
+        **{
+            register_schema_path(number): export.canonical_json(register_schema_for(None, number))
+            for number in export.schema_versions(site.versions)
+        },
+        "api/versions.json": export.canonical_json(
+            formats.add_format_links(
+                export.versions_index(site.versions, site_url, page_url), site, site_url
+            )
+        ),
+        **exports.files,
+    }
+    for previous, version in zip([None, *site.versions], site.versions, strict=False):
+        # Published as stored, so that its SHA-256 in versions.json is the file's; the
+        # change record applies to the documents as published.
+        files[f"api/versions/{version.date}.json"] = version.published
+        if previous is not None:
+            files[f"api/changes/{version.date}.json"] = export.canonical_json(
+                export.json_patch(json.loads(previous.published), json.loads(version.published))
+            )
+    return files
