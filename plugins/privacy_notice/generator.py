@@ -20,14 +20,15 @@ from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from . import feeds, filters, formats, pages
+from . import centre, feeds, filters, formats, pages
 from .diagnostics import PolicyError
 from .exportcache import ExportCache
 from .i18n import theme_translations
-from .pages import Page, Plan, page_url
+from .pages import Page, Plan, page_url, register_base, register_url
+from .per_register import build_registers
 from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
-from .site import Options, Site, build_site
+from .site import Options, Site
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +79,16 @@ class Verbatim:
         return self.text
 
 
+def _merged(plans: Iterable[Plan]) -> Plan:
+    """The plans of several registers (each in its own URL space) as one."""
+    merged = list(plans)
+    return Plan(
+        tuple(page for plan in merged for page in plan.pages),
+        {name: data for plan in merged for name, data in plan.files.items()},
+        {name: feed for plan in merged for name, feed in plan.feeds.items()},
+    )
+
+
 class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,42 +105,82 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         filters.install(self.env)
         self.env.globals["page_url"] = page_url
         self.env.globals["format_url"] = formats.format_url
-        self.site: Site | None = None
+        self.site: Site | None = None  # the root register's (the first)
+        self.registers: tuple[centre.BuiltRegister, ...] = ()
 
     def generate_context(self) -> None:
         # Checked by privacy-notice build already; by the first use under plain pelican.
         options = self.settings.get(OPTIONS_KEY) or options_from(self.settings)
-        self.site = build_site(options)
+        self.registers = tuple(
+            centre.BuiltRegister(
+                folder.slug, "" if folder.root else register_base(folder.slug), site
+            )
+            for folder, site in build_registers(options)
+        )
+        self.site = self.registers[0].site
         if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
             # The site is the controller's (feed titles, templates), unless settings say so.
             self.context["SITENAME"] = self.site.current.register.controller.name
-        for warning in self.site.warnings:
-            logger.warning("%s", warning)
+        for register in self.registers:
+            for warning in register.site.warnings:
+                logger.warning("%s", warning)
 
     # --- output ---------------------------------------------------------------------------
 
     def generate_output(self, writer: Writer) -> None:
-        site = self.site
-        assert site is not None
         site_url = str(self.settings.get("SITEURL", ""))
+        site_name = str(self.context.get("SITENAME", ""))
+        several = len(self.registers) > 1 or bool(self.registers[0].base)
+        plans = {
+            r.slug: self._register_plan(r, site_url, site_name, several) for r in self.registers
+        }
+        plan = _merged(plans.values())
+        if several:
+            root = self.registers[0].site
+            controller = root.current.register.controller
+            place = feeds.Place(
+                site_url, root.versions[0].date, controller.website, controller.email
+            )
+            plan = _merged(
+                [
+                    plan,
+                    centre.centre_plan(
+                        self.registers,
+                        self._render,
+                        lambda r, lang: theme_translations(r.site.catalogs, lang),
+                        plans,
+                        place,
+                        site_url,
+                        site_name,
+                    ),
+                ]
+            )
+        plan = self._announce(plan)
+        self._write_pages(writer, plan.pages)
+        self._write_feeds(writer, plan.feeds)
+        self._write_files(writer, plan.files)
+
+    def _register_plan(
+        self, register: centre.BuiltRegister, site_url: str, site_name: str, several: bool
+    ) -> Plan:
+        """One register's plan in its URL space."""
+        site = register.site
         # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
         cache = ExportCache(self.settings.get("CACHE_PATH", "cache"))
-        exports = formats.site_exports(site, site_url, page_url, cache)
+        exports = formats.site_exports(site, register_url(site_url, register.base), page_url, cache)
         # Each theme catalog compiled once (the entry page is in the default language).
         translations = {lang: theme_translations(site.catalogs, lang) for lang in site.languages}
-        plan = pages.plan(
+        return pages.plan(
             site,
             self._render,
             translations,
             default_lang=self._default(site),
             exports=exports,
             site_url=site_url,
-            site_name=str(self.context.get("SITENAME", "")),
+            site_name=site_name,
+            base=register.base,
+            centre=several,
         )
-        plan = self._announce(plan)
-        self._write_pages(writer, plan.pages)
-        self._write_feeds(writer, plan.feeds)
-        self._write_files(writer, plan.files)
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
         return str(self.env.get_template(template).render(context))

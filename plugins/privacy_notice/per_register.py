@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -18,7 +18,7 @@ from .diagnostics import Diagnostic, PolicyError, display, format_path
 from .registers import Project, RegisterFolder
 
 if TYPE_CHECKING:  # validate must start fast: the release's modules load when it runs
-    from .site import Options, Placed
+    from .site import Options, Placed, Site
 
 T = TypeVar("T")
 
@@ -119,3 +119,22 @@ def update_catalogs(
         template = texts_template(texts)
         written += update_policy(template, target, languages, shared.source_language)
     return written
+
+
+def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
+    """What every register of the project of ``options.policy`` shows (the root register
+    with ``options`` as they are); every register's problems raised together."""
+    from .registers import discover
+    from .site import build_site
+
+    project = discover(options.policy.parent)
+
+    def built(register: RegisterFolder) -> tuple[RegisterFolder, Site]:
+        chosen = (
+            replace(options, shared_translations=project.shared_translations)
+            if register.root
+            else project.options(register, options)
+        )
+        return register, build_site(chosen)
+
+    return each(project.registers, built)
