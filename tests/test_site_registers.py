@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import feedparser
@@ -192,3 +193,26 @@ def test_a_broken_register_fails_the_build_and_writes_nothing(
     assert "Traceback" not in result.stderr
     assert expected in result.stderr, result.stderr
     assert outputs(project.path / "output") == before
+
+
+def test_the_preview_re_renders_only_the_edited_register(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    project = registers_site.clone(tmp_path / "project")
+    project.build("--preview", AS_OF)
+    cached = project.path / ".cache" / "preview"
+    before = {p.name: p.read_bytes() for p in cached.glob("*.json")}
+    assert set(before) == {f"{slug}.json" for slug in ("customer-service", *FURTHER)}
+    project.edit("period: P6M", "period: P7M", RECRUITMENT)
+    project.build("--preview", AS_OF)
+    after = {p.name: p.read_bytes() for p in cached.glob("*.json")}
+    assert after["recruitment.json"] != before["recruitment.json"]
+    assert {n: b for n, b in after.items() if n != "recruitment.json"} == {
+        n: b for n, b in before.items() if n != "recruitment.json"
+    }
+    assert "7 months" in project.text("registers/recruitment/en/index.html")
+    # What the cache gave is what rendering gives.
+    with_cache = outputs(project.path / "output")
+    shutil.rmtree(cached)
+    project.build("--preview", AS_OF)
+    assert outputs(project.path / "output") == with_cache

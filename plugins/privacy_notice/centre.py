@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from babel.support import Translations
@@ -29,6 +30,7 @@ class BuiltRegister:
     slug: str
     base: str
     site: Site
+    inputs: tuple[Path, ...] = ()  # the files and folders its output is made from
 
 
 def site_feed_url(lang: str) -> str:
@@ -59,13 +61,13 @@ def centre_plan(
     registers: Sequence[BuiltRegister],
     render: Render,
     translations: Callable[[BuiltRegister, str], Translations],
-    plans: Mapping[str, Plan],
+    register_feeds: Mapping[str, Mapping[str, feeds.Feed]],
     place: feeds.Place,
     site_url: str,
     site_name: str,
 ) -> Plan:
-    """The centre's pages, feeds and ``api/registers.json``; ``plans``: each register's
-    plan by slug (its feeds are merged into the site-wide ones); ``translations``: the
+    """The centre's pages, feeds and ``api/registers.json``; ``register_feeds``: each
+    register's feeds by slug (merged into the site-wide ones); ``translations``: the
     theme catalog of a register's language."""
     pages, site_feeds = [], {}
     every = languages(registers)
@@ -74,7 +76,7 @@ def centre_plan(
         language = Language(host.site, lang, translations(host, lang), render)
         pages.append(_index_page(registers, language, host.base, every))
         parts = [
-            (_title(r.site, lang)[0], plans[r.slug].feeds[page_url("feed", lang, base=r.base)])
+            (_title(r.site, lang)[0], register_feeds[r.slug][page_url("feed", lang, base=r.base)])
             for r in registers
             if lang in r.site.languages
         ]

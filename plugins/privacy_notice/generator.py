@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
 from . import centre, feeds, filters, formats, pages
@@ -26,6 +27,7 @@ from .exportcache import ExportCache
 from .i18n import theme_translations
 from .pages import Page, Plan, page_url, register_base, register_url
 from .per_register import build_registers
+from .previewcache import PreviewCache, Rendered, inputs_key
 from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
 from .site import Options, Site
@@ -107,16 +109,23 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.env.globals["format_url"] = formats.format_url
         self.site: Site | None = None  # the root register's (the first)
         self.registers: tuple[centre.BuiltRegister, ...] = ()
+        self.preview = False
 
     def generate_context(self) -> None:
         # Checked by privacy-notice build already; by the first use under plain pelican.
         options = self.settings.get(OPTIONS_KEY) or options_from(self.settings)
+        shared = (options.policy.parent / "shared.yaml", options.policy.parent / "shared")
+        own = (options.policy, options.translations, options.versions)
         self.registers = tuple(
             centre.BuiltRegister(
-                folder.slug, "" if folder.root else register_base(folder.slug), site
+                folder.slug,
+                "" if folder.root else register_base(folder.slug),
+                site,
+                (*(own if folder.root else (folder.folder,)), *shared),
             )
             for folder, site in build_registers(options)
         )
+        self.preview = options.preview
         self.site = self.registers[0].site
         if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
             # The site is the controller's (feed titles, templates), unless settings say so.
@@ -131,10 +140,18 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         site_url = str(self.settings.get("SITEURL", ""))
         site_name = str(self.context.get("SITENAME", ""))
         several = len(self.registers) > 1 or bool(self.registers[0].base)
-        plans = {
-            r.slug: self._register_plan(r, site_url, site_name, several) for r in self.registers
-        }
-        plan = _merged(plans.values())
+        if self.preview:  # each register rendered, or taken from the last preview's output
+            rendered = {
+                r.slug: self._preview(r, site_url, site_name, several) for r in self.registers
+            }
+            register_feeds = {slug: done.feeds for slug, done in rendered.items()}
+            plan = Plan((), {}, {})
+        else:
+            plans = {
+                r.slug: self._register_plan(r, site_url, site_name, several) for r in self.registers
+            }
+            register_feeds = {slug: each.feeds for slug, each in plans.items()}
+            plan = _merged(plans.values())
         if several:
             root = self.registers[0].site
             controller = root.current.register.controller
@@ -148,7 +165,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
                         self.registers,
                         self._render,
                         lambda r, lang: theme_translations(r.site.catalogs, lang),
-                        plans,
+                        register_feeds,
                         place,
                         site_url,
                         site_name,
@@ -156,6 +173,10 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
                 ]
             )
         plan = self._announce(plan)
+        if self.preview:
+            for done in rendered.values():
+                for name, text in done.files.items():
+                    writer.write_file(name, Verbatim(text), self.context)
         self._write_pages(writer, plan.pages)
         self._write_feeds(writer, plan.feeds)
         self._write_files(writer, plan.files)
@@ -181,6 +202,45 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             base=register.base,
             centre=several,
         )
+
+    def _preview(
+        self, register: centre.BuiltRegister, site_url: str, site_name: str, several: bool
+    ) -> Rendered:
+        """One register's output in the live preview: rendered, unless its inputs are those
+        of the last preview (see :mod:`.previewcache`)."""
+        settings = self.settings
+        cache = PreviewCache(settings.get("CACHE_PATH", "cache"))
+        facts = [
+            {  # every setting a template could show; not the staging folder, new each build
+                k: v
+                for k, v in settings.items()
+                if k.isupper() and isinstance(v, str | int | bool) and k != "OUTPUT_PATH"
+            },
+            site_name,
+            register.slug,
+            register.base,
+            several,
+            register.site.as_of,
+        ]
+        key = inputs_key([*register.inputs, FilePath(settings["THEME"])], facts)
+        found = cache.get(register.slug, key)
+        if found is None:
+            plan = self._register_plan(register, site_url, site_name, several)
+            relative_urls = bool(settings.get("RELATIVE_URLS", False))
+            files = {page.name: self._page_text(page, relative_urls) for page in plan.pages}
+            files |= {name: feeds.atom(feed).decode("utf-8") for name, feed in plan.feeds.items()}
+            files |= {name: data.decode("utf-8") for name, data in plan.files.items()}
+            found = Rendered(files, plan.feeds)
+            cache.put(register.slug, key, found)
+        return found
+
+    def _page_text(self, page: Page, relative_urls: bool) -> str:
+        """A page as Pelican's Writer renders it (its context, SITEURL relative or not)."""
+        context = {**self.context, "output_file": page.name}
+        if relative_urls:
+            context["SITEURL"] = path_to_url(get_relative_path(page.name))
+        context.update(page.context)
+        return str(self.get_template(page.template.removesuffix(".html")).render(context))
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
         return str(self.env.get_template(template).render(context))

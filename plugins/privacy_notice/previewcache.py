@@ -1,0 +1,79 @@
+"""The live preview's output of each register, kept between rebuilds in
+``<CACHE_PATH>/preview/<slug>.json``, so that an edit of one register does not re-render
+the others (see :mod:`.devserver`).
+
+A register's entry is its every output file as written (pages rendered, feeds as Atom)
+and its feeds as data (the centre's site-wide feeds merge them), under a key: the SHA-256
+of every file the register's output can depend on (its policy, catalogs and versions,
+``shared.yaml`` and the shared catalogs, the theme, the whole plugin) and of the build's
+facts (settings, the build date, its URL space). Each register is still checked and placed
+(every error reported); only the rendering is skipped. Used by the preview only: a
+publishing build renders everything, and its plan goes through ``plan_ready``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .feeds import Entry, Feed
+
+PLUGIN = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Rendered:
+    files: Mapping[str, str]  # output name -> text, as written
+    feeds: Mapping[str, Feed]  # output name -> the feed as data
+
+
+def inputs_key(inputs: Iterable[Path], facts: Any) -> str:
+    """The key of the files and folders ``inputs`` (with the plugin's code) and ``facts``."""
+    digest = hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode())
+    for root in [*inputs, PLUGIN]:
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class PreviewCache:
+    """Each register's rendered output by slug; a None directory remembers nothing."""
+
+    def __init__(self, directory: str | Path | None) -> None:
+        self.path = Path(directory) / "preview" if directory else None
+
+    def get(self, slug: str, key: str) -> Rendered | None:
+        if self.path is None:
+            return None
+        try:
+            entry = json.loads((self.path / f"{slug}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        if entry.get("key") != key:
+            return None
+        feeds = {
+            name: Feed(**{**feed, "entries": tuple(Entry(**e) for e in feed["entries"])})
+            for name, feed in entry["feeds"].items()
+        }
+        return Rendered(entry["files"], feeds)
+
+    def put(self, slug: str, key: str, rendered: Rendered) -> None:
+        if self.path is None:
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        data = {
+            "key": key,
+            "files": dict(rendered.files),
+            "feeds": {name: asdict(feed) for name, feed in rendered.feeds.items()},
+        }
+        target = self.path / f"{slug}.json"
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        temporary.replace(target)
