@@ -110,6 +110,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.site: Site | None = None  # the root register's (the first)
         self.registers: tuple[centre.BuiltRegister, ...] = ()
         self.preview = False
+        self._preview_folders: dict[str, FilePath | None] = {}
 
     def generate_context(self) -> None:
         # Checked by privacy-notice build already; by the first use under plain pelican.
@@ -174,9 +175,8 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             )
         plan = self._announce(plan)
         if self.preview:
-            for done in rendered.values():
-                for name, text in done.files.items():
-                    writer.write_file(name, Verbatim(text), self.context)
+            for register in self.registers:
+                self._write_preview(writer, register, rendered[register.slug])
         self._write_pages(writer, plan.pages)
         self._write_feeds(writer, plan.feeds)
         self._write_files(writer, plan.files)
@@ -224,6 +224,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         ]
         key = inputs_key([*register.inputs, FilePath(settings["THEME"])], facts)
         found = cache.get(register.slug, key)
+        self._preview_folders[register.slug] = cache.folder(register.slug, key)
         if found is None:
             plan = self._register_plan(register, site_url, site_name, several)
             relative_urls = bool(settings.get("RELATIVE_URLS", False))
@@ -231,8 +232,22 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             files |= {name: feeds.atom(feed).decode("utf-8") for name, feed in plan.feeds.items()}
             files |= {name: data.decode("utf-8") for name, data in plan.files.items()}
             found = Rendered(files, plan.feeds)
-            cache.put(register.slug, key, found)
+            cache.put(register.slug, key, found, register.base)
         return found
+
+    def _write_preview(
+        self, writer: Writer, register: centre.BuiltRegister, rendered: Rendered
+    ) -> None:
+        """A register's preview output: a further register's kept folder linked into the
+        build (see :mod:`.previewcache`), else its files written."""
+        folder = self._preview_folders.get(register.slug)
+        if register.base and folder is not None and folder.is_dir():
+            link = FilePath(self.output_path) / register.base.rstrip("/")
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(folder.resolve(), target_is_directory=True)
+            return
+        for name, text in rendered.files.items():
+            writer.write_file(name, Verbatim(text), self.context)
 
     def _page_text(self, page: Page, relative_urls: bool) -> str:
         """A page as Pelican's Writer renders it (its context, SITEURL relative or not)."""

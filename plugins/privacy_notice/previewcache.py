@@ -9,6 +9,11 @@ of every file the register's output can depend on (its policy, catalogs and vers
 facts (settings, the build date, its URL space). Each register is still checked and placed
 (every error reported); only the rendering is skipped. Used by the preview only: a
 publishing build renders everything, and its plan goes through ``plan_ready``.
+
+A further register's files (all under its ``registers/<slug>/``) are kept as a folder,
+``<slug>-<key>/``, that each preview build links into its output instead of writing its
+files again (writing thousands of files is most of a rebuild's time); the folder of the
+previous key is kept as long as the served build may still link it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -49,6 +55,10 @@ class PreviewCache:
     def __init__(self, directory: str | Path | None) -> None:
         self.path = Path(directory) / "preview" if directory else None
 
+    def folder(self, slug: str, key: str) -> Path | None:
+        """Where a further register's files are kept (see above)."""
+        return self.path / f"{slug}-{key[:20]}" if self.path else None
+
     def get(self, slug: str, key: str) -> Rendered | None:
         if self.path is None:
             return None
@@ -56,7 +66,8 @@ class PreviewCache:
             entry = json.loads((self.path / f"{slug}.json").read_bytes())
         except (OSError, ValueError):
             return None
-        if entry.get("key") != key:
+        folder = self.folder(slug, key)
+        if entry.get("key") != key or (entry.get("base") and not (folder and folder.is_dir())):
             return None
         feeds = {
             name: Feed(**{**feed, "entries": tuple(Entry(**e) for e in feed["entries"])})
@@ -64,16 +75,45 @@ class PreviewCache:
         }
         return Rendered(entry["files"], feeds)
 
-    def put(self, slug: str, key: str, rendered: Rendered) -> None:
-        if self.path is None:
+    def put(self, slug: str, key: str, rendered: Rendered, base: str) -> None:
+        """Keep ``rendered``: a further register's (``base``, its URL space) files as its
+        folder, the root register's in the entry."""
+        folder = self.folder(slug, key)
+        if self.path is None or folder is None:
             return
         self.path.mkdir(parents=True, exist_ok=True)
+        target = self.path / f"{slug}.json"
+        files = dict(rendered.files)
+        if base:
+            self._keep_folder(slug, target, folder, base, files)
+            files = {}
         data = {
             "key": key,
-            "files": dict(rendered.files),
+            "base": base,
+            "files": files,
             "feeds": {name: asdict(feed) for name, feed in rendered.feeds.items()},
         }
-        target = self.path / f"{slug}.json"
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         temporary.replace(target)
+
+    def _keep_folder(
+        self, slug: str, entry: Path, folder: Path, base: str, files: Mapping[str, str]
+    ) -> None:
+        """Write ``folder``; delete the register's folders but it and the previous one."""
+        assert self.path is not None
+        try:
+            previous = self.folder(slug, json.loads(entry.read_bytes()).get("key", ""))
+        except (OSError, ValueError):
+            previous = None
+        building = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+        shutil.rmtree(building, ignore_errors=True)
+        for name, text in files.items():
+            path = building / name.removeprefix(base)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        building.rename(folder)
+        for old in self.path.glob(f"{slug}-*"):
+            if old not in (folder, previous) and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
