@@ -27,7 +27,7 @@ from .exportcache import ExportCache
 from .i18n import theme_translations
 from .pages import Page, Plan, page_url, register_base, register_url
 from .per_register import build_registers
-from .previewcache import PreviewCache, Rendered, inputs_key
+from .previewcache import PLUGIN, PreviewCache, Rendered, files_digest, inputs_key
 from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
 from .site import Options, Site
@@ -111,6 +111,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.registers: tuple[centre.BuiltRegister, ...] = ()
         self.preview = False
         self._preview_folders: dict[str, FilePath | None] = {}
+        self._common_digest: bytes | None = None
 
     def generate_context(self) -> None:
         # Checked by privacy-notice build already; by the first use under plain pelican.
@@ -141,7 +142,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         site_url = str(self.settings.get("SITEURL", ""))
         site_name = str(self.context.get("SITENAME", ""))
         several = len(self.registers) > 1 or bool(self.registers[0].base)
-        if self.preview:  # each register rendered, or taken from the last preview's output
+        # The live preview of several registers: each register rendered, or taken from the
+        # last preview's output (one register's preview has nothing to take: it is rendered).
+        if self.preview and several:
             rendered = {
                 r.slug: self._preview(r, site_url, site_name, several) for r in self.registers
             }
@@ -174,7 +177,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
                 ]
             )
         plan = self._announce(plan)
-        if self.preview:
+        if self.preview and several:
             for register in self.registers:
                 self._write_preview(writer, register, rendered[register.slug])
         self._write_pages(writer, plan.pages)
@@ -222,7 +225,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             several,
             register.site.as_of,
         ]
-        key = inputs_key([*register.inputs, FilePath(settings["THEME"])], facts)
+        if self._common_digest is None:
+            self._common_digest = files_digest([FilePath(settings["THEME"]), PLUGIN])
+        key = inputs_key(register.inputs, facts, self._common_digest)
         found = cache.get(register.slug, key)
         self._preview_folders[register.slug] = cache.folder(register.slug, key)
         if found is None:

@@ -38,15 +38,23 @@ class Rendered:
     feeds: Mapping[str, Feed]  # output name -> the feed as data
 
 
-def inputs_key(inputs: Iterable[Path], facts: Any) -> str:
-    """The key of the files and folders ``inputs`` (with the plugin's code) and ``facts``."""
-    digest = hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode())
-    for root in [*inputs, PLUGIN]:
+def files_digest(roots: Iterable[Path]) -> bytes:
+    """The SHA-256 of the files and folders ``roots`` (their paths and bytes)."""
+    digest = hashlib.sha256()
+    for root in roots:
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
         for path in files:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return digest.digest()
+
+
+def inputs_key(inputs: Iterable[Path], facts: Any, common: bytes) -> str:
+    """The key of a register's files and folders ``inputs`` and ``facts``; ``common``: the
+    :func:`files_digest` of what every register's output depends on (the theme, the
+    plugin: computed once a build)."""
+    facts_text = json.dumps(facts, sort_keys=True, default=str).encode()
+    return hashlib.sha256(common + files_digest(inputs) + facts_text).hexdigest()
 
 
 class PreviewCache:
