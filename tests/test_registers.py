@@ -128,7 +128,10 @@ def test_a_shared_block_change_becomes_a_version_of_every_register_using_it(
     translate_fi(several, "shared/translations", "Testikatu 3", "Testikatu 3")
     result = several.run("release", AS_OF)  # a released date now differs in both
     assert result.returncode == 1
-    assert f"{RECRUITMENT}:12:12: notice.updated: 2024-03-01 is already released" in result.stderr
+    assert (
+        f"{RECRUITMENT}:12:12: notice.updated: 2024-03-01 is already released and its "
+        "content differs from policy.yaml and shared.yaml"
+    ) in result.stderr
     assert f"{CAMERA}:12:12: notice.updated: 2024-04-15 is already released" in result.stderr
     for policy, date in ((RECRUITMENT, "2024-03-01"), (CAMERA, "2024-04-15")):
         several.edit(f"updated: {date}\n", f"updated: 2024-07-01\n  summary: {MOVED}\n", policy)

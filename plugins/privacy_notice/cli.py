@@ -53,7 +53,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _report_valid(str(register.policy), warnings)
         return 0
     problems: set[Diagnostic] = set()  # a shared block's, seen from several registers: once
-    for path in _policies([Path(f) for f in args.files]):
+    from .registers import policy_files
+
+    for path in policy_files([Path(f) for f in args.files]):
         try:
             _loaded, warnings = check_policy(path, strict=args.strict)
         except PolicyError as exc:  # every file is checked, as pre-commit passes several
@@ -63,23 +65,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if problems:
         raise PolicyError(list(problems))
     return 0
-
-
-def _policies(files: Sequence[Path]) -> list[Path]:
-    """The policy files to check: a ``shared.yaml`` (as pre-commit passes it when a shared
-    block was edited) stands for every register of its project."""
-    from .registers import discover
-    from .shared import SHARED_FILE
-
-    found: list[Path] = []
-    for path in files:
-        more = (
-            [r.policy for r in discover(path.parent).registers]
-            if path.name == SHARED_FILE
-            else [path]
-        )
-        found += [p for p in more if p not in found]
-    return found
 
 
 def _report_valid(path: str, warnings: Sequence[Diagnostic]) -> None:

@@ -10,6 +10,7 @@ here, once, and two registers never share one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -131,3 +132,15 @@ def new_register_folder(folder: Path, slug: str) -> Path:
         message = f"the project already has a register '{slug}': choose another slug"
         raise PolicyError([Diagnostic("--register", message=message)])
     return folder / REGISTERS_DIR / slug
+
+
+def policy_files(files: Sequence[Path]) -> list[Path]:
+    """The policy files ``validate FILE…`` checks: a ``shared.yaml`` (as pre-commit passes
+    it when a shared block was edited) stands for every register of its project."""
+    found: list[Path] = []
+    for path in files:
+        policies = [path]
+        if path.name == SHARED_FILE:
+            policies = [r.policy for r in discover(path.parent).registers]
+        found += [p for p in policies if p not in found]
+    return found
