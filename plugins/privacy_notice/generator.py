@@ -190,7 +190,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         """One register's plan in its URL space."""
         site = register.site
         # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
-        cache = ExportCache(self.settings.get("CACHE_PATH", "cache"))
+        # Each register its own: a build's cache forgets the entries the build did not use.
+        folder = FilePath(self.settings.get("CACHE_PATH", "cache"))
+        cache = ExportCache(folder / register.base if register.base else folder)
         exports = formats.site_exports(site, register_url(site_url, register.base), page_url, cache)
         # Each theme catalog compiled once (the entry page is in the default language).
         translations = {lang: theme_translations(site.catalogs, lang) for lang in site.languages}
