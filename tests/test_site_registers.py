@@ -216,3 +216,11 @@ def test_the_preview_re_renders_only_the_edited_register(
     shutil.rmtree(cached)
     project.build("--preview", AS_OF)
     assert outputs(project.path / "output") == with_cache
+
+
+def test_every_registers_exports_stay_cached(registers_site: Project) -> None:
+    """Each register's TILT and JSON-LD are kept for the next build, none forgotten when
+    another register's are saved."""
+    cache = registers_site.path / ".cache"
+    for folder in ("exports", *(f"registers/{slug}/exports" for slug in FURTHER)):
+        assert list((cache / folder).glob("*.json")), folder
