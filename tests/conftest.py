@@ -205,6 +205,23 @@ def _full(path: Path) -> Project:
     return project
 
 
+def _registers(path: Path) -> Project:
+    """The default notice (the root register) and the recruitment and camera-surveillance
+    registers of tests/data/registers/, sharing shared.yaml's controller block, built."""
+    project = copy_project(path)
+    shutil.copytree(DATA / "registers", project.path, dirs_exist_ok=True)
+    result = project.run("release", "--as-of=2024-06-01")
+    assert result.returncode == 0, result.stderr
+    project.build("--as-of=2024-06-01")
+    return project
+
+
+@pytest.fixture(scope="session")
+def registers_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A site of three registers (see :func:`_registers`); read only."""
+    return shared_project(tmp_path_factory, "registers", _registers)
+
+
 @pytest.fixture(scope="session")
 def full_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """A synthetic notice that uses every optional part of the model (tests/data/full/),

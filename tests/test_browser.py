@@ -37,6 +37,17 @@ for _lang in LANGS:
         f"{_lang}-changes": f"{_lang}/versions/{DATES[1]}/changes/index.html",
         f"{_lang}-compare": f"{_lang}/versions/{DATES[0]}/compare-current/index.html",
     }
+# A site of several registers (conftest's registers_site): the privacy centre and a
+# further register's pages.
+REGISTER_PAGES = {
+    "centre-fi": "fi/registers/index.html",
+    "centre-sv": "sv/registers/index.html",
+    "recruitment-en-current": "registers/recruitment/en/index.html",
+    "recruitment-fi-history": "registers/recruitment/fi/versions/index.html",
+    "recruitment-fi-compare": (
+        "registers/recruitment/fi/versions/2024-03-01/compare-current/index.html"
+    ),
+}
 
 needs_browser = pytest.mark.skipif(
     not CHROMIUM.exists() or not AXE.exists(),
@@ -127,7 +138,26 @@ def axe_violations(page) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PAGES.keys())
 def test_page_in_the_browser(browser, server: str, name: str):
-    context, page, requests = open_page(browser, server, PAGES[name])
+    check_page(browser, server, PAGES[name], name)
+
+
+@pytest.fixture(scope="session")
+def registers_server(registers_site: Project) -> Iterator[str]:
+    """The site of three registers (the privacy centre, further registers' pages) served."""
+    yield from serve(registers_site.path / "output")
+
+
+@needs_browser
+@pytest.mark.browser
+@pytest.mark.parametrize("name", REGISTER_PAGES.keys())
+def test_registers_page_in_the_browser(browser, registers_server: str, name: str):
+    check_page(browser, registers_server, REGISTER_PAGES[name], name)
+
+
+def check_page(browser, server: str, path: str, name: str) -> None:
+    """axe's WCAG rules, no request to another origin, one h1, no sideways scrolling on
+    phones, no navigation on paper."""
+    context, page, requests = open_page(browser, server, path)
     try:
         assert axe_violations(page) == []
         assert [url for url in requests if not url.startswith(server + "/")] == []
@@ -260,7 +290,10 @@ def test_axe_catches_defects(browser, server: str):
 
 
 def test_every_page_passes_the_nu_html_checker(
-    history: Project, full_site: Project, capsys: pytest.CaptureFixture[str]
+    history: Project,
+    full_site: Project,
+    registers_site: Project,
+    capsys: pytest.CaptureFixture[str],
 ):
     if not shutil.which("java"):
         pytest.skip("the Nu HTML Checker needs Java (bash .ci/run installs it)")
@@ -277,6 +310,9 @@ def test_every_page_passes_the_nu_html_checker(
         for site in (history, full_site)
         for p in sorted((site.path / "output").rglob("*.html"))
     ]
+    # and the pages a site of several registers adds: the centre, further registers' pages
+    output = registers_site.path / "output"
+    pages += [str(output / path) for path in REGISTER_PAGES.values()]
     assert len(pages) > 20
     checker = Checker(vnu_args=["--stdout", "--asciiquotes"])
     assert checker.validate(pages) == 0, capsys.readouterr().out

@@ -32,11 +32,17 @@ THEME_METHODS = [("**.html", "jinja2"), ("**.py", "python")]
 
 def policy_template(policy: FilePath) -> Catalog:
     """The ``policy`` template: every text of ``policy.yaml``, its YAML path as comment."""
-    template = Catalog(domain="policy", fuzzy=True)
     # Babel's annotation of a method's result is its own output tuple, not the
     # (lineno, funcname, message, comments) it documents and reads from a method.
     method = extract_policy
-    for _line, text, comments, _context in extract_from_file(method, str(policy)):  # type: ignore[arg-type]
+    extracted = extract_from_file(method, str(policy))  # type: ignore[arg-type]
+    return texts_template((text, comments) for _line, text, comments, _context in extracted)
+
+
+def texts_template(texts: Iterable[tuple[str | tuple[str, ...], list[str]]]) -> Catalog:
+    """A ``policy`` template of ``(text, comments)`` pairs, in their order."""
+    template = Catalog(domain="policy", fuzzy=True)
+    for text, comments in texts:
         message = template.get(text)
         if message is None:
             template.add(text, auto_comments=comments)
@@ -176,17 +182,7 @@ def update_all(
     ``theme_sources`` are given, that is in the tool's own repository): those that exist;
     a new language's theme catalog is added by hand (``pybabel init``) and translated.
     """
-    written = []
-    template = keep_date(policy_template(policy), translations / "policy.pot")
-    if write_if_changed(translations / "policy.pot", render(template, locations=False)):
-        written.append(translations / "policy.pot")
-    for lang in languages:
-        if lang == source:
-            continue
-        path = translations / lang / "LC_MESSAGES" / "policy.po"
-        catalog = update(template, path, lang, same_path_fuzzy=True)
-        if write_if_changed(path, render(catalog, locations=False)):
-            written.append(path)
+    written = update_policy(policy_template(policy), translations, languages, source)
     theme_sources = list(theme_sources)
     if theme_sources and theme_translations is not None:
         pot = theme_translations / "theme.pot"
@@ -197,4 +193,22 @@ def update_all(
             catalog = update(template, path, path.parts[-3], same_path_fuzzy=False)
             if write_if_changed(path, render(catalog, locations=True)):
                 written.append(path)
+    return written
+
+
+def update_policy(
+    template: Catalog, translations: FilePath, languages: Iterable[str], source: str
+) -> list[FilePath]:
+    """Write the ``policy`` template and bring every language's catalog up to it."""
+    written = []
+    template = keep_date(template, translations / "policy.pot")
+    if write_if_changed(translations / "policy.pot", render(template, locations=False)):
+        written.append(translations / "policy.pot")
+    for lang in languages:
+        if lang == source:
+            continue
+        path = translations / lang / "LC_MESSAGES" / "policy.po"
+        catalog = update(template, path, lang, same_path_fuzzy=True)
+        if write_if_changed(path, render(catalog, locations=False)):
+            written.append(path)
     return written

@@ -19,6 +19,7 @@ from .diagnostics import Diagnostic, PolicyError, display, visible
 from .safety import is_environment_error, os_problem
 
 if TYPE_CHECKING:  # cli.py imports what a command needs when it runs: validate must start fast
+    from .registers import Project
     from .site import Options
 
 
@@ -44,41 +45,76 @@ def _options(args: argparse.Namespace) -> Options:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import check_policy  # only what validation needs: it must start fast
 
-    problems: list[Diagnostic] = []
-    for path in [Path(f) for f in args.files] or [_root(args) / "policy.yaml"]:
+    if not args.files:  # the project's registers (one, in a single-register project)
+        from .per_register import validate_registers
+
+        registers = _project(args).select(args.register)
+        for register, warnings in validate_registers(registers, strict=args.strict):
+            _report_valid(str(register.policy), warnings)
+        return 0
+    problems: set[Diagnostic] = set()  # a shared block's, seen from several registers: once
+    from .registers import policy_files
+
+    for path in policy_files([Path(f) for f in args.files]):
         try:
             _loaded, warnings = check_policy(path, strict=args.strict)
         except PolicyError as exc:  # every file is checked, as pre-commit passes several
-            problems += exc.diagnostics
+            problems.update(exc.diagnostics)
             continue
-        _report(warnings)
-        count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
-        print(f"{visible(str(path))}: valid{count if warnings else ''}", file=sys.stderr)
+        _report_valid(str(path), warnings)
     if problems:
-        raise PolicyError(problems)
+        raise PolicyError(list(problems))
     return 0
 
 
-def cmd_release(args: argparse.Namespace) -> int:
-    from .site import load_history, release_policy
+def _report_valid(path: str, warnings: Sequence[Diagnostic]) -> None:
+    _report(warnings)
+    count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
+    print(f"{visible(path)}: valid{count if warnings else ''}", file=sys.stderr)
 
-    options = _options(args)
+
+def _project(args: argparse.Namespace) -> Project:
+    from .registers import discover
+
+    return discover(_root(args))
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from .per_register import release_registers
+    from .site import load_history
+
+    project = _project(args)
+    registers = project.select(args.register)
     if args.undo:
         from .unrelease import undo
 
-        removed = undo(load_history(options), args.undo, force=args.force)
+        if len(registers) > 1:
+            message = "name the register whose release to undo: --register SLUG"
+            raise PolicyError([Diagnostic("--undo", message=message)])
+        removed = undo(
+            load_history(project.options(registers[0], _options(args))),
+            args.undo,
+            force=args.force,
+        )
         print(
             f"undid the release of {args.undo}: removed {os.path.relpath(removed)}; "
             "policy.yaml is a draft again",
             file=sys.stderr,
         )
         return 0
-    placed, target = release_policy(options, _as_of(args.as_of))
-    if target is None:
-        print(f"the version of {placed.date} is already released; nothing to do", file=sys.stderr)
-        return 0
-    _report(placed.warnings)
-    print(f"released the version of {placed.date}: {os.path.relpath(target)}", file=sys.stderr)
+    for done in release_registers(project, registers, _options(args), _as_of(args.as_of)):
+        name = f"{done.register.slug}: " if project.several else ""
+        if done.written is None:
+            print(
+                f"{name}the version of {done.placed.date} is already released; nothing to do",
+                file=sys.stderr,
+            )
+            continue
+        _report(done.placed.warnings)
+        print(
+            f"{name}released the version of {done.placed.date}: {os.path.relpath(done.written)}",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -92,24 +128,16 @@ def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
-    from .catalogs import update_all
-    from .load import load_policy
-    from .rules import check_languages
+    from .per_register import update_catalogs
 
     root = _root(args)
-    policy = _root(args) / "policy.yaml"
-    loaded = load_policy(policy, display=os.path.relpath(policy))
-    problems = check_languages(loaded)
-    if problems:
-        raise PolicyError(problems)
+    project = _project(args)
     sources = [(root / "theme" / "templates", "theme/templates")]
     sources.append((root / "plugins" / "privacy_notice", "plugins/privacy_notice"))
     in_tool = all(directory.is_dir() for directory, _ in sources)
-    written = update_all(
-        policy,
-        root / "translations",
-        loaded.data["languages"],
-        loaded.data["source_language"],
+    written = update_catalogs(
+        project,
+        project.select(args.register),
         sources if in_tool else (),
         root / "theme" / "translations",
     )
@@ -163,6 +191,15 @@ def _report(diagnostics: Sequence[Diagnostic]) -> None:
         print(diagnostic, file=sys.stderr)
 
 
+def _register_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--register",
+        metavar="SLUG",
+        help="only this register: a folder name under registers/, or the root register's "
+        "slug (root_register in shared.yaml, default main); default: every register",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="privacy-notice", description=__doc__.split("\n")[0])
     main.add_argument(
@@ -179,6 +216,7 @@ def parser() -> argparse.ArgumentParser:
         check.add_argument(
             "--strict", action="store_true", help="treat completeness warnings as errors"
         )
+        _register_option(check)
         check.set_defaults(run=cmd_validate)
     build = commands.add_parser("build", help="build the site into the output directory")
     build.add_argument(
@@ -223,8 +261,10 @@ def parser() -> argparse.ArgumentParser:
     )
     rel.add_argument("--undo", metavar="DATE", help="remove the latest, unpublished release")
     rel.add_argument("--force", action="store_true", help="with --undo: even if committed")
+    _register_option(rel)
     rel.set_defaults(run=cmd_release)
     words = commands.add_parser("translations", help="extract texts and update the catalogs")
+    _register_option(words)
     words.set_defaults(run=cmd_translations)
     from .init import add_parser
 

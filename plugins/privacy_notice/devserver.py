@@ -20,7 +20,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-WATCHED = ("policy.yaml", "translations", "theme", "content", "plugins")
+WATCHED = (
+    "policy.yaml",
+    "translations",
+    "theme",
+    "content",
+    "plugins",
+    "registers",
+    "shared.yaml",
+    "shared",
+)
 _IGNORED_PARTS = {"__pycache__", ".cache", "node_modules", ".git"}
 
 

@@ -188,6 +188,40 @@ def language_feed(
     )
 
 
+def site_feed(
+    parts: Sequence[tuple[str, Feed]],
+    lang: str,
+    place: Place,
+    path: str,
+    link: str,
+    title: str,
+) -> Feed:
+    """The site-wide feed of ``lang``: the entries of every register's feed (``parts``:
+    the register's title and its feed), newest first, each title naming its register.
+    The entries keep their ids, unique across registers (their paths differ)."""
+    entries = sorted(
+        (
+            Entry(e.id, f"{name}: {e.title}", e.link, e.updated, e.summary, e.content)
+            for name, feed in parts
+            for e in feed.entries
+        ),
+        key=lambda e: (e.updated, e.id),
+        reverse=True,
+    )
+    first = parts[0][1]
+    return Feed(
+        id=place.tag(path),
+        lang=lang,
+        title=title,
+        link=place.url(link),
+        self_link=place.url(path),
+        author=first.author,
+        author_uri=first.author_uri,
+        updated=entries[0].updated,
+        entries=tuple(entries),
+    )
+
+
 def atom(feed: Feed) -> bytes:
     """The feed as Atom XML, UTF-8; the same feed gives the same bytes."""
     author = _element("name", feed.author)

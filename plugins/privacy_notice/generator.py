@@ -18,16 +18,19 @@ from typing import Any
 from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
-from . import feeds, filters, formats, pages
+from . import centre, feeds, filters, formats, pages
 from .diagnostics import PolicyError
 from .exportcache import ExportCache
 from .i18n import theme_translations
-from .pages import Page, Plan, page_url
+from .pages import Page, Plan, page_url, register_base, register_url
+from .per_register import build_registers
+from .previewcache import PLUGIN, PreviewCache, Rendered, files_digest, inputs_key
 from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
-from .site import Options, Site, build_site
+from .site import Options, Site
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +81,16 @@ class Verbatim:
         return self.text
 
 
+def _merged(plans: Iterable[Plan]) -> Plan:
+    """The plans of several registers (each in its own URL space) as one."""
+    merged = list(plans)
+    return Plan(
+        tuple(page for plan in merged for page in plan.pages),
+        {name: data for plan in merged for name, data in plan.files.items()},
+        {name: feed for plan in merged for name, feed in plan.feeds.items()},
+    )
+
+
 class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,42 +107,162 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         filters.install(self.env)
         self.env.globals["page_url"] = page_url
         self.env.globals["format_url"] = formats.format_url
-        self.site: Site | None = None
+        self.site: Site | None = None  # the root register's (the first)
+        self.registers: tuple[centre.BuiltRegister, ...] = ()
+        self.preview = False
+        self._preview_folders: dict[str, FilePath | None] = {}
+        self._common_digest: bytes | None = None
 
     def generate_context(self) -> None:
         # Checked by privacy-notice build already; by the first use under plain pelican.
         options = self.settings.get(OPTIONS_KEY) or options_from(self.settings)
-        self.site = build_site(options)
+        shared = (options.policy.parent / "shared.yaml", options.policy.parent / "shared")
+        own = (options.policy, options.translations, options.versions)
+        self.registers = tuple(
+            centre.BuiltRegister(
+                folder.slug,
+                "" if folder.root else register_base(folder.slug),
+                site,
+                (*(own if folder.root else (folder.folder,)), *shared),
+            )
+            for folder, site in build_registers(options)
+        )
+        self.preview = options.preview
+        self.site = self.registers[0].site
         if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
             # The site is the controller's (feed titles, templates), unless settings say so.
             self.context["SITENAME"] = self.site.current.register.controller.name
-        for warning in self.site.warnings:
-            logger.warning("%s", warning)
+        for register in self.registers:
+            for warning in register.site.warnings:
+                logger.warning("%s", warning)
 
     # --- output ---------------------------------------------------------------------------
 
     def generate_output(self, writer: Writer) -> None:
-        site = self.site
-        assert site is not None
         site_url = str(self.settings.get("SITEURL", ""))
+        site_name = str(self.context.get("SITENAME", ""))
+        several = len(self.registers) > 1 or bool(self.registers[0].base)
+        # The live preview of several registers: each register rendered, or taken from the
+        # last preview's output (one register's preview has nothing to take: it is rendered).
+        if self.preview and several:
+            rendered = {
+                r.slug: self._preview(r, site_url, site_name, several) for r in self.registers
+            }
+            register_feeds = {slug: done.feeds for slug, done in rendered.items()}
+            plan = Plan((), {}, {})
+        else:
+            plans = {
+                r.slug: self._register_plan(r, site_url, site_name, several) for r in self.registers
+            }
+            register_feeds = {slug: each.feeds for slug, each in plans.items()}
+            plan = _merged(plans.values())
+        if several:
+            root = self.registers[0].site
+            controller = root.current.register.controller
+            place = feeds.Place(
+                site_url, root.versions[0].date, controller.website, controller.email
+            )
+            plan = _merged(
+                [
+                    plan,
+                    centre.centre_plan(
+                        self.registers,
+                        self._render,
+                        lambda r, lang: theme_translations(r.site.catalogs, lang),
+                        register_feeds,
+                        place,
+                        site_url,
+                        site_name,
+                    ),
+                ]
+            )
+        plan = self._announce(plan)
+        if self.preview and several:
+            for register in self.registers:
+                self._write_preview(writer, register, rendered[register.slug])
+        self._write_pages(writer, plan.pages)
+        self._write_feeds(writer, plan.feeds)
+        self._write_files(writer, plan.files)
+
+    def _register_plan(
+        self, register: centre.BuiltRegister, site_url: str, site_name: str, several: bool
+    ) -> Plan:
+        """One register's plan in its URL space."""
+        site = register.site
         # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
-        cache = ExportCache(self.settings.get("CACHE_PATH", "cache"))
-        exports = formats.site_exports(site, site_url, page_url, cache)
+        # Each register its own: a build's cache forgets the entries the build did not use.
+        folder = FilePath(self.settings.get("CACHE_PATH", "cache"))
+        cache = ExportCache(folder / register.base if register.base else folder)
+        exports = formats.site_exports(site, register_url(site_url, register.base), page_url, cache)
         # Each theme catalog compiled once (the entry page is in the default language).
         translations = {lang: theme_translations(site.catalogs, lang) for lang in site.languages}
-        plan = pages.plan(
+        return pages.plan(
             site,
             self._render,
             translations,
             default_lang=self._default(site),
             exports=exports,
             site_url=site_url,
-            site_name=str(self.context.get("SITENAME", "")),
+            site_name=site_name,
+            base=register.base,
+            centre=several,
         )
-        plan = self._announce(plan)
-        self._write_pages(writer, plan.pages)
-        self._write_feeds(writer, plan.feeds)
-        self._write_files(writer, plan.files)
+
+    def _preview(
+        self, register: centre.BuiltRegister, site_url: str, site_name: str, several: bool
+    ) -> Rendered:
+        """One register's output in the live preview: rendered, unless its inputs are those
+        of the last preview (see :mod:`.previewcache`)."""
+        settings = self.settings
+        cache = PreviewCache(settings.get("CACHE_PATH", "cache"))
+        facts = [
+            {  # every setting a template could show; not the staging folder, new each build
+                k: v
+                for k, v in settings.items()
+                if k.isupper() and isinstance(v, str | int | bool) and k != "OUTPUT_PATH"
+            },
+            site_name,
+            register.slug,
+            register.base,
+            several,
+            register.site.as_of,
+        ]
+        if self._common_digest is None:
+            self._common_digest = files_digest([FilePath(settings["THEME"]), PLUGIN])
+        key = inputs_key(register.inputs, facts, self._common_digest)
+        found = cache.get(register.slug, key)
+        self._preview_folders[register.slug] = cache.folder(register.slug, key)
+        if found is None:
+            plan = self._register_plan(register, site_url, site_name, several)
+            relative_urls = bool(settings.get("RELATIVE_URLS", False))
+            files = {page.name: self._page_text(page, relative_urls) for page in plan.pages}
+            files |= {name: feeds.atom(feed).decode("utf-8") for name, feed in plan.feeds.items()}
+            files |= {name: data.decode("utf-8") for name, data in plan.files.items()}
+            found = Rendered(files, plan.feeds)
+            cache.put(register.slug, key, found, register.base)
+        return found
+
+    def _write_preview(
+        self, writer: Writer, register: centre.BuiltRegister, rendered: Rendered
+    ) -> None:
+        """A register's preview output: a further register's kept folder linked into the
+        build (see :mod:`.previewcache`), else its files written."""
+        folder = self._preview_folders.get(register.slug)
+        if register.base and folder is not None and folder.is_dir():
+            link = FilePath(self.output_path) / register.base.rstrip("/")
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(folder.resolve(), target_is_directory=True)
+            return
+        for name, text in rendered.files.items():
+            writer.write_file(name, Verbatim(text), self.context)
+
+    def _page_text(self, page: Page, relative_urls: bool) -> str:
+        """A page as Pelican's Writer renders it (its context, SITEURL relative or not)."""
+        context = {**self.context, "output_file": page.name}
+        if relative_urls:
+            context["SITEURL"] = path_to_url(get_relative_path(page.name))
+        context.update(page.context)
+        return str(self.get_template(page.template.removesuffix(".html")).render(context))
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
         return str(self.env.get_template(template).render(context))

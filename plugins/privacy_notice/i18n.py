@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from babel.support import Translations
 
 from .catalogcache import CachedCatalog, CatalogCache
 from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath
+from .diagnostics import display as _display
 from .load import Loaded
 from .safety import CATALOG_BYTES, read_regular
 from .schema import NOT_PUBLISHED, map_texts
@@ -67,6 +68,17 @@ class CatalogFile:
     display: str  # the path as shown in diagnostics
     catalog: Catalog | None  # None: the file does not exist
     compiled: bytes | None = None  # a theme catalog as .mo bytes, if already compiled
+    # The shared blocks' catalog of this language and domain, consulted for a text this
+    # one does not hold (see shared.py).
+    shared: CatalogFile | None = None
+
+    def holding(self, text: str, *, shared_text: bool) -> CatalogFile:
+        """The catalog to translate ``text`` with: this one, or the shared one where only
+        that holds it, or where neither does and it is a shared block's text."""
+        if self.shared is None or (self.catalog is not None and text in self.catalog):
+            return self
+        has = self.shared.catalog is not None and text in self.shared.catalog
+        return self.shared if has or shared_text else self
 
 
 def catalog_path(translations_dir: str | Path, lang: str, domain: str) -> Path:
@@ -138,6 +150,7 @@ def read_catalogs(
     display_root: str = "translations",
     theme_dir: str | Path | None = None,
     theme_display: str = "theme/translations",
+    shared_dir: str | Path | None = None,
     cache: CatalogCache | None = None,
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
@@ -145,7 +158,8 @@ def read_catalogs(
 
     The ``policy`` catalogs are the notice's (``translations_dir``); the ``theme`` catalogs
     belong to the theme and are read from its own ``translations/`` (``theme_dir``), so a
-    notice folder without a theme of its own still gets the tool's labels.
+    notice folder without a theme of its own still gets the tool's labels. With a
+    ``shared_dir``, each policy catalog falls back on the shared blocks' catalog.
     """
     roots = {
         "policy": (Path(translations_dir), display_root),
@@ -163,6 +177,10 @@ def read_catalogs(
                 found[lang, domain] = read_catalog(
                     catalog_path(directory, lang, domain), lang, domain, display, cache
                 )
+                if shared_dir is not None and domain == "policy":
+                    path = catalog_path(shared_dir, lang, domain)
+                    shared = read_catalog(path, lang, domain, _display(path), cache)
+                    found[lang, domain] = replace(found[lang, domain], shared=shared)
             except PolicyError as exc:
                 problems += exc.diagnostics
     if problems:
@@ -229,6 +247,8 @@ def resolve(
 def _lookup(
     loaded: Loaded, file: CatalogFile, path: YamlPath, text: str, severity: Severity
 ) -> tuple[str | None, Diagnostic | None]:
+    name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
+    file = file.holding(text, shared_text=bool(loaded.mark(path).file))
     message = file.catalog.get(text) if file.catalog is not None else None
     if message is None or not message.string:
         if message is None:

@@ -164,8 +164,8 @@ def _ask(question: str, default: str) -> str:
     return answer or default
 
 
-def _schema_reference(target: FilePath) -> str:
-    schema = TOOL / "plugins" / "privacy_notice" / "schema" / "policy.schema.json"
+def _schema_reference(target: FilePath, name: str = "policy") -> str:
+    schema = TOOL / "plugins" / "privacy_notice" / "schema" / f"{name}.schema.json"
     inside = target.resolve() == TOOL or TOOL in target.resolve().parents
     return os.path.relpath(schema, target) if inside else str(schema)
 
@@ -205,7 +205,9 @@ def _released(index: FilePath) -> list[str]:
     return [str(e.get("date")) for e in entries if isinstance(e, dict)]
 
 
-def write_project(target: FilePath, answers: Answers, *, reset: bool) -> list[FilePath]:
+def write_project(
+    target: FilePath, answers: Answers, *, reset: bool, settings: bool = True
+) -> list[FilePath]:
     """Write the notice (and, for a new project, its settings); the files written."""
     target.mkdir(parents=True, exist_ok=True)
     versions = target / "content" / "versions"
@@ -221,7 +223,7 @@ def write_project(target: FilePath, answers: Answers, *, reset: bool) -> list[Fi
         target / "policy.yaml": policy_yaml(answers),
         versions / "README.md": VERSIONS_README,
     }
-    if not reset:
+    if settings and not reset:
         files |= {
             target / "pelicanconf.py": PELICANCONF.replace("{lang}", answers.source_language),
             target / "publishconf.py": PUBLISHCONF,
@@ -250,14 +252,20 @@ def missing_theme_catalogs(target: FilePath, languages: tuple[str, ...]) -> list
 
 def cmd_init(args: argparse.Namespace) -> int:
     target = FilePath(args.directory)
+    if args.register:  # a further register of the project: only its notice, no settings
+        from .registers import new_register_folder
+
+        target = new_register_folder(target, args.register)
     problems = check_target(target, reset=args.reset, force=args.force)
     if problems:
         raise PolicyError(problems)
-    answers = answers_from(args, _schema_reference(target))
+    # A further register may refer to shared blocks: its editor schema allows that.
+    schema = _schema_reference(target, "register" if args.register else "policy")
+    answers = answers_from(args, schema)
     problems = check_answers(answers)
     if problems:
         raise PolicyError(problems)
-    written = write_project(target, answers, reset=args.reset)
+    written = write_project(target, answers, reset=args.reset, settings=not args.register)
     for path in written:
         print(f"wrote {os.path.relpath(path)}", file=sys.stderr)
     for lang in missing_theme_catalogs(target, answers.languages):
@@ -286,5 +294,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     init.add_argument(
         "--force", action="store_true", help="with --reset: discard released versions"
+    )
+    init.add_argument(
+        "--register",
+        metavar="SLUG",
+        help="add a register to the project in DIRECTORY, in registers/SLUG/",
     )
     init.set_defaults(run=cmd_init)

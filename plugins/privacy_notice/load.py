@@ -66,6 +66,7 @@ _YAML_ADVICE = (
 class Mark:
     line: int  # 1-based
     column: int  # 1-based
+    file: str = ""  # the file it was written in, where not the loaded file (a shared block)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class Loaded:
         self, path: YamlPath, message: str, *, at_key: bool = False, severity: Severity = "error"
     ) -> Diagnostic:
         mark = self.key_mark(path) if at_key else self.mark(path)
-        return Diagnostic(self.file, mark.line, mark.column, format_path(path), message, severity)
+        file = mark.file or self.file
+        return Diagnostic(file, mark.line, mark.column, format_path(path), message, severity)
 
 
 def read_source(path: str | os.PathLike[str], name: str) -> bytes:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -26,19 +27,33 @@ from .site import Site
 from .versions import Version
 
 
-def page_url(kind: str, lang: str, date: str = "") -> str:
-    """The site-relative URL of a page (the public URL contract)."""
-    return {
-        "current": f"{lang}/index.html",
-        "history": f"{lang}/versions/index.html",
-        "version": f"{lang}/versions/{date}/index.html",
-        "changes": f"{lang}/versions/{date}/changes/index.html",
-        "compare": f"{lang}/versions/{date}/compare-current/index.html",
-        # Only a version that replaced announced ones before they took effect: its changes
-        # against the notice in force until then (see Site.replaced_in_force).
-        "compare_in_force": f"{lang}/versions/{date}/compare-in-force/index.html",
-        "feed": f"feeds/{lang}.atom.xml",
-    }[kind]
+def page_url(kind: str, lang: str, date: str = "", base: str = "") -> str:
+    """The site-relative URL of a page (the public URL contract); ``base`` is the URL space
+    of a further register (``registers/<slug>/``), "" for the root register."""
+    return (
+        base
+        + {
+            "current": f"{lang}/index.html",
+            "history": f"{lang}/versions/index.html",
+            "version": f"{lang}/versions/{date}/index.html",
+            "changes": f"{lang}/versions/{date}/changes/index.html",
+            "compare": f"{lang}/versions/{date}/compare-current/index.html",
+            # Only a version that replaced announced ones before they took effect: its
+            # changes against the notice in force until then (see Site.replaced_in_force).
+            "compare_in_force": f"{lang}/versions/{date}/compare-in-force/index.html",
+            "feed": f"feeds/{lang}.atom.xml",
+        }[kind]
+    )
+
+
+def register_base(slug: str) -> str:
+    """The URL space of a further register: every URL of its own is under it."""
+    return f"registers/{slug}/"
+
+
+def centre_url(lang: str) -> str:
+    """The privacy centre's index of every register, in ``lang``."""
+    return f"{lang}/registers/index.html"
 
 
 @dataclass(frozen=True)
@@ -72,11 +87,17 @@ def plan(
     exports: formats.Exports,
     site_url: str = "",
     site_name: str = "",
+    base: str = "",
+    centre: bool = False,
 ) -> Plan:
     """The pages, API files and feeds of ``site``; ``translations`` holds each language's
-    theme catalog, ``exports`` the TILT and JSON-LD files (see :mod:`.formats`);
-    ``site_name`` (Pelican's ``SITENAME``) heads the feed titles."""
+    theme catalog, ``exports`` the TILT and JSON-LD files (see :mod:`.formats`, made with
+    :func:`register_url`); ``site_name`` (Pelican's ``SITENAME``) heads the feed titles.
+    ``base``: the register's URL space (see :func:`register_base`), "" for the root
+    register; ``centre``: the site has several registers, so every page links their index.
+    """
     changes = Changes()
+    urls = partial(page_url, base=base)
     pages: list[Page] = []
     language_feeds: dict[str, feeds.Feed] = {}
     controller = site.current.register.controller
@@ -86,21 +107,50 @@ def plan(
         language_pages, summaries = _language_pages(language, changes, exports)
         pages += language_pages
         versions = [v for v in site.versions if lang in v.languages]
-        language_feeds[page_url("feed", lang)] = feeds.language_feed(
+        language_feeds[lang] = feeds.language_feed(
             versions,
             {date: [item.text for item in items] for date, items in summaries.items()},
             lang,
             site.locale(lang),
             language.gettext,
             place,
-            page_url,
+            urls,
             site_name,
             site.periods,
             _unchanged(language, versions, summaries),
         )
     root = Language(site, default_lang, translations[default_lang], render)
     pages.append(Page("index.html", "root.html", _common(root, "root")))
-    return Plan(tuple(pages), api_files(site, site_url, exports), language_feeds)
+    files = api_files(site, register_url(site_url, base), exports)
+    return Plan(
+        tuple(_within(base, centre, page) for page in pages),
+        {base + name: data for name, data in files.items()},
+        {urls("feed", lang): feed for lang, feed in language_feeds.items()},
+    )
+
+
+def register_url(site_url: str, base: str) -> str:
+    """The absolute (with ``SITEURL``) or root-relative prefix of a register's URLs, for
+    its API files and exports."""
+    return f"{site_url}/{base.rstrip('/')}" if base else site_url
+
+
+def _within(base: str, centre: bool, page: Page) -> Page:
+    """``page`` in the URL space ``base``: its name, its links to its register's pages and
+    formats (the templates' ``page_url``/``format_url``), and the privacy centre's link."""
+    context = dict(page.context)
+    lang = context["lang"]
+    if centre:
+        context["centre_url"] = centre_url(lang)
+    if not base:
+        return replace(page, context=context)
+    context["page_url"] = partial(page_url, base=base)
+    context["format_url"] = lambda *args, **kwargs: base + formats.format_url(*args, **kwargs)
+    context["alternates"] = [(other, base + url) for other, url in context["alternates"]]
+    if "machine_links" in context:
+        links = context["machine_links"]
+        context["machine_links"] = [{**link, "href": base + link["href"]} for link in links]
+    return replace(page, name=base + page.name, context=context)
 
 
 def _unchanged(

@@ -324,11 +324,12 @@ def _check_unique_ids(
             continue
         if item_id in seen:
             first = loaded.mark((*list_path, seen[item_id], "id"))
+            at = f"{first.file}:{first.line}" if first.file else f"line {first.line}"
             found.append(
                 loaded.diagnostic(
                     (*list_path, index, "id"),
-                    f"duplicate id '{item_id}' (first used at line "
-                    f"{first.line}): ids must be unique in this list",
+                    f"duplicate id '{item_id}' (first used at {at}): ids must be unique "
+                    "in this list",
                 )
             )
         else:

@@ -46,6 +46,9 @@ class Options:
     versions: FilePath
     # The theme's catalogs (domain ``theme``): they belong to the theme, not to the notice.
     theme_translations: FilePath = DEFAULT_THEME / "translations"
+    # The catalogs of the project's shared blocks (see shared.py); the register's own
+    # catalogs take precedence over them.
+    shared_translations: FilePath | None = None
     allow_fallback: bool = False  # draft previews: show untranslated texts in the source language
     allow_draft: bool = True  # False for publishing: policy.yaml must be released
     cache: FilePath | None = None  # where validated inputs are remembered (see cache.py)
@@ -133,6 +136,7 @@ def translate_policy(
         display_root=display(options.translations),
         theme_dir=options.theme_translations,
         theme_display=display(options.theme_translations),
+        shared_dir=options.shared_translations,
         cache=CatalogCache(options.cache),
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
@@ -188,9 +192,18 @@ def place_policy(
 def release_policy(options: Options, today: dt.date) -> tuple[Placed, FilePath | None]:
     """Release ``policy.yaml`` as a new version: the file written, or None when its
     version is already released."""
-    placed = place_policy(options, allow_fallback=False, refuse_unfilled=True)
+    placed = check_release(options, today)
     if placed.placement is Placement.RELEASED:
         return placed, None
+    return placed, release(placed.document, placed.history)
+
+
+def check_release(options: Options, today: dt.date) -> Placed:
+    """``policy.yaml`` checked for release, nothing written: several registers are all
+    checked before any is released."""
+    placed = place_policy(options, allow_fallback=False, refuse_unfilled=True)
+    if placed.placement is Placement.RELEASED:
+        return placed
     latest = placed.history.latest
     changes = (
         None
@@ -203,7 +216,7 @@ def release_policy(options: Options, today: dt.date) -> tuple[Placed, FilePath |
     problems = release_problems(placed.loaded, changes, today, released)
     if problems:
         raise PolicyError(problems)
-    return placed, release(placed.document, placed.history)
+    return placed
 
 
 def build_site(options: Options) -> Site:

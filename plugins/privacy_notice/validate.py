@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import ValidationCache
@@ -17,6 +18,7 @@ from .lint import lint
 from .load import Loaded, load_policy_text, read_source
 from .rules import domain_checks
 from .schema import Schema, iter_texts, policy_schema
+from .shared import project_of, read_shared, refers_to_shared, with_shared
 from .texts import markdown_problem
 
 _TYPE_NAMES = {
@@ -46,6 +48,10 @@ def check_policy(
     name = display(path)
     raw = read_source(path, name)
     loaded = load_policy_text(raw, name)
+    if refers_to_shared(loaded.data):  # what is validated is the register resolved
+        shared = read_shared(project_of(Path(path)))
+        loaded = with_shared(loaded, shared)
+        raw += b"\0" + (shared.raw if shared else b"")  # the cache key: both files
     key = ValidationCache.key("policy", raw)
     if cache is not None and cache.known(key):
         found = sorted(set(domain_checks(loaded)))

@@ -278,10 +278,12 @@ def place_current(loaded: Loaded, document: dict[str, Any], history: History) ->
 
 
 def changed_release(loaded: Loaded, date: str, *, severity: Severity = "error") -> Diagnostic:
+    shared = sorted({m.file for m in loaded.values.values() if m.file})
+    source = " and ".join(["policy.yaml", *shared])  # with the shared blocks it uses
     return loaded.diagnostic(
         ("notice", "updated"),
         f"{date} is already released and its content "
-        "differs from policy.yaml: set a new update date and release it "
+        f"differs from {source}: set a new update date and release it "
         "('make release')",
         severity=severity,
     )

@@ -1,0 +1,140 @@
+"""``validate``, ``release`` and ``translations`` over several registers of a project.
+
+Every register is checked before anything is written, and one register's problems never
+hide another's: they are all reported together (a problem in a shared block, seen from
+each register using it, once). A release writes only the registers whose ``policy.yaml``
+is a new version: the others' files stay as they were, byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from .diagnostics import Diagnostic, PolicyError, display, format_path
+from .registers import Project, RegisterFolder
+
+if TYPE_CHECKING:  # validate must start fast: the release's modules load when it runs
+    from .site import Options, Placed, Site
+
+T = TypeVar("T")
+
+
+def each(registers: Iterable[RegisterFolder], action: Callable[[RegisterFolder], T]) -> list[T]:
+    """``action`` of every register; every register's problems raised together."""
+    results, problems = [], set()
+    for register in registers:
+        try:
+            results.append(action(register))
+        except PolicyError as exc:
+            problems.update(exc.diagnostics)
+    if problems:
+        raise PolicyError(sorted(problems))
+    return results
+
+
+def validate_registers(
+    registers: Sequence[RegisterFolder], *, strict: bool
+) -> list[tuple[RegisterFolder, list[Diagnostic]]]:
+    """Every register validated: each with its warnings."""
+    from .validate import check_policy
+
+    return each(registers, lambda r: (r, check_policy(r.policy, strict=strict)[1]))
+
+
+@dataclass(frozen=True)
+class Released:
+    register: RegisterFolder
+    placed: Placed
+    written: Path | None  # None: its version was already released
+
+
+def release_registers(
+    project: Project, registers: Sequence[RegisterFolder], base: Options, today: dt.date
+) -> list[Released]:
+    """Release every register whose ``policy.yaml`` is a new version, once all passed."""
+    from .site import check_release
+    from .versions import Placement, release
+
+    checked = each(registers, lambda r: (r, check_release(project.options(r, base), today)))
+    return [
+        Released(
+            register,
+            placed,
+            None
+            if placed.placement is Placement.RELEASED
+            else release(placed.document, placed.history),
+        )
+        for register, placed in checked
+    ]
+
+
+def update_catalogs(
+    project: Project,
+    registers: Sequence[RegisterFolder],
+    theme_sources: Sequence[tuple[Path, str]],
+    theme_translations: Path,
+) -> list[Path]:
+    """Each register's own texts into its catalogs; the shared blocks' texts (of every
+    register using them) into ``shared/translations/``. The theme's catalogs are updated
+    with the root register's (only in the tool's own repository: ``theme_sources``)."""
+    from .catalogs import texts_template, update_all, update_policy
+    from .load import load_policy
+    from .rules import check_languages
+    from .schema import iter_texts
+    from .shared import read_shared, with_shared
+
+    shared = read_shared(project.folder)
+
+    def own(register: RegisterFolder) -> tuple[list[Path], list[tuple[str, list[str]]], set[str]]:
+        loaded = with_shared(load_policy(register.policy, display=display(register.policy)), shared)
+        problems = check_languages(loaded)
+        if problems:
+            raise PolicyError(problems)
+        data = loaded.data
+        written = update_all(
+            register.policy,
+            register.translations,
+            data["languages"],
+            data["source_language"],
+            theme_sources if register.root else (),
+            theme_translations,
+        )
+        texts = [
+            (text, [format_path(path)] + (["Markdown"] if kind == "markdown" else []))
+            for path, text, kind in iter_texts(data)
+            if loaded.mark(path).file  # a shared block's text
+        ]
+        return written, texts, set(data["languages"]) if texts else set()
+
+    results = each(registers, own)
+    written = [path for paths, _texts, _langs in results for path in paths]
+    texts = [text for _paths, found, _langs in results for text in found]
+    target = project.shared_translations
+    if texts and shared is not None and shared.source_language and target is not None:
+        languages = sorted(set().union(*(langs for _paths, _texts, langs in results)))
+        template = texts_template(texts)
+        written += update_policy(template, target, languages, shared.source_language)
+    return written
+
+
+def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
+    """What every register of the project of ``options.policy`` shows (the root register
+    with ``options`` as they are); every register's problems raised together."""
+    from .registers import discover
+    from .site import build_site
+
+    project = discover(options.policy.parent)
+
+    def built(register: RegisterFolder) -> tuple[RegisterFolder, Site]:
+        chosen = (
+            replace(options, shared_translations=project.shared_translations)
+            if register.root
+            else project.options(register, options)
+        )
+        return register, build_site(chosen)
+
+    return each(project.registers, built)

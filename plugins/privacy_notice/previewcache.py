@@ -1,0 +1,127 @@
+"""The live preview's output of each register, kept between rebuilds in
+``<CACHE_PATH>/preview/<slug>.json``, so that an edit of one register does not re-render
+the others (see :mod:`.devserver`).
+
+A register's entry is its every output file as written (pages rendered, feeds as Atom)
+and its feeds as data (the centre's site-wide feeds merge them), under a key: the SHA-256
+of every file the register's output can depend on (its policy, catalogs and versions,
+``shared.yaml`` and the shared catalogs, the theme, the whole plugin) and of the build's
+facts (settings, the build date, its URL space). Each register is still checked and placed
+(every error reported); only the rendering is skipped. Used by the preview only: a
+publishing build renders everything, and its plan goes through ``plan_ready``.
+
+A further register's files (all under its ``registers/<slug>/``) are kept as a folder,
+``<slug>-<key>/``, that each preview build links into its output instead of writing its
+files again (writing thousands of files is most of a rebuild's time); the folder of the
+previous key is kept as long as the served build may still link it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .feeds import Entry, Feed
+
+PLUGIN = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Rendered:
+    files: Mapping[str, str]  # output name -> text, as written
+    feeds: Mapping[str, Feed]  # output name -> the feed as data
+
+
+def files_digest(roots: Iterable[Path]) -> bytes:
+    """The SHA-256 of the files and folders ``roots`` (their paths and bytes)."""
+    digest = hashlib.sha256()
+    for root in roots:
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def inputs_key(inputs: Iterable[Path], facts: Any, common: bytes) -> str:
+    """The key of a register's files and folders ``inputs`` and ``facts``; ``common``: the
+    :func:`files_digest` of what every register's output depends on (the theme, the
+    plugin: computed once a build)."""
+    facts_text = json.dumps(facts, sort_keys=True, default=str).encode()
+    return hashlib.sha256(common + files_digest(inputs) + facts_text).hexdigest()
+
+
+class PreviewCache:
+    """Each register's rendered output by slug; a None directory remembers nothing."""
+
+    def __init__(self, directory: str | Path | None) -> None:
+        self.path = Path(directory) / "preview" if directory else None
+
+    def folder(self, slug: str, key: str) -> Path | None:
+        """Where a further register's files are kept (see above)."""
+        return self.path / f"{slug}-{key[:20]}" if self.path else None
+
+    def get(self, slug: str, key: str) -> Rendered | None:
+        if self.path is None:
+            return None
+        try:
+            entry = json.loads((self.path / f"{slug}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        folder = self.folder(slug, key)
+        if entry.get("key") != key or (entry.get("base") and not (folder and folder.is_dir())):
+            return None
+        feeds = {
+            name: Feed(**{**feed, "entries": tuple(Entry(**e) for e in feed["entries"])})
+            for name, feed in entry["feeds"].items()
+        }
+        return Rendered(entry["files"], feeds)
+
+    def put(self, slug: str, key: str, rendered: Rendered, base: str) -> None:
+        """Keep ``rendered``: a further register's (``base``, its URL space) files as its
+        folder, the root register's in the entry."""
+        folder = self.folder(slug, key)
+        if self.path is None or folder is None:
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        target = self.path / f"{slug}.json"
+        files = dict(rendered.files)
+        if base:
+            self._keep_folder(slug, target, folder, base, files)
+            files = {}
+        data = {
+            "key": key,
+            "base": base,
+            "files": files,
+            "feeds": {name: asdict(feed) for name, feed in rendered.feeds.items()},
+        }
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        temporary.replace(target)
+
+    def _keep_folder(
+        self, slug: str, entry: Path, folder: Path, base: str, files: Mapping[str, str]
+    ) -> None:
+        """Write ``folder``; delete the register's folders but it and the previous one."""
+        assert self.path is not None
+        try:
+            previous = self.folder(slug, json.loads(entry.read_bytes()).get("key", ""))
+        except (OSError, ValueError):
+            previous = None
+        building = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+        shutil.rmtree(building, ignore_errors=True)
+        for name, text in files.items():
+            path = building / name.removeprefix(base)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        building.rename(folder)
+        for old in self.path.glob(f"{slug}-*"):
+            if old not in (folder, previous) and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,146 @@
+"""The registers of a project, each with the layout of a single-register project.
+
+The root register is the project folder's own ``policy.yaml``, ``translations/`` and
+``content/versions/`` (a project with only these is a single-register project, as
+before); every further register is a folder ``registers/<slug>/`` holding the same three.
+A register's slug is its folder's name; the root register's is ``root_register`` in
+``shared.yaml`` (default ``main``). Slugs become URL path segments, so they are checked
+here, once, and two registers never share one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .diagnostics import Diagnostic, PolicyError, did_you_mean, display
+from .shared import REGISTERS_DIR, SHARED_FILE, SLUG, Shared, read_shared, slug_advice
+
+if TYPE_CHECKING:
+    from .site import Options
+
+DEFAULT_ROOT_SLUG = "main"
+SHARED_TRANSLATIONS = Path("shared") / "translations"
+
+
+@dataclass(frozen=True)
+class RegisterFolder:
+    """Where one register's inputs are: its policy, catalogs and released versions."""
+
+    slug: str
+    folder: Path
+    root: bool  # the project's root register: it keeps the single-register URLs
+
+    @property
+    def policy(self) -> Path:
+        return self.folder / "policy.yaml"
+
+    @property
+    def translations(self) -> Path:
+        return self.folder / "translations"
+
+    @property
+    def versions(self) -> Path:
+        return self.folder / "content" / "versions"
+
+
+@dataclass(frozen=True)
+class Project:
+    folder: Path
+    registers: tuple[RegisterFolder, ...]  # the root register first, then by slug
+    shared: Path | None  # shared.yaml, where the project has one
+
+    @property
+    def several(self) -> bool:
+        return len(self.registers) > 1 or not self.registers[0].root
+
+    @property
+    def shared_translations(self) -> Path | None:
+        return self.folder / SHARED_TRANSLATIONS if self.shared else None
+
+    def select(self, slug: str | None) -> tuple[RegisterFolder, ...]:
+        """The register named ``slug``, or every register where None."""
+        if slug is None:
+            return self.registers
+        chosen = tuple(r for r in self.registers if r.slug == slug)
+        if not chosen:
+            slugs = [r.slug for r in self.registers]
+            hint = did_you_mean(slug, slugs) or f"; the registers: {', '.join(slugs)}"
+            raise PolicyError([Diagnostic("--register", message=f"no register '{slug}'{hint}")])
+        return chosen
+
+    def options(self, register: RegisterFolder, base: Options) -> Options:
+        """``base`` (theme, preview, as-of date...) for one register's inputs."""
+        return replace(
+            base,
+            policy=register.policy,
+            translations=register.translations,
+            versions=register.versions,
+            shared_translations=self.shared_translations,
+        )
+
+
+def discover(folder: Path) -> Project:
+    """The project in ``folder``: its registers, every problem with their slugs at once."""
+    shared_path = folder / SHARED_FILE
+    shared = read_shared(folder)
+    root_slug = (shared.root_register if shared else None) or DEFAULT_ROOT_SLUG
+    further = folder / REGISTERS_DIR
+    folders = sorted(p for p in further.iterdir() if p.is_dir()) if further.is_dir() else []
+    has_root = (folder / "policy.yaml").exists() or not folders
+    registers = [RegisterFolder(root_slug, folder, True)] if has_root else []
+    problems = []
+    for path in folders:
+        shown = display(path) + "/"
+        if not SLUG.match(path.name):
+            problems.append(Diagnostic(shown, message=slug_advice(path.name)))
+        elif not (path / "policy.yaml").is_file():
+            message = "no policy.yaml: add the register's policy.yaml, or remove the folder"
+            problems.append(Diagnostic(shown, message=message))
+        elif has_root and path.name == root_slug:
+            problems.append(_same_slug(shown, root_slug, shared_path, shared))
+        else:
+            registers.append(RegisterFolder(path.name, path, False))
+    if problems:
+        raise PolicyError(problems)
+    return Project(folder, tuple(registers), shared_path if shared else None)
+
+
+def _same_slug(shown: str, slug: str, shared_path: Path, shared: Shared | None) -> Diagnostic:
+    if shared is not None and shared.root_register:
+        mark = shared.loaded.mark(("root_register",))
+        where = f"{display(shared_path)}:{mark.line}:{mark.column}"
+        fix = f"change root_register there ({where})"
+    else:
+        fix = f"set another 'root_register:' in {SHARED_FILE}"
+    return Diagnostic(
+        shown,
+        message=f"the root register's slug is '{slug}' too: two registers cannot have one "
+        f"slug (it names their URLs): rename this folder, or {fix}",
+    )
+
+
+def new_register_folder(folder: Path, slug: str) -> Path:
+    """Where ``init --register SLUG`` writes a further register of the project in
+    ``folder``: its slug checked against the URL rules and the registers there."""
+    if not SLUG.match(slug):
+        raise PolicyError([Diagnostic("--register", message=slug_advice(slug))])
+    taken = [r.slug for r in discover(folder).registers] if folder.is_dir() else []
+    if slug in taken:
+        message = f"the project already has a register '{slug}': choose another slug"
+        raise PolicyError([Diagnostic("--register", message=message)])
+    return folder / REGISTERS_DIR / slug
+
+
+def policy_files(files: Sequence[Path]) -> list[Path]:
+    """The policy files ``validate FILE…`` checks: a ``shared.yaml`` (as pre-commit passes
+    it when a shared block was edited) stands for every register of its project."""
+    found: list[Path] = []
+    for path in files:
+        policies = [path]
+        if path.name == SHARED_FILE:
+            policies = [r.policy for r in discover(path.parent).registers]
+        found += [p for p in policies if p not in found]
+    return found

@@ -1,0 +1,226 @@
+"""The site of several registers: each register's pages, API files and feeds in its own URL
+space, the privacy centre (index pages, site-wide feeds, api/registers.json), the root
+register's URLs unchanged, and bad input failing the build with the old site intact.
+
+The project is tests/data/registers/ on top of the default notice (see conftest's
+``registers_site``): the root register ``customer-service`` plus ``recruitment`` and
+``camera-surveillance``, which share ``shared.yaml``'s controller block.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+from test_browser import broken_links
+from test_registers import (
+    AS_OF,
+    CAMERA,
+    MOVED,
+    RECRUITMENT,
+    _broken_register,
+    _missing_block,
+    _same_slug,
+    translate_fi,
+)
+
+from conftest import Project
+
+FURTHER = {"recruitment": "2024-03-01", "camera-surveillance": "2024-04-15"}
+LANGS = {"recruitment": ("en", "fi"), "camera-surveillance": ("en", "fi")}
+ROOT_LANGS = ("fi", "sv", "en")
+
+
+def outputs(output: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(output).as_posix(): p.read_bytes()
+        for p in sorted(output.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_every_page_type_of_every_register_in_every_language(registers_site: Project) -> None:
+    output = registers_site.path / "output"
+    for slug, date in FURTHER.items():
+        base = output / "registers" / slug
+        for lang in LANGS[slug]:
+            for page in (
+                f"{lang}/index.html",
+                f"{lang}/versions/index.html",
+                f"{lang}/versions/{date}/index.html",
+                f"{lang}/versions/{date}/compare-current/index.html",
+                f"feeds/{lang}.atom.xml",
+                f"api/tilt/{lang}.json",
+                f"api/tilt/{date}/{lang}.json",
+            ):
+                assert (base / page).is_file(), f"{slug}: {page}"
+        for name in ("index.html", "api/register.json", "api/versions.json", "api/register.jsonld"):
+            assert (base / name).is_file(), f"{slug}: {name}"
+        assert (base / f"api/versions/{date}.json").is_file()
+        assert (base / f"api/versions/{date}.jsonld").is_file()
+    assert broken_links(output) == []
+
+
+def test_a_registers_pages_link_within_its_own_url_space(registers_site: Project) -> None:
+    page = registers_site.read("registers/recruitment/fi/index.html")
+    hrefs = set(re.findall(r'href="([^"#][^"]*)"', page))
+    ours = {h for h in hrefs if not h.startswith(("http", "mailto"))}
+    assert "../../../registers/recruitment/fi/versions/index.html" in ours
+    assert "../../../registers/recruitment/feeds/fi.atom.xml" in ours
+    assert "../../../registers/recruitment/api/register.json" in ours
+    # Nothing of its own points into the root register's pages: only the centre and theme.
+    outside = {h for h in ours if "registers/recruitment/" not in h}
+    assert outside == {"../../../fi/registers/index.html", "../../../theme/css/notice.css"}
+    versions = json.loads(registers_site.read("registers/recruitment/api/versions.json"))
+    assert versions["versions"][0]["url"].endswith(
+        "/registers/recruitment/api/versions/2024-03-01.json"
+    )
+
+
+def test_the_privacy_centre_lists_every_register(registers_site: Project) -> None:
+    for lang in ("fi", "sv", "en"):
+        text = registers_site.text(f"{lang}/registers/index.html")
+        assert "Privacy notice for job applicants" in text or lang == "fi"
+    fi = registers_site.read("fi/registers/index.html")
+    assert 'href="../../registers/recruitment/fi/index.html"' in fi
+    assert 'href="../../registers/camera-surveillance/fi/index.html"' in fi
+    assert 'href="../../fi/index.html"' in fi
+    assert "Tietosuojaselosteet" in fi  # the heading, translated
+    # A register without Swedish is listed in its source language, marked as such.
+    sv = registers_site.read("sv/registers/index.html")
+    assert 'href="../../registers/recruitment/en/index.html" hreflang="en" lang="en"' in sv
+    # Every page of a site of several registers links the centre.
+    assert 'href="../en/registers/index.html"' in registers_site.read("en/index.html")
+    index = json.loads(registers_site.read("api/registers.json"))
+    slugs = [r["slug"] for r in index["registers"]]
+    assert slugs == ["customer-service", "camera-surveillance", "recruitment"]
+    recruitment = index["registers"][2]
+    assert recruitment["versions_index"] == "/registers/recruitment/api/versions.json"
+    assert recruitment["versions"] == [
+        {"date": "2024-03-01", "document": "/registers/recruitment/api/versions/2024-03-01.json"}
+    ]
+    assert recruitment["title"]["en"] == "Privacy notice for job applicants"
+
+
+def test_the_site_wide_feeds_hold_every_registers_versions(registers_site: Project) -> None:
+    output = registers_site.path / "output"
+    for lang in ROOT_LANGS:
+        feed = feedparser.parse((output / f"feeds/all.{lang}.atom.xml").read_bytes())
+        assert not feed.bozo, feed.get("bozo_exception")
+        ids = [entry.id for entry in feed.entries]
+        assert len(ids) == len(set(ids))
+        expected = 1 + sum(1 for slug in FURTHER if lang in LANGS[slug])
+        assert len(feed.entries) == expected, lang
+        assert feed.feed.id.endswith(f":/feeds/all.{lang}.atom.xml")
+    fi = feedparser.parse((output / "feeds/all.fi.atom.xml").read_bytes())
+    assert fi.entries[0].id.endswith(":/registers/camera-surveillance/fi/versions/2024-04-15/")
+
+
+def test_the_root_registers_urls_are_unchanged(
+    registers_site: Project, built_site: Project
+) -> None:
+    single = outputs(built_site.path / "output")
+    several = outputs(registers_site.path / "output")
+    added = {
+        name
+        for name in several
+        if name.startswith("registers/")
+        or re.fullmatch(r"[a-z]+/registers/index\.html|feeds/all\.[a-z]+\.atom\.xml", name)
+        or name == "api/registers.json"
+    }
+    assert set(several) - added == set(single)
+    for name in ("api/register.json", "api/versions.json", "feeds/fi.atom.xml"):
+        assert several[name] == single[name], name
+
+
+def test_a_single_register_site_links_no_centre(built_site: Project) -> None:
+    assert "registers/index.html" not in built_site.read("fi/index.html")
+    assert not (built_site.path / "output/api/registers.json").exists()
+
+
+def test_a_shared_block_change_is_a_version_of_each_register_using_it(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    project = registers_site.clone(tmp_path / "project")
+    project.edit(
+        "      street: Testikatu 1\n        postal",
+        "      street: Testikatu 3\n        postal",
+        "shared.yaml",
+    )
+    assert project.run("translations").returncode == 0
+    translate_fi(project, "shared/translations", "Testikatu 3", "Testikatu 3")
+    for policy, date in ((RECRUITMENT, "2024-03-01"), (CAMERA, "2024-04-15")):
+        project.edit(f"updated: {date}\n", f"updated: 2024-07-01\n  summary: {MOVED}\n", policy)
+    assert project.run("translations").returncode == 0
+    for register in FURTHER:
+        translate_fi(project, f"registers/{register}/translations", MOVED, "[fi] x")
+    assert project.run("release", "--as-of=2024-07-01").returncode == 0
+    project.build("--as-of=2024-07-01")
+    for slug, date in FURTHER.items():
+        base = f"registers/{slug}/en/versions"
+        changes = project.text(f"{base}/2024-07-01/changes/index.html")
+        assert "Data protection officer's details changed" in changes
+        assert (project.path / f"output/{base}/{date}/index.html").is_file()
+        versions = json.loads(project.read(f"registers/{slug}/api/versions.json"))
+        assert [v["date"] for v in versions["versions"]] == ["2024-07-01", date]  # newest first
+    # The root register does not use the block: its history is as it was.
+    assert project.read("api/versions.json") == registers_site.read("api/versions.json")
+    assert broken_links(project.path / "output") == []
+
+
+@pytest.mark.parametrize(
+    ("breaks", "expected"),
+    [
+        (_same_slug, "registers/customer-service/: the root register's slug is"),
+        (_missing_block, f"{RECRUITMENT}:16:12: controller.$shared: no block 'controler'"),
+        (_broken_register, f"{CAMERA}:"),
+    ],
+    ids=["same-slug", "missing-block", "broken-register"],
+)
+def test_a_broken_register_fails_the_build_and_writes_nothing(
+    registers_site: Project, tmp_path: Path, breaks: object, expected: str
+) -> None:
+    project = registers_site.clone(tmp_path / "project")
+    project.build(AS_OF)
+    before = outputs(project.path / "output")
+    breaks(project)  # type: ignore[operator]
+    result = project.build(AS_OF, ok=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr, result.stderr
+    assert outputs(project.path / "output") == before
+
+
+def test_the_preview_re_renders_only_the_edited_register(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    project = registers_site.clone(tmp_path / "project")
+    project.build("--preview", AS_OF)
+    cached = project.path / ".cache" / "preview"
+    before = {p.name: p.read_bytes() for p in cached.glob("*.json")}
+    assert set(before) == {f"{slug}.json" for slug in ("customer-service", *FURTHER)}
+    project.edit("period: P6M", "period: P7M", RECRUITMENT)
+    project.build("--preview", AS_OF)
+    after = {p.name: p.read_bytes() for p in cached.glob("*.json")}
+    assert after["recruitment.json"] != before["recruitment.json"]
+    assert {n: b for n, b in after.items() if n != "recruitment.json"} == {
+        n: b for n, b in before.items() if n != "recruitment.json"
+    }
+    assert "7 months" in project.text("registers/recruitment/en/index.html")
+    # What the cache gave is what rendering gives.
+    with_cache = outputs(project.path / "output")
+    shutil.rmtree(cached)
+    project.build("--preview", AS_OF)
+    assert outputs(project.path / "output") == with_cache
+
+
+def test_every_registers_exports_stay_cached(registers_site: Project) -> None:
+    """Each register's TILT and JSON-LD are kept for the next build, none forgotten when
+    another register's are saved."""
+    cache = registers_site.path / ".cache"
+    for folder in ("exports", *(f"registers/{slug}/exports" for slug in FURTHER)):
+        assert list((cache / folder).glob("*.json")), folder
