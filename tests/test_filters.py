@@ -103,5 +103,9 @@ def test_values_in_each_language(env, lang, date, duration, country, joined):
     # The locale the default notice chooses for each language (policy.yaml: locales).
     locale = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}[lang]
     rendered = render(env, template, lang=lang, locale=locale, items=["a", "b", "<c>"])
-    assert rendered.split("|")[:4] == [date, duration, country, joined]
+    # Each item is one <span class="item"> (the redline diffs a list item by item).
+    items = rendered.split("|")[3]
+    assert '<span class="item">&lt;c&gt;</span>' in items
+    unwrapped = items.replace('<span class="item">', "").replace("</span>", "")
+    assert [*rendered.split("|")[:3], unwrapped] == [date, duration, country, joined]
     assert rendered.split("|")[4] == {"fi": "Suomi", "sv": "Svenska", "en": "English"}[lang]

@@ -84,8 +84,12 @@ def country_filter(context: Context, code: str) -> str:
 
 @pass_context
 def list_filter(context: Context, items: Any) -> Markup:
-    """Items joined the language's way ("a, b ja c"); items are escaped unless already HTML."""
-    return Markup(localize.format_list([str(escape(i)) for i in items], _locale(context)))
+    """Items joined the language's way ("a, b ja c"); items are escaped unless already HTML.
+
+    Each item is a ``<span class="item">``, which the redline compares as one token, so
+    that a changed list shows the items added and removed, not a word-by-word mix."""
+    spans = [f'<span class="item">{escape(i)}</span>' for i in items]
+    return Markup(localize.format_list(spans, _locale(context)))
 
 
 @pass_context

@@ -3,7 +3,10 @@
 The notice bodies of two versions are split into their sections (``<section id=…>``),
 sections equal as strings are kept as they are, and the others are tokenized into tags and
 words and compared with difflib; text runs are wrapped in <del>/<ins> (with a label for
-screen readers) and tags are never split, so the result stays valid HTML. The first mark
+screen readers) and tags are never split, so the result stays valid HTML. A link and an
+item of a list (``<span class="item">``, see the ``join_list`` filter) are one token each:
+a list diffs item by item, not word by word ("Email address" is not re-inserted because
+"IP address" also ends in "address"), and no deleted text lands inside another link. The first mark
 of each changed section gets the id ``change-<section id>``, so that a summary can link
 to it. Which sections changed is the same comparison: the page, its badges and its
 redline agree by construction.
@@ -15,10 +18,15 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-_TOKEN = re.compile(r"<[^>]*>|[^\s<]+\s*|\s+")
+# Atomic elements first (without nested elements of their kind), then tags, words, spaces.
+_ATOMIC = r'<a\b[^>]*>(?:(?!</?a\b).)*</a>|<span class="item">(?:(?!</?span\b).)*</span>'
+_TOKEN = re.compile(rf"{_ATOMIC}|<[^>]*>|[^\s<]+\s*|\s+", re.DOTALL)
+_IS_ATOMIC = re.compile(_ATOMIC, re.DOTALL)
+_ANY_TAG = re.compile(r"<[^>]*>")
 _SECTION = re.compile(r"(?=<section\b)")
 _SECTION_ID = re.compile(r'<section\b[^>]*\bid="([^"]*)"')
 _FIRST_MARK = re.compile(r"<(del|ins)>")
@@ -94,7 +102,7 @@ def _part(anchor: str, old: str, new: str, deleted_label: str, inserted_label: s
 @lru_cache(maxsize=4096)
 def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: str) -> str:
     old_tokens, new_tokens = _TOKEN.findall(old_html), _TOKEN.findall(new_html)
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, _keys(old_tokens), _keys(new_tokens), autojunk=False)
     out: list[str] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -112,13 +120,36 @@ def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: s
     return "".join(out)
 
 
+def _keys(tokens: list[str]) -> list[object]:
+    """What the tokens are compared by: an atomic element by the text a reader sees (a link
+    whose target alone changed is unchanged), the separators of a list (", ", " and ") by
+    their items too, so that "a and b" -> "a, b and c" keeps b and adds ", " and " and c"
+    instead of keeping " and " and adding ", b"."""
+    items = [i for i, token in enumerate(tokens) if _IS_ATOMIC.fullmatch(token)]
+    keys: list[object] = list(tokens)
+    for i in items:
+        keys[i] = ("item", _ANY_TAG.sub("", tokens[i]))
+    for before, after in pairwise(items):
+        between = tokens[before + 1 : after]
+        words = [t for t in between if t.strip()]
+        if len(words) <= 2 and not any(_is_tag(t) for t in between):
+            for i in range(before + 1, after):
+                keys[i] = (tokens[i], keys[before], keys[after])
+    return keys
+
+
 def _runs_together(removed: list[str], inserted: list[str]) -> bool:
     """Whether the removed words would touch the inserted ones with no space between."""
-    before = "".join(t for t in removed if not t.startswith("<"))
-    after = "".join(t for t in inserted if not t.startswith("<"))
+    before = "".join(t for t in removed if not _is_tag(t))
+    after = "".join(t for t in inserted if not _is_tag(t))
     return bool(before.strip() and after.strip()) and not (
         before[-1].isspace() or after[0].isspace()
     )
+
+
+def _is_tag(token: str) -> bool:
+    """Whether a token is a lone tag (an atomic element is content, like a word)."""
+    return token.startswith("<") and not _IS_ATOMIC.fullmatch(token)
 
 
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
@@ -129,7 +160,7 @@ def _balanced(tokens: list[str]) -> bool:
     """Whether every element opened in ``tokens`` is closed in them, and none closed early."""
     stack: list[str] = []
     for token in tokens:
-        match = _TAG_NAME.match(token)
+        match = _TAG_NAME.match(token) if _is_tag(token) else None
         if not match or match.group(2).lower() in _VOID or token.endswith("/>"):
             continue
         closing, name = match.group(1), match.group(2).lower()
@@ -154,7 +185,7 @@ def _wrap(tokens: list[str], tag: str, label: str, *, keep_tags: bool) -> list[s
         run.clear()
 
     for token in tokens:
-        if token.startswith("<"):
+        if _is_tag(token):
             flush()
             if keep_tags:
                 out.append(token)
