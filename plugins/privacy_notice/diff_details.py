@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .change import N_, Change, Delta, Value, languages_differing, matched, plain
@@ -100,32 +100,47 @@ def _field_changes(old: Register, new: Register) -> Iterator[Change]:
 
 
 def _rule_changes(old: Register, new: Register) -> Iterator[Change]:
-    for before, rule in matched(old.retention.rules, new.retention.rules):
-        for message, attribute, kind in (
+    yield from _reference_changes(
+        old,
+        new,
+        "retention",
+        (old.retention.rules, new.retention.rules),
+        (
             (N_("Data fields of the storage rule %(name)s: %(change)s"), "data_fields", "field"),
             (N_("Channels of the storage rule %(name)s: %(change)s"), "channels", "channel"),
-        ):
-            yield from _delta(
-                message,
-                "retention",
-                rule.name,
-                (getattr(before, attribute), getattr(rule, attribute)),
-                _namer(old, new, kind),
-                material_if_removed=False,
-            )
+        ),
+    )
 
 
 def _recipient_changes(old: Register, new: Register) -> Iterator[Change]:
-    for before, recipient in matched(old.recipients.categories, new.recipients.categories):
-        for message, attribute, kind in (
+    yield from _reference_changes(
+        old,
+        new,
+        "recipients",
+        (old.recipients.categories, new.recipients.categories),
+        (
             (N_("Data fields disclosed to %(name)s: %(change)s"), "data_fields", "field"),
             (N_("Purposes of disclosure to %(name)s: %(change)s"), "purposes", "purpose"),
-        ):
+        ),
+    )
+
+
+def _reference_changes(
+    old: Register,
+    new: Register,
+    section: str,
+    items: tuple[Sequence[Any], Sequence[Any]],
+    references: tuple[tuple[str, str, str], ...],
+) -> Iterator[Change]:
+    """What each matched item of a section refers to (its data fields, channels, purposes):
+    added references are material, removed ones editorial."""
+    for before, item in matched(*items):
+        for message, attribute, kind in references:
             yield from _delta(
                 message,
-                "recipients",
-                recipient.name,
-                (getattr(before, attribute), getattr(recipient, attribute)),
+                section,
+                item.name,
+                (getattr(before, attribute), getattr(item, attribute)),
                 _namer(old, new, kind),
                 material_if_removed=False,
             )
