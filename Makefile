@@ -15,7 +15,7 @@ help:
 	@echo 'make test-slow     the tests that take minutes (a fresh install by pre-commit)'
 	@echo 'make screenshots   browser tests with screenshots in test-output/browser/'
 	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
-	@echo 'make validate      check policy.yaml'
+	@echo 'make validate      check policy.yaml (and every register under registers/)'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
 	@echo 'make release       release policy.yaml as a new version'
 	@echo 'make publish       build for publishing (absolute URLs, no drafts)'
@@ -48,7 +48,7 @@ publish: $(STAMP)
 	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)" --publish $(AS_OF_FLAG)
 
 validate: $(STAMP)
-	$(BIN)/privacy-notice validate policy.yaml
+	$(BIN)/privacy-notice validate
 
 release: $(STAMP)
 	$(BIN)/privacy-notice release
