@@ -75,10 +75,11 @@ def centre_plan(
         host = next(r for r in registers if lang in r.site.languages)
         language = Language(host.site, lang, translations(host, lang), render)
         pages.append(_index_page(registers, language, host.base, every))
+        # Every register, in its source language where it lacks this one (as the index does).
         parts = [
-            (_title(r.site, lang)[0], register_feeds[r.slug][page_url("feed", lang, base=r.base)])
+            (_title(r.site, lang)[0], register_feeds[r.slug][page_url("feed", shown, base=r.base)])
             for r in registers
-            if lang in r.site.languages
+            for shown in [lang if lang in r.site.languages else r.site.source_language]
         ]
         name = site_feed_url(lang)
         site_feeds[name] = feeds.site_feed(

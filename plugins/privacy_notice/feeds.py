@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -40,6 +40,7 @@ class Entry:
     summary: str  # plain text
     content: str  # HTML
     published: str = ""  # RFC 3339; "": the same as updated
+    lang: str = ""  # "": the feed's language (a site-wide feed may carry others)
 
 
 @dataclass(frozen=True)
@@ -198,10 +199,16 @@ def site_feed(
 ) -> Feed:
     """The site-wide feed of ``lang``: the entries of every register's feed (``parts``:
     the register's title and its feed), newest first, each title naming its register.
-    The entries keep their ids, unique across registers (their paths differ)."""
+    A register that does not publish ``lang`` takes part in its own language (as the
+    privacy centre lists it), its entries marked with their ``xml:lang``. The entries keep
+    their ids, unique across registers (their paths differ)."""
     entries = sorted(
         (
-            Entry(e.id, f"{name}: {e.title}", e.link, e.updated, e.summary, e.content)
+            replace(
+                e,
+                title=f"{name}: {e.title}",
+                lang="" if feed.lang == lang else feed.lang,
+            )
             for name, feed in parts
             for e in feed.entries
         ),
@@ -241,7 +248,7 @@ def atom(feed: Feed) -> bytes:
     ]
     for entry in feed.entries:
         out += [
-            "\n<entry>",
+            f"\n<entry xml:lang={_attr(entry.lang)}>" if entry.lang else "\n<entry>",
             _element("id", entry.id),
             _element("title", entry.title),
             f'<link rel="alternate" type="text/html" href={_attr(entry.link)}/>',
