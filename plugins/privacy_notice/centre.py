@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from babel.support import Translations
 
 from . import export, feeds
 from .bodies import Language, Render
-from .pages import Page, Plan, centre_url, page_url, register_url
+from .pages import Page, Plan, Space, centre_url, page_url, register_url
 from .site import Site
 
 
@@ -45,11 +44,10 @@ def languages(registers: Sequence[BuiltRegister]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _title(site: Site, lang: str) -> tuple[str, str]:
-    """The register's title in ``lang``, else in its source language: (title, its lang)."""
-    titles = site.current.register.notice.title
-    shown = lang if lang in site.languages else site.source_language
-    return titles[shown], shown
+def _shown(site: Site, lang: str) -> str:
+    """The language a register takes part in the centre's ``lang`` pages and feed with:
+    ``lang``, else its source language."""
+    return lang if lang in site.languages else site.source_language
 
 
 def _effective(site: Site) -> str | None:
@@ -75,11 +73,12 @@ def centre_plan(
         host = next(r for r in registers if lang in r.site.languages)
         language = Language(host.site, lang, translations(host, lang), render)
         pages.append(_index_page(registers, language, host.base, every))
-        # Every register, in its source language where it lacks this one (as the index does).
         parts = [
-            (_title(r.site, lang)[0], register_feeds[r.slug][page_url("feed", shown, base=r.base)])
+            (
+                r.site.current.register.notice.title[_shown(r.site, lang)],
+                register_feeds[r.slug][page_url("feed", _shown(r.site, lang), base=r.base)],
+            )
             for r in registers
-            for shown in [lang if lang in r.site.languages else r.site.source_language]
         ]
         name = site_feed_url(lang)
         site_feeds[name] = feeds.site_feed(
@@ -101,13 +100,12 @@ def _index_page(
     entries = []
     for register in registers:
         site = register.site
-        title, title_lang = _title(site, lang)
-        shown = lang if lang in site.languages else site.source_language
+        shown = _shown(site, lang)
         entries.append(
             {
                 "slug": register.slug,
-                "title": title,
-                "title_lang": title_lang,
+                "title": site.current.register.notice.title[shown],
+                "title_lang": shown,
                 "url": page_url("current", shown, base=register.base),
                 "updated": site.current.date,
                 "effective": _effective(site),
@@ -119,8 +117,7 @@ def _index_page(
         "page_kind": "centre",
         "page_date": "",
         "alternates": [(other, centre_url(other)) for other in every],
-        "page_url": partial(page_url, base=base),
-        "centre_url": centre_url(lang),
+        **Space(base, centre=True).context(lang),
         "entries": entries,
         "site_feed_url": site_feed_url(lang),
     }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
 from typing import Any
@@ -57,6 +57,35 @@ def centre_url(lang: str) -> str:
 
 
 @dataclass(frozen=True)
+class Space:
+    """The URL space of one register: ``base`` "" for the root register (today's URLs),
+    ``registers/<slug>/`` for a further one; ``centre``: the site has several registers,
+    so every page links their index."""
+
+    base: str = ""
+    centre: bool = False
+
+    def url(self, kind: str, lang: str, date: str = "") -> str:
+        return page_url(kind, lang, date, self.base)
+
+    def format_url(self, kind: str, lang: str = "", date: str = "") -> str:
+        return self.base + formats.format_url(kind, lang, date)
+
+    def machine_links(self, version: Version, current: bool) -> list[dict[str, str]]:
+        links = formats.alternate_links(version, current)
+        return [{**link, "href": self.base + link["href"]} for link in links]
+
+    def context(self, lang: str) -> dict[str, Any]:
+        """The templates' URL functions for this space (the environment's globals are the
+        root register's), and the privacy centre's link."""
+        urls: dict[str, Any] = {"page_url": partial(page_url, base=self.base)}
+        urls["format_url"] = self.format_url
+        if self.centre:
+            urls["centre_url"] = centre_url(lang)
+        return urls
+
+
+@dataclass(frozen=True)
 class Page:
     """One HTML page: where it is written, the theme template and what the template gets
     (on top of Pelican's own context)."""
@@ -97,14 +126,14 @@ def plan(
     register; ``centre``: the site has several registers, so every page links their index.
     """
     changes = Changes()
-    urls = partial(page_url, base=base)
+    space = Space(base, centre)
     pages: list[Page] = []
     language_feeds: dict[str, feeds.Feed] = {}
     controller = site.current.register.controller
     place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
     for lang in site.languages:
         language = Language(site, lang, translations[lang], render)
-        language_pages, summaries = _language_pages(language, changes, exports)
+        language_pages, summaries = _language_pages(language, space, changes, exports)
         pages += language_pages
         versions = [v for v in site.versions if lang in v.languages]
         language_feeds[lang] = feeds.language_feed(
@@ -114,18 +143,18 @@ def plan(
             site.locale(lang),
             language.gettext,
             place,
-            urls,
+            space.url,
             site_name,
             site.periods,
             _unchanged(language, versions, summaries),
         )
     root = Language(site, default_lang, translations[default_lang], render)
-    pages.append(Page("index.html", "root.html", _common(root, "root")))
+    pages.append(Page(base + "index.html", "root.html", _common(root, space, "root")))
     files = api_files(site, register_url(site_url, base), exports)
     return Plan(
-        tuple(_within(base, centre, page) for page in pages),
+        tuple(pages),
         {base + name: data for name, data in files.items()},
-        {urls("feed", lang): feed for lang, feed in language_feeds.items()},
+        {space.url("feed", lang): feed for lang, feed in language_feeds.items()},
     )
 
 
@@ -133,24 +162,6 @@ def register_url(site_url: str, base: str) -> str:
     """The absolute (with ``SITEURL``) or root-relative prefix of a register's URLs, for
     its API files and exports."""
     return f"{site_url}/{base.rstrip('/')}" if base else site_url
-
-
-def _within(base: str, centre: bool, page: Page) -> Page:
-    """``page`` in the URL space ``base``: its name, its links to its register's pages and
-    formats (the templates' ``page_url``/``format_url``), and the privacy centre's link."""
-    context = dict(page.context)
-    lang = context["lang"]
-    if centre:
-        context["centre_url"] = centre_url(lang)
-    if not base:
-        return replace(page, context=context)
-    context["page_url"] = partial(page_url, base=base)
-    context["format_url"] = lambda *args, **kwargs: base + formats.format_url(*args, **kwargs)
-    context["alternates"] = [(other, base + url) for other, url in context["alternates"]]
-    if "machine_links" in context:
-        links = context["machine_links"]
-        context["machine_links"] = [{**link, "href": base + link["href"]} for link in links]
-    return replace(page, name=base + page.name, context=context)
 
 
 def _unchanged(
@@ -169,7 +180,7 @@ def _unchanged(
 
 
 def _common(
-    language: Language, kind: str, date: str = "", languages: Sequence[str] = ()
+    language: Language, space: Space, kind: str, date: str = "", languages: Sequence[str] = ()
 ) -> dict[str, Any]:
     """What every page needs; ``languages`` are those the page exists in (an old version
     may lack a language added later)."""
@@ -177,17 +188,18 @@ def _common(
     alternate_kind = "current" if kind == "root" else kind
     return {
         **language.context(),
+        **space.context(language.lang),
         "site": site,
         "page_kind": kind,
         "page_date": date,
         "alternates": [
-            (other, page_url(alternate_kind, other, date)) for other in languages or site.languages
+            (other, space.url(alternate_kind, other, date)) for other in languages or site.languages
         ],
     }
 
 
 def _language_pages(
-    language: Language, changes: Changes, exports: formats.Exports
+    language: Language, space: Space, changes: Changes, exports: formats.Exports
 ) -> tuple[list[Page], dict[str, tuple[SummaryItem, ...]]]:
     """The pages of one language, and the change summary of each version but the first."""
     site, lang = language.site, language.lang
@@ -196,29 +208,29 @@ def _language_pages(
     pages: list[Page] = []
     summaries: dict[str, tuple[SummaryItem, ...]] = {}
     for previous, version in zip([None, *versions], versions, strict=False):
-        pages.append(_version_page(language, version, previous, exports))
+        pages.append(_version_page(language, space, version, previous, exports))
         if previous is not None:
             summaries[version.date] = language.summary(
                 previous, version, changes.between(previous, version)
             )
-            pages.append(_changes_page(language, previous, version, summaries[version.date]))
+            pages.append(_changes_page(language, space, previous, version, summaries[version.date]))
             in_force = site.replaced_in_force.get(version.date)
             if in_force is not None and lang in in_force.languages:
                 compared = language.summary(in_force, version, changes.between(in_force, version))
                 pages.append(
-                    _changes_page(language, in_force, version, compared, "compare_in_force")
+                    _changes_page(language, space, in_force, version, compared, "compare_in_force")
                 )
         # Every version has one, the current one too, so that a version's page links to
         # it from the day it is published and never changes afterwards.
         compared = language.summary(version, current, changes.between(version, current))
-        pages.append(_changes_page(language, version, current, compared, "compare"))
-    pages.append(_current_page(language, versions, exports))
+        pages.append(_changes_page(language, space, version, current, compared, "compare"))
+    pages.append(_current_page(language, space, versions, exports))
     pages.append(
         Page(
-            page_url("history", lang),
+            space.url("history", lang),
             "history.html",
             {
-                **_common(language, "history"),
+                **_common(language, space, "history"),
                 "versions": versions,
                 "summaries": summaries,
                 "register": current.register,
@@ -229,45 +241,52 @@ def _language_pages(
 
 
 def _version_page(
-    language: Language, version: Version, previous: Version | None, exports: formats.Exports
+    language: Language,
+    space: Space,
+    version: Version,
+    previous: Version | None,
+    exports: formats.Exports,
 ) -> Page:
     return Page(
-        page_url("version", language.lang, version.date),
+        space.url("version", language.lang, version.date),
         "notice.html",
         {
-            **_common(language, "version", version.date, version.languages),
+            **_common(language, space, "version", version.date, version.languages),
             "version": version,
             "register": version.register,
             "previous": previous,
             "body": language.body(version),
             "jsonld": exports.scripts[version.date],
-            "machine_links": formats.alternate_links(version, current=False),
+            "machine_links": space.machine_links(version, current=False),
         },
     )
 
 
-def _current_page(language: Language, versions: list[Version], exports: formats.Exports) -> Page:
+def _current_page(
+    language: Language, space: Space, versions: list[Version], exports: formats.Exports
+) -> Page:
     current = versions[-1]
     previous = versions[-2] if len(versions) > 1 else None
     changed = language.changed_sections(previous, current) if previous else frozenset()
     return Page(
-        page_url("current", language.lang),
+        space.url("current", language.lang),
         "notice.html",
         {
-            **_common(language, "current"),
+            **_common(language, space, "current"),
             "version": current,
             "register": current.register,
             "previous": previous,
             "changed": changed,
             "body": language.body(current, changed),
             "jsonld": exports.scripts[current.date],
-            "machine_links": formats.alternate_links(current, current=True),
+            "machine_links": space.machine_links(current, current=True),
         },
     )
 
 
 def _changes_page(
     language: Language,
+    space: Space,
     old: Version,
     new: Version,
     summary: tuple[SummaryItem, ...],
@@ -293,10 +312,10 @@ def _changes_page(
     else:
         languages = tuple(lang for lang in old.languages if lang in new.languages)
     return Page(
-        page_url(kind, lang, date),
+        space.url(kind, lang, date),
         "changes.html",
         {
-            **_common(language, kind, date, languages),
+            **_common(language, space, kind, date, languages),
             "version": new,
             "register": new.register,
             "previous": old,
