@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
 
+from babel.support import Translations
 from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
@@ -112,6 +113,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.preview = False
         self._preview_folders: dict[str, FilePath | None] = {}
         self._common_digest: bytes | None = None
+        self._theme: dict[str, Translations] = {}
 
     def generate_context(self) -> None:
         # Checked by privacy-notice build already; by the first use under plain pelican.
@@ -168,7 +170,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
                     centre.centre_plan(
                         self.registers,
                         self._render,
-                        lambda r, lang: theme_translations(r.site.catalogs, lang),
+                        lambda r, lang: self._theme_translations(r.site, lang),
                         register_feeds,
                         place,
                         site_url,
@@ -194,8 +196,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         folder = FilePath(self.settings.get("CACHE_PATH", "cache"))
         cache = ExportCache(folder / register.base if register.base else folder)
         exports = formats.site_exports(site, register_url(site_url, register.base), page_url, cache)
-        # Each theme catalog compiled once (the entry page is in the default language).
-        translations = {lang: theme_translations(site.catalogs, lang) for lang in site.languages}
+        translations = {lang: self._theme_translations(site, lang) for lang in site.languages}
         return pages.plan(
             site,
             self._render,
@@ -263,6 +264,13 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             context["SITEURL"] = path_to_url(get_relative_path(page.name))
         context.update(page.context)
         return str(self.get_template(page.template.removesuffix(".html")).render(context))
+
+    def _theme_translations(self, site: Site, lang: str) -> Translations:
+        """The theme catalog of ``lang``, compiled once a build: every register reads the
+        same theme (the entry page and the privacy centre reuse it too)."""
+        if lang not in self._theme:
+            self._theme[lang] = theme_translations(site.catalogs, lang)
+        return self._theme[lang]
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
         return str(self.env.get_template(template).render(context))
