@@ -48,14 +48,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not args.files:  # the project's registers (one, in a single-register project)
         from .per_register import validate_registers
 
-        registers = _project(args).select(args.register)
-        for register, warnings in validate_registers(registers, strict=args.strict):
+        project = _project(args)
+        registers = project.select(args.register)
+        for register, warnings in validate_registers(project, registers, strict=args.strict):
             _report_valid(str(register.policy), warnings)
         return 0
-    problems: set[Diagnostic] = set()  # a shared block's, seen from several registers: once
     from .registers import policy_files
 
-    for path in policy_files([Path(f) for f in args.files]):
+    policies, found = policy_files([Path(f) for f in args.files])
+    problems = set(found)  # a shared block's, seen from several registers: once
+    for path in policies:
         try:
             _loaded, warnings = check_policy(path, strict=args.strict)
         except PolicyError as exc:  # every file is checked, as pre-commit passes several
@@ -76,7 +78,7 @@ def _report_valid(path: str, warnings: Sequence[Diagnostic]) -> None:
 def _project(args: argparse.Namespace) -> Project:
     from .registers import discover
 
-    return discover(_root(args))
+    return discover(_root(args), keep_going=True)  # its problems come with the registers
 
 
 def cmd_release(args: argparse.Namespace) -> int:

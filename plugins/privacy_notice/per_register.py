@@ -23,9 +23,14 @@ if TYPE_CHECKING:  # validate must start fast: the release's modules load when i
 T = TypeVar("T")
 
 
-def each(registers: Iterable[RegisterFolder], action: Callable[[RegisterFolder], T]) -> list[T]:
-    """``action`` of every register; every register's problems raised together."""
-    results, problems = [], set()
+def each(
+    registers: Iterable[RegisterFolder],
+    action: Callable[[RegisterFolder], T],
+    known: Iterable[Diagnostic] = (),
+) -> list[T]:
+    """``action`` of every register; every register's problems raised together, with the
+    ``known`` ones (the project's: see :attr:`.registers.Project.problems`)."""
+    results, problems = [], set(known)
     for register in registers:
         try:
             results.append(action(register))
@@ -37,12 +42,13 @@ def each(registers: Iterable[RegisterFolder], action: Callable[[RegisterFolder],
 
 
 def validate_registers(
-    registers: Sequence[RegisterFolder], *, strict: bool
+    project: Project, registers: Sequence[RegisterFolder], *, strict: bool
 ) -> list[tuple[RegisterFolder, list[Diagnostic]]]:
     """Every register validated: each with its warnings."""
     from .validate import check_policy
 
-    return each(registers, lambda r: (r, check_policy(r.policy, strict=strict)[1]))
+    check = lambda r: (r, check_policy(r.policy, strict=strict)[1])  # noqa: E731
+    return each(registers, check, project.problems)
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,9 @@ def release_registers(
     from .site import check_release
     from .versions import Placement, release
 
-    checked = each(registers, lambda r: (r, check_release(project.options(r, base), today)))
+    checked = each(
+        registers, lambda r: (r, check_release(project.options(r, base), today)), project.problems
+    )
     return [
         Released(
             register,
@@ -85,13 +93,18 @@ def update_catalogs(
     from .load import load_policy
     from .rules import check_languages
     from .schema import iter_texts
-    from .shared import read_shared, with_shared
+    from .shared import read_shared_or_problems, resolve_shared
 
-    shared = read_shared(project.folder)
+    shared, broken = read_shared_or_problems(project.folder)
 
     def own(register: RegisterFolder) -> tuple[list[Path], list[tuple[str, list[str]]], set[str]]:
-        loaded = with_shared(load_policy(register.policy, display=display(register.policy)), shared)
-        problems = check_languages(loaded)
+        resolved = resolve_shared(
+            load_policy(register.policy, display=display(register.policy)),
+            shared,
+            broken=bool(broken),
+        )
+        loaded = resolved.loaded
+        problems = [*resolved.problems, *check_languages(loaded)]
         if problems:
             raise PolicyError(problems)
         data = loaded.data
@@ -110,7 +123,7 @@ def update_catalogs(
         ]
         return written, texts, set(data["languages"]) if texts else set()
 
-    results = each(registers, own)
+    results = each(registers, own, project.problems)
     written = [path for paths, _texts, _langs in results for path in paths]
     texts = [text for _paths, found, _langs in results for text in found]
     target = project.shared_translations
@@ -127,7 +140,7 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
     from .registers import discover
     from .site import build_site
 
-    project = discover(options.policy.parent)
+    project = discover(options.policy.parent, keep_going=True)
 
     def built(register: RegisterFolder) -> tuple[RegisterFolder, Site]:
         chosen = (
@@ -137,4 +150,4 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
         )
         return register, build_site(chosen)
 
-    return each(project.registers, built)
+    return each(project.registers, built, project.problems)

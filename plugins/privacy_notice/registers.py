@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, PolicyError, did_you_mean, display
-from .shared import REGISTERS_DIR, SHARED_FILE, SLUG, Shared, read_shared, slug_advice
+from .shared import (
+    REGISTERS_DIR,
+    SHARED_FILE,
+    SLUG,
+    Shared,
+    read_shared_or_problems,
+    slug_advice,
+)
 
 if TYPE_CHECKING:
     from .site import Options
@@ -51,6 +58,8 @@ class Project:
     folder: Path
     registers: tuple[RegisterFolder, ...]  # the root register first, then by slug
     shared: Path | None  # shared.yaml, where the project has one
+    # shared.yaml's and the slugs' problems (see discover): reported with the registers'
+    problems: tuple[Diagnostic, ...] = ()
 
     @property
     def several(self) -> bool:
@@ -68,7 +77,8 @@ class Project:
         if not chosen:
             slugs = [r.slug for r in self.registers]
             hint = did_you_mean(slug, slugs) or f"; the registers: {', '.join(slugs)}"
-            raise PolicyError([Diagnostic("--register", message=f"no register '{slug}'{hint}")])
+            missing = Diagnostic("--register", message=f"no register '{slug}'{hint}")
+            raise PolicyError([*self.problems, missing])
         return chosen
 
     def options(self, register: RegisterFolder, base: Options) -> Options:
@@ -82,16 +92,18 @@ class Project:
         )
 
 
-def discover(folder: Path) -> Project:
-    """The project in ``folder``: its registers, every problem with their slugs at once."""
+def discover(folder: Path, *, keep_going: bool = False) -> Project:
+    """The project in ``folder``: its registers, every problem with their slugs (and with
+    ``shared.yaml``) at once. ``keep_going``: the problems are kept in the project, to be
+    reported with its registers' own (see :func:`.per_register.each`), not raised."""
     shared_path = folder / SHARED_FILE
-    shared = read_shared(folder)
+    shared, broken = read_shared_or_problems(folder)  # each register is still found
+    problems = list(broken)
     root_slug = (shared.root_register if shared else None) or DEFAULT_ROOT_SLUG
     further = folder / REGISTERS_DIR
     folders = sorted(p for p in further.iterdir() if p.is_dir()) if further.is_dir() else []
     has_root = (folder / "policy.yaml").exists() or not folders
     registers = [RegisterFolder(root_slug, folder, True)] if has_root else []
-    problems = []
     for path in folders:
         shown = display(path) + "/"
         if not SLUG.match(path.name):
@@ -103,9 +115,9 @@ def discover(folder: Path) -> Project:
             problems.append(_same_slug(shown, root_slug, shared_path, shared))
         else:
             registers.append(RegisterFolder(path.name, path, False))
-    if problems:
+    if problems and not keep_going:
         raise PolicyError(problems)
-    return Project(folder, tuple(registers), shared_path if shared else None)
+    return Project(folder, tuple(registers), shared_path if shared else None, tuple(problems))
 
 
 def _same_slug(shown: str, slug: str, shared_path: Path, shared: Shared | None) -> Diagnostic:
@@ -134,13 +146,17 @@ def new_register_folder(folder: Path, slug: str) -> Path:
     return folder / REGISTERS_DIR / slug
 
 
-def policy_files(files: Sequence[Path]) -> list[Path]:
+def policy_files(files: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """The policy files ``validate FILE…`` checks: a ``shared.yaml`` (as pre-commit passes
-    it when a shared block was edited) stands for every register of its project."""
+    it when a shared block was edited) stands for every register of its project; with
+    the problems of those projects' ``shared.yaml`` and slugs."""
     found: list[Path] = []
+    problems: list[Diagnostic] = []
     for path in files:
         policies = [path]
         if path.name == SHARED_FILE:
-            policies = [r.policy for r in discover(path.parent).registers]
+            project = discover(path.parent, keep_going=True)
+            policies = [r.policy for r in project.registers]
+            problems += project.problems
         found += [p for p in policies if p not in found]
-    return found
+    return found, problems

@@ -5,11 +5,13 @@ A register's ``policy.yaml`` refers to a block in place of writing it out::
     controller:
       $shared: controller
 
-and the loaded register is the resolved one: validation, translation, release and the
-snapshots all see the block's content, so one edit of a shared block makes every register
-that uses it differ from its last release. Each value taken from ``shared.yaml`` keeps
-its own line and column there (:attr:`.load.Mark.file`), so a problem in it is reported
-at ``shared.yaml``, not at the reference.
+and the loaded register is the resolved one (:func:`resolve_shared`): validation,
+translation, release and the snapshots all see the block's content, so one edit of a
+shared block makes every register that uses it differ from its last release. Each value
+taken from ``shared.yaml`` keeps its own line and column there (:attr:`.load.Mark.file`),
+so a problem in it is reported at ``shared.yaml``, not at the reference. A reference that
+cannot be resolved (a misspelt block, a broken ``shared.yaml``) is reported at itself and
+stops nothing: the rest of the register is checked in the same run.
 
 ``shared.yaml`` (all keys optional)::
 
@@ -30,7 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, PolicyError, YamlPath, did_you_mean, display
+from .diagnostics import (
+    Diagnostic,
+    PolicyError,
+    YamlPath,
+    did_you_mean,
+    display,
+    format_path,
+)
 from .load import Loaded, Mark, load_policy_text, read_source
 
 SHARED_FILE = "shared.yaml"
@@ -93,6 +102,15 @@ def read_shared(project: Path) -> Shared | None:
     return Shared(loaded, raw)
 
 
+def read_shared_or_problems(project: Path) -> tuple[Shared | None, tuple[Diagnostic, ...]]:
+    """The project's ``shared.yaml``, or its problems: they never stop the check of the
+    registers (see :func:`resolve_shared`'s ``broken``)."""
+    try:
+        return read_shared(project), ()
+    except PolicyError as exc:
+        return None, tuple(exc.diagnostics)
+
+
 def shared_problems(loaded: Loaded) -> list[Diagnostic]:
     data = loaded.data
     if not isinstance(data, dict):
@@ -145,19 +163,46 @@ def _references(value: Any, path: YamlPath) -> list[YamlPath]:
     return []
 
 
-def with_shared(loaded: Loaded, shared: Shared | None) -> Loaded:
-    """``loaded`` with every reference replaced by its block; each reference's problems
-    (a missing block, a missing ``shared.yaml``) located at the reference."""
+@dataclass(frozen=True)
+class Resolved:
+    """A register with its references replaced by their blocks, where they could be."""
+
+    loaded: Loaded
+    problems: tuple[Diagnostic, ...]  # each unresolved reference's, located at it
+    unresolved: tuple[YamlPath, ...]  # where a reference was left as written
+
+    def hides(self, diagnostic: Diagnostic) -> bool:
+        """Whether ``diagnostic`` is about what an unresolved reference stands for: the
+        reference's own problem says what is wrong there, the rest of the file is checked."""
+        if diagnostic.file != self.loaded.file:
+            return False
+        for path in self.unresolved:
+            shown = format_path(path)
+            if (
+                not shown
+                or diagnostic.path == shown
+                or diagnostic.path.startswith((f"{shown}.", f"{shown}["))
+            ):
+                return True
+        return False
+
+
+def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = False) -> Resolved:
+    """``loaded`` with every reference it can resolve replaced by its block; the others
+    left as written, with their problems. ``broken``: ``shared.yaml`` exists but has
+    problems of its own (reported apart), so a reference is not told it is missing."""
     references = [path[:-1] for path in _references(loaded.data, ())]
     if not references:
-        return loaded
+        return Resolved(loaded, (), ())
     data = copy.deepcopy(loaded.data)
     values, keys, scalars = dict(loaded.values), dict(loaded.keys), dict(loaded.scalars)
-    problems = []
+    problems, unresolved = [], []
     for path in references:
         block, problem = _block(loaded, shared, path)
         if problem is not None or shared is None:
-            problems.append(problem)
+            unresolved.append(path)
+            if problem is not None and not (broken and shared is None):
+                problems.append(problem)
             continue
         _replace(data, path, copy.deepcopy(block))
         for table in (values, keys, scalars):
@@ -173,9 +218,8 @@ def with_shared(loaded: Loaded, shared: Shared | None) -> Loaded:
             if where[: len(prefix)] == prefix:
                 scalars[(*path, *where[2:])] = text
     problems += _language_problems(loaded, shared)
-    if problems:
-        raise PolicyError([p for p in problems if p is not None])
-    return Loaded(loaded.file, data, values, keys, scalars)
+    resolved = Loaded(loaded.file, data, values, keys, scalars)
+    return Resolved(resolved, tuple(problems), tuple(unresolved))
 
 
 def _block(loaded: Loaded, shared: Shared | None, path: YamlPath) -> tuple[Any, Diagnostic | None]:

@@ -18,7 +18,13 @@ from .lint import lint
 from .load import Loaded, load_policy_text, read_source
 from .rules import domain_checks
 from .schema import Schema, iter_texts, policy_schema
-from .shared import project_of, read_shared, refers_to_shared, with_shared
+from .shared import (
+    Resolved,
+    project_of,
+    read_shared_or_problems,
+    refers_to_shared,
+    resolve_shared,
+)
 from .texts import markdown_problem
 
 _TYPE_NAMES = {
@@ -48,16 +54,18 @@ def check_policy(
     name = display(path)
     raw = read_source(path, name)
     loaded = load_policy_text(raw, name)
+    resolved = None
     if refers_to_shared(loaded.data):  # what is validated is the register resolved
-        shared = read_shared(project_of(Path(path)))
-        loaded = with_shared(loaded, shared)
-        raw += b"\0" + (shared.raw if shared else b"")  # the cache key: both files
+        resolved, raw = _resolved(loaded, Path(path), raw)
+        loaded = resolved.loaded
     key = ValidationCache.key("policy", raw)
     if cache is not None and cache.known(key):
         found = sorted(set(domain_checks(loaded)))
     else:
         found = validate(loaded)
     found += bounded_texts(loaded)  # always: it guards the renderer, not the schema
+    if resolved is not None and resolved.problems:  # the rest of the file is checked too
+        found = sorted({*resolved.problems, *(d for d in found if not resolved.hides(d))})
     if errors(found):
         raise PolicyError(found)
     if cache is not None:
@@ -66,6 +74,17 @@ def check_policy(
     if strict and found:
         raise PolicyError([replace(d, severity="error") for d in found])
     return loaded, found
+
+
+def _resolved(loaded: Loaded, path: Path, raw: bytes) -> tuple[Resolved, bytes]:
+    """``loaded`` with its shared blocks, and the validation cache's key of both files.
+    A broken ``shared.yaml`` or a missing block does not stop the check of the rest:
+    every problem of the register is reported in one run."""
+    shared, broken = read_shared_or_problems(project_of(path))
+    resolved = resolve_shared(loaded, shared, broken=bool(broken))
+    if broken:
+        resolved = replace(resolved, problems=(*broken, *resolved.problems))
+    return resolved, raw + b"\0" + (shared.raw if shared else b"")
 
 
 def bounded_texts(loaded: Loaded) -> list[Diagnostic]:

@@ -1,0 +1,94 @@
+"""Several registers: one register's problem never hides another's, nor another problem of
+its own (a missing shared block, a broken ``shared.yaml``): every command reports every
+problem of every register in one run, one located line each.
+
+The project is tests/data/registers/ on top of the default notice (see test_registers.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_registers import AS_OF, CAMERA, RECRUITMENT, registers_project
+from test_registers import files as all_files
+
+from conftest import Project
+
+COMMANDS = (("validate",), ("lint",), ("release", AS_OF), ("build", AS_OF))
+OWN_PERIOD = f"{RECRUITMENT}:60:15: retention.rules[0].period: 'six months' is not an ISO 8601"
+OTHER_PERIOD = f"{CAMERA}:58:15: retention.rules[0].period: 'thirty days' is not an ISO 8601"
+
+
+@pytest.fixture
+def several(tmp_path: Path) -> Project:
+    return registers_project(tmp_path / "project")
+
+
+def files(project: Project) -> dict[str, bytes]:
+    """The project's inputs, released versions and output (not the build's caches)."""
+    found = all_files(project).items()
+    return {name: data for name, data in found if not name.startswith((".cache/", ".output"))}
+
+
+def _periods(project: Project) -> None:
+    project.edit("period: P6M", "period: six months", RECRUITMENT)
+    project.edit("period: P30D", "period: thirty days", CAMERA)
+
+
+def problems(result_stderr: str) -> list[str]:
+    return [line for line in result_stderr.splitlines() if not line.endswith("nothing was written")]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_a_missing_shared_block_hides_no_other_problem(several: Project, command: tuple) -> None:
+    _periods(several)
+    several.edit("$shared: controller", "$shared: controler", RECRUITMENT)
+    several.edit("$shared: rights", "$shared: right", CAMERA)
+    before = files(several)
+    result = several.run(*command)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert problems(result.stderr) == [
+        OTHER_PERIOD + " duration (e.g. P3M for three months, P1Y, P30D)",
+        f"{CAMERA}:68:12: rights.$shared: no block 'right' in shared.yaml; did you mean 'rights'?",
+        f"{RECRUITMENT}:16:12: controller.$shared: no block 'controler' in shared.yaml; "
+        "did you mean 'controller'?",
+        OWN_PERIOD + " duration (e.g. P3M for three months, P1Y, P30D)",
+    ], result.stderr
+    assert "4 problems; nothing was written" in result.stderr
+    assert files(several) == before
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_a_broken_shared_yaml_hides_no_registers_problem(several: Project, command: tuple) -> None:
+    _periods(several)
+    several.edit("    name: Example Services Oy", "    name: [Example Services Oy", "shared.yaml")
+    before = files(several)
+    result = several.run(*command)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    found = problems(result.stderr)
+    assert [line.split(":")[0] for line in found] == [CAMERA, RECRUITMENT, "shared.yaml"]
+    assert found[0].startswith(OTHER_PERIOD) and found[1].startswith(OWN_PERIOD)
+    assert found[2].startswith("shared.yaml:11:16: not valid YAML"), found  # once
+    assert files(several) == before
+
+
+def test_validating_shared_yaml_reports_the_registers_problems_too(several: Project) -> None:
+    """pre-commit passes only shared.yaml where only it changed."""
+    _periods(several)
+    several.edit("    name: Example Services Oy", "    name: [Example Services Oy", "shared.yaml")
+    found = problems(several.run("validate", "shared.yaml").stderr)
+    files_named = [line.split(":")[0] for line in found if not line.startswith("policy.yaml")]
+    assert files_named == [CAMERA, RECRUITMENT, "shared.yaml"], found
+
+
+def test_a_bad_register_folder_hides_no_registers_problem(several: Project) -> None:
+    _periods(several)
+    (several.path / "registers/Job_Ads").mkdir()
+    result = several.run("validate")
+    assert result.returncode == 1
+    found = problems(result.stderr)
+    assert found[0].startswith("registers/Job_Ads/: 'Job_Ads' is not a register slug"), found
+    assert found[1].startswith(OTHER_PERIOD) and found[2].startswith(OWN_PERIOD), found
