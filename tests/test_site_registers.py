@@ -229,3 +229,20 @@ def test_every_registers_exports_stay_cached(registers_site: Project) -> None:
     cache = registers_site.path / ".cache"
     for folder in ("exports", *(f"registers/{slug}/exports" for slug in FURTHER)):
         assert list((cache / folder).glob("*.json")), folder
+
+
+def test_a_further_register_writes_dates_as_the_root_register(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    """Without ``locales`` of its own, a further register takes the root register's
+    (en: en_FI), not Babel's default territory (en_US: "March 1, 2024")."""
+    for lang, written in (("en", "1 March 2024"), ("fi", "1. maaliskuuta 2024")):
+        text = registers_site.text(f"registers/recruitment/{lang}/versions/index.html")
+        assert written in text, lang
+    assert "March 1, 2024" not in registers_site.text("registers/recruitment/en/index.html")
+    # A register's own choice stays its own.
+    project = registers_site.clone(tmp_path / "project")
+    project.edit("languages: [en, fi]\n", "languages: [en, fi]\nlocales: {en: en_US}\n", CAMERA)
+    project.build(AS_OF)
+    assert "April 15, 2024" in project.text("registers/camera-surveillance/en/versions/index.html")
+    assert "1 March 2024" in project.text("registers/recruitment/en/versions/index.html")

@@ -227,6 +227,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             register.base,
             several,
             register.site.as_of,
+            dict(register.site.locales),  # a further register's may be the root's
         ]
         if self._common_digest is None:
             self._common_digest = files_digest([FilePath(settings["THEME"]), PLUGIN])

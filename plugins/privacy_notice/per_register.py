@@ -150,4 +150,15 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
         )
         return register, build_site(chosen)
 
-    return each(project.registers, built, project.problems)
+    sites = each(project.registers, built, project.problems)
+    root = next((site for register, site in sites if register.root), None)
+    return [(register, _with_locales(site, root)) for register, site in sites]
+
+
+def _with_locales(site: Site, root: Site | None) -> Site:
+    """A further register writes dates and lists as the root register does, in each
+    language whose locale it does not choose itself (``locales``): one site, one style."""
+    if root is None or site is root:
+        return site
+    inherited = {lang: root.locales[lang] for lang in site.languages if lang in root.locales}
+    return replace(site, locales={**inherited, **site.locales})
