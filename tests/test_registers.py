@@ -277,3 +277,14 @@ def test_init_adds_a_register_to_the_project(several: Project) -> None:
     again = several.run(*args)
     assert again.returncode == 1
     assert "--register: the project already has a register 'web-shop'" in again.stderr
+
+
+def test_init_refers_a_new_register_to_the_shared_blocks(several: Project) -> None:
+    ok(several, "init", "--register", "web-shop", "--no-input", "--languages", "en,fi")
+    text = (several.path / "registers/web-shop/policy.yaml").read_text("utf-8")
+    for block in ("controller", "rights", "complaints"):
+        assert f"\n{block}:   # shared.yaml's block" in text and f"$shared: {block}\n" in text
+    assert "FILL IN: the organisation's legal name" not in text  # the controller is shared
+    assert "personal_data:\n  title:" in text  # the register's own sections: to fill in
+    stderr = ok(several, "validate", "--register", "web-shop")
+    assert "registers/web-shop/policy.yaml: valid; " in stderr

@@ -16,10 +16,12 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Mapping
 from pathlib import Path as FilePath
 
 from .diagnostics import Diagnostic, PolicyError, did_you_mean
-from .skeleton import Answers, policy_yaml
+from .init_shared import refer_to_blocks, shared_sections
+from .skeleton import HEADINGS, Answers, policy_yaml
 
 TOOL = FilePath(__file__).resolve().parents[2]  # the checkout with theme/ and plugins/
 SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei")
@@ -206,9 +208,15 @@ def _released(index: FilePath) -> list[str]:
 
 
 def write_project(
-    target: FilePath, answers: Answers, *, reset: bool, settings: bool = True
+    target: FilePath,
+    answers: Answers,
+    *,
+    reset: bool,
+    settings: bool = True,
+    shared: Mapping[str, str] | None = None,
 ) -> list[FilePath]:
-    """Write the notice (and, for a new project, its settings); the files written."""
+    """Write the notice (and, for a new project, its settings); the files written.
+    ``shared``: the sections that refer to a block of the project's ``shared.yaml``."""
     target.mkdir(parents=True, exist_ok=True)
     versions = target / "content" / "versions"
     translations = target / "translations"
@@ -220,7 +228,7 @@ def write_project(
                 if directory != translations and not any(directory.iterdir()):
                     directory.rmdir()
     files = {
-        target / "policy.yaml": policy_yaml(answers),
+        target / "policy.yaml": refer_to_blocks(policy_yaml(answers), shared or {}),
         versions / "README.md": VERSIONS_README,
     }
     if settings and not reset:
@@ -261,11 +269,24 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise PolicyError(problems)
     # A further register may refer to shared blocks: its editor schema allows that.
     schema = _schema_reference(target, "register" if args.register else "policy")
+    shared = shared_sections(FilePath(args.directory), tuple(HEADINGS["en"])[1:])
+    if args.register:
+        args = shared.with_defaults(args)
     answers = answers_from(args, schema)
     problems = check_answers(answers)
     if problems:
         raise PolicyError(problems)
-    written = write_project(target, answers, reset=args.reset, settings=not args.register)
+    blocks = shared.blocks if args.register else {}
+    if blocks and answers.source_language != shared.source_language:
+        blocks = {}  # a register using shared blocks is written in their language
+        print(
+            f"note: the shared blocks are written in '{shared.source_language}', this register "
+            f"in '{answers.source_language}': its sections are written out, not shared",
+            file=sys.stderr,
+        )
+    written = write_project(
+        target, answers, reset=args.reset, settings=not args.register, shared=blocks
+    )
     for path in written:
         print(f"wrote {os.path.relpath(path)}", file=sys.stderr)
     for lang in missing_theme_catalogs(target, answers.languages):
