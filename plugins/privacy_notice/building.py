@@ -11,6 +11,7 @@ import os
 import stat
 import traceback
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,10 +162,12 @@ def build(
     root_given: bool = False,
     publish: bool = False,
     as_of: str | None = None,
+    register: str | None = None,
 ) -> Path:
     """Build the site into ``output``; return where it went. ``publish``: no drafts, no
     fallback, no preview, whatever the settings say (see :mod:`.settings`); ``as_of``:
-    the day the site is built as of (default: today in ``TIMEZONE``)."""
+    the day the site is built as of (default: today in ``TIMEZONE``); ``register``: a
+    site of that register alone (see :func:`.per_register.build_registers`)."""
     from jinja2 import TemplateSyntaxError
     from pelican import Pelican
     from pelican.log import console
@@ -183,7 +186,7 @@ def build(
         override["PRIVACY_NOTICE_AS_OF"] = as_of
     target = outputdir.target_path(output)
     settings = load_settings(root, settings_file, override, root_given=root_given)
-    options = settings[OPTIONS_KEY] = options_from(settings)  # checked once, here
+    options = settings[OPTIONS_KEY] = replace(options_from(settings), register=register)
     where = settings_file or root / "pelicanconf.py"
     outputdir.check_protected(target, protected(root.resolve(), where, settings, options))
     check_theme_static(settings, root)

@@ -63,16 +63,21 @@ def centre_plan(
     place: feeds.Place,
     site_url: str,
     site_name: str,
+    default_lang: str | None = None,
 ) -> Plan:
     """The centre's pages, feeds and ``api/registers.json``; ``register_feeds``: each
     register's feeds by slug (merged into the site-wide ones); ``translations``: the
-    theme catalog of a register's language."""
+    theme catalog of a register's language. A project with no root register (only
+    ``registers/<slug>/``) has no entry page of its own: the centre's index in
+    ``default_lang`` (else the first register's first language) is the site's."""
     pages, site_feeds = [], {}
     every = languages(registers)
     for lang in every:
         host = next(r for r in registers if lang in r.site.languages)
         language = Language(host.site, lang, translations(host, lang), render)
         pages.append(_index_page(registers, language, host.base, every))
+        if all(r.base for r in registers) and lang == _entry_language(every, default_lang):
+            pages.append(Page("index.html", pages[-1].template, pages[-1].context))
         parts = [
             (
                 r.site.current.register.notice.title[_shown(r.site, lang)],
@@ -91,6 +96,10 @@ def centre_plan(
         )
     files = {"api/registers.json": export.canonical_json(registers_index(registers, site_url))}
     return Plan(tuple(pages), files, site_feeds)
+
+
+def _entry_language(every: Sequence[str], default_lang: str | None) -> str:
+    return default_lang if default_lang in every else every[0]
 
 
 def _index_page(

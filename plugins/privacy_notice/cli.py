@@ -1,4 +1,4 @@
-"""``privacy-notice``: validate the register, build the site atomically, release versions.
+"""``privacy-notice``: validate, release and build the registers of a privacy notice site.
 
 Exit status 0 on success, 1 with one ``file:line:col: path: message`` line per problem
 on bad input, and never a traceback for a problem in the inputs.
@@ -156,15 +156,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     # Terminated mid-build: unwind through `finally`, so the staging directory goes too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if args.register:  # checked before anything is written, the output folder's name too
+        _project(args).select(args.register)
+    # One register's site goes beside the whole site's, never in its place.
+    default = f"output.{args.register}" if args.register else "output"
     output = build(
         _root(args),
         settings_file(args),
-        args.output,
+        args.output or default,
         preview=args.preview,
         force=args.force,
         root_given=args.root is not None,
         publish=args.publish,
         as_of=args.as_of and _as_of(args.as_of, "--as-of").isoformat(),
+        register=args.register,
     )
     print(f"built {visible(display(output))}", file=sys.stderr)
     return 0
@@ -203,31 +208,56 @@ def _register_option(command: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="privacy-notice", description=__doc__.split("\n")[0])
+    main = argparse.ArgumentParser(
+        prog="privacy-notice",
+        description=__doc__.split("\n")[0].replace("``", ""),
+        epilog="A project holds one register (policy.yaml) or several (policy.yaml and "
+        "registers/<slug>/policy.yaml, sharing shared.yaml's blocks). validate, lint, "
+        "release, translations and build act on every register; --register SLUG on one.",
+    )
     main.add_argument(
         "--root",
-        help="the notice folder: policy.yaml, translations/, content/versions/ (default: .)",
+        help="the project folder: policy.yaml, registers/<slug>/, shared.yaml, "
+        "translations/, content/versions/ (default: .)",
     )
     commands = main.add_subparsers(dest="command", required=True)
     for name, help_text in (
-        ("validate", "check policy.yaml and report every problem"),
-        ("lint", "check policy.yaml against GDPR Articles 13 and 14 (as validate does)"),
+        ("validate", "check every register (or one: --register) and report every problem"),
+        ("lint", "check every register against GDPR Articles 13 and 14 (as validate does)"),
     ):
-        check = commands.add_parser(name, help=help_text)
-        check.add_argument("files", nargs="*", help="the policy files (default: policy.yaml)")
+        check = commands.add_parser(name, help=help_text, description=help_text)
+        check.add_argument(
+            "files",
+            nargs="*",
+            help="the policy files (default: every register of the project); a shared.yaml "
+            "stands for every register of its project",
+        )
         check.add_argument(
             "--strict", action="store_true", help="treat completeness warnings as errors"
         )
         _register_option(check)
         check.set_defaults(run=cmd_validate)
-    build = commands.add_parser("build", help="build the site into the output directory")
+    build_help = (
+        "build the site of every register (and, with several, the privacy centre) into the "
+        "output directory"
+    )
+    build = commands.add_parser("build", help=build_help, description=build_help)
     build.add_argument(
         "-s",
         "--settings",
         help="Pelican settings (default: the notice folder's pelicanconf.py, "
         "or the tool's defaults where it has none)",
     )
-    build.add_argument("-o", "--output", default="output")
+    build.add_argument(
+        "-o", "--output", help="where the site goes (default: output; output.SLUG with --register)"
+    )
+    build.add_argument(
+        "--register",
+        metavar="SLUG",
+        help="build a site of this register alone, at the URLs of a single-register site, "
+        "into output.SLUG (to check or preview it; the other registers are not read); "
+        "default: the site of every register",
+    )
     mode = build.add_mutually_exclusive_group()
     mode.add_argument(
         "--preview",
@@ -257,7 +287,11 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--host", default="127.0.0.1")
     preview.add_argument("--port", type=int, default=8000)
     preview.set_defaults(run=cmd_serve)
-    rel = commands.add_parser("release", help="release policy.yaml as a new version")
+    release_help = (
+        "release each register whose policy.yaml is a new version (every register; "
+        "--register SLUG: only that one, the others stay as they are)"
+    )
+    rel = commands.add_parser("release", help=release_help, description=release_help)
     rel.add_argument(
         "--as-of", metavar="DATE", help="release as of this date (default: today), YYYY-MM-DD"
     )
@@ -265,7 +299,11 @@ def parser() -> argparse.ArgumentParser:
     rel.add_argument("--force", action="store_true", help="with --undo: even if committed")
     _register_option(rel)
     rel.set_defaults(run=cmd_release)
-    words = commands.add_parser("translations", help="extract texts and update the catalogs")
+    words_help = (
+        "extract the texts of every register (or one: --register) into its catalogs, and "
+        "shared.yaml's into shared/translations/"
+    )
+    words = commands.add_parser("translations", help=words_help, description=words_help)
     _register_option(words)
     words.set_defaults(run=cmd_translations)
     from .init import add_parser

@@ -97,8 +97,9 @@ def notice_settings(root: str | Path) -> dict[str, Any]:
         "SITEURL": "",
         "RELATIVE_URLS": True,  # the output opens straight from disk
         "TIMEZONE": "Europe/Helsinki",
-        # Pelican's content folder must exist; a notice with no release yet has none.
-        "PATH": str(root / "content" if (root / "content").is_dir() else root),
+        # Pelican's content folder must exist and must not hold the output; a notice with
+        # no release yet has none, nor has a project of only registers/<slug>/.
+        "PATH": str(next((f for f in (root / "content", root / "registers") if f.is_dir()), root)),
         "THEME": str(THEME),
         "PLUGIN_PATHS": [str(PLUGIN_PATH)],
         "PLUGINS": ["privacy_notice"],

@@ -175,6 +175,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
                         place,
                         site_url,
                         site_name,
+                        self.settings.get("DEFAULT_LANG"),
                     ),
                 ]
             )

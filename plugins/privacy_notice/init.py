@@ -303,12 +303,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    init = commands.add_parser("init", help="start a new notice (a new project, or --reset)")
+    init_help = (
+        "start a new notice (a new project, or --reset), or add a register to a project "
+        "(--register SLUG)"
+    )
+    init = commands.add_parser("init", help=init_help, description=init_help)
     init.add_argument("directory", nargs="?", default=".", help="where (default: .)")
     init.add_argument("--name", help="the organisation's legal name")
     init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1")
     init.add_argument("--languages", help="published languages, e.g. fi,en,de")
-    init.add_argument("--source-language", help="the language policy.yaml is written in")
+    init.add_argument(
+        "--source-language",
+        help="the language policy.yaml is written in (--register: default shared.yaml's)",
+    )
     init.add_argument("--no-input", action="store_true", help="ask nothing; use the options")
     init.add_argument(
         "--reset", action="store_true", help="replace the notice of the project in DIRECTORY"
@@ -319,6 +326,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     init.add_argument(
         "--register",
         metavar="SLUG",
-        help="add a register to the project in DIRECTORY, in registers/SLUG/",
+        help="add a register to the project in DIRECTORY, in registers/SLUG/, referring "
+        "to the blocks of its shared.yaml",
     )
     init.set_defaults(run=cmd_init)

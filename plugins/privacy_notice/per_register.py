@@ -9,7 +9,7 @@ is a new version: the others' files stay as they were, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -136,11 +136,22 @@ def update_catalogs(
 
 def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
     """What every register of the project of ``options.policy`` shows (the root register
-    with ``options`` as they are); every register's problems raised together."""
+    with ``options`` as they are); every register's problems raised together.
+
+    With ``options.register``, only that register, as the root register of a site of its
+    own (``build --register``: its URLs are those of a single-register site); the other
+    registers are not read, their problems do not stop it."""
     from .registers import discover
     from .site import build_site
 
     project = discover(options.policy.parent, keep_going=True)
+    if options.register is not None:
+        alone = project.select(options.register)[0]
+        site = build_site(replace(project.options(alone, options), register=None))
+        root = next((r for r in project.registers if r.root), None)
+        if root is not None and root is not alone:  # dates written as the whole site's
+            site = _with_locales(site, _root_locales(root))
+        return [(replace(alone, root=True), site)]
 
     def built(register: RegisterFolder) -> tuple[RegisterFolder, Site]:
         chosen = (
@@ -155,10 +166,25 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
     return [(register, _with_locales(site, root)) for register, site in sites]
 
 
-def _with_locales(site: Site, root: Site | None) -> Site:
+def _with_locales(site: Site, root: Site | Mapping[str, str] | None) -> Site:
     """A further register writes dates and lists as the root register does, in each
     language whose locale it does not choose itself (``locales``): one site, one style."""
     if root is None or site is root:
         return site
-    inherited = {lang: root.locales[lang] for lang in site.languages if lang in root.locales}
+    locales = root if isinstance(root, Mapping) else root.locales
+    inherited = {lang: locales[lang] for lang in site.languages if lang in locales}
     return replace(site, locales={**inherited, **site.locales})
+
+
+def _root_locales(root: RegisterFolder) -> Mapping[str, str]:
+    """The root register's ``locales`` as written (a problem elsewhere in it stops nothing)."""
+    from .load import load_policy
+
+    try:
+        data = load_policy(root.policy).data
+    except PolicyError:
+        return {}
+    locales = data.get("locales") if isinstance(data, dict) else None
+    if not isinstance(locales, dict):
+        return {}
+    return {k: v for k, v in locales.items() if isinstance(k, str) and isinstance(v, str)}

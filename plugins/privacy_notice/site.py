@@ -57,6 +57,8 @@ class Options:
     preview: bool = False
     # The day the site is built as of (ISO 8601): which version is in force on it.
     as_of: str = field(default_factory=lambda: dt.date.today().isoformat())
+    # ``build --register SLUG``: a site of that register alone (see per_register.py).
+    register: str | None = None
 
 
 @dataclass(frozen=True)
