@@ -169,7 +169,7 @@ def test_a_registers_own_translation_takes_precedence(several: Project) -> None:
         titles[register.slug] = placed.document["controller"]["title"]["fi"]
     assert titles == {
         "recruitment": "Rekrytoinnin rekisterinpitäjä",
-        "camera-surveillance": "[fi] Data controller",
+        "camera-surveillance": "Rekisterinpitäjä",
     }
 
 
