@@ -99,7 +99,7 @@ def centre_plan(
 
 
 def _entry_language(every: Sequence[str], default_lang: str | None) -> str:
-    return default_lang if default_lang in every else every[0]
+    return default_lang if default_lang is not None and default_lang in every else every[0]
 
 
 def _index_page(

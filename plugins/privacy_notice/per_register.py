@@ -148,9 +148,9 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
     if options.register is not None:
         alone = project.select(options.register)[0]
         site = build_site(replace(project.options(alone, options), register=None))
-        root = next((r for r in project.registers if r.root), None)
-        if root is not None and root is not alone:  # dates written as the whole site's
-            site = _with_locales(site, _root_locales(root))
+        first = next((r for r in project.registers if r.root), None)
+        if first is not None and first is not alone:  # dates written as the whole site's
+            site = _with_locales(site, _root_locales(first))
         return [(replace(alone, root=True), site)]
 
     def built(register: RegisterFolder) -> tuple[RegisterFolder, Site]:
