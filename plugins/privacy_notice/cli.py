@@ -163,7 +163,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     output = build(
         _root(args),
         settings_file(args),
-        args.output or default,
+        default if args.output is None else args.output,
         preview=args.preview,
         force=args.force,
         root_given=args.root is not None,
