@@ -92,3 +92,16 @@ def test_a_bad_register_folder_hides_no_registers_problem(several: Project) -> N
     found = problems(result.stderr)
     assert found[0].startswith("registers/Job_Ads/: 'Job_Ads' is not a register slug"), found
     assert found[1].startswith(OTHER_PERIOD) and found[2].startswith(OWN_PERIOD), found
+
+
+def test_translations_writes_no_catalog_while_a_register_has_a_problem(several: Project) -> None:
+    several.edit("name: Recruitment register", "name: The recruitment register", RECRUITMENT)
+    several.edit("languages: [en, fi]", "languages: [en, fi, xx]", CAMERA)
+    before = files(several)
+    result = several.run("translations")
+    assert result.returncode == 1
+    assert f"{CAMERA}:8:" in result.stderr and "xx" in result.stderr, result.stderr
+    assert files(several) == before  # not even the good register's catalogs
+    several.edit("languages: [en, fi, xx]", "languages: [en, fi]", CAMERA)
+    assert several.run("translations").returncode == 0
+    assert files(several) != before

@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic, PolicyError, display, format_path
 from .registers import Project, RegisterFolder
 
 if TYPE_CHECKING:  # validate must start fast: the release's modules load when it runs
+    from .load import Loaded
     from .site import Options, Placed, Site
 
 T = TypeVar("T")
@@ -97,16 +98,20 @@ def update_catalogs(
 
     shared, broken = read_shared_or_problems(project.folder)
 
-    def own(register: RegisterFolder) -> tuple[list[Path], list[tuple[str, list[str]]], set[str]]:
+    def checked(register: RegisterFolder) -> tuple[RegisterFolder, Loaded]:
         resolved = resolve_shared(
             load_policy(register.policy, display=display(register.policy)),
             shared,
             broken=bool(broken),
         )
-        loaded = resolved.loaded
-        problems = [*resolved.problems, *check_languages(loaded)]
+        problems = [*resolved.problems, *check_languages(resolved.loaded)]
         if problems:
             raise PolicyError(problems)
+        return register, resolved.loaded
+
+    def own(
+        register: RegisterFolder, loaded: Loaded
+    ) -> tuple[list[Path], list[tuple[str, list[str]]], set[str]]:
         data = loaded.data
         written = update_all(
             register.policy,
@@ -123,7 +128,8 @@ def update_catalogs(
         ]
         return written, texts, set(data["languages"]) if texts else set()
 
-    results = each(registers, own, project.problems)
+    # Every register checked before any catalog is written.
+    results = [own(*found) for found in each(registers, checked, project.problems)]
     written = [path for paths, _texts, _langs in results for path in paths]
     texts = [text for _paths, found, _langs in results for text in found]
     target = project.shared_translations
