@@ -288,3 +288,11 @@ def test_init_refers_a_new_register_to_the_shared_blocks(several: Project) -> No
     assert "personal_data:\n  title:" in text  # the register's own sections: to fill in
     stderr = ok(several, "validate", "--register", "web-shop")
     assert "registers/web-shop/policy.yaml: valid; " in stderr
+
+
+def test_init_of_a_register_in_another_language_writes_its_sections_out(several: Project) -> None:
+    args = ("init", "--register", "web-shop", "--no-input", "--languages", "fi,en")
+    stderr = ok(several, *args, "--source-language", "fi")
+    assert "note: the shared blocks are written in 'en', this register in 'fi'" in stderr
+    text = (several.path / "registers/web-shop/policy.yaml").read_text("utf-8")
+    assert "$shared" not in text and 'controller:\n  title: "Rekisterinpitäjä"' in text
