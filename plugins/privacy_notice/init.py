@@ -17,9 +17,12 @@ import os
 import shutil
 import sys
 from pathlib import Path as FilePath
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, PolicyError, did_you_mean
-from .skeleton import Answers, policy_yaml
+
+if TYPE_CHECKING:  # every command's parser imports this module: the skeleton only for init
+    from .skeleton import Answers
 
 TOOL = FilePath(__file__).resolve().parents[2]  # the checkout with theme/ and plugins/
 SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei")
@@ -147,6 +150,8 @@ def answers_from(args: argparse.Namespace, schema: str) -> Answers:
         )
         languages = languages or _ask("Languages, comma-separated", "en")
         source = source or _ask("Source language (written in policy.yaml)", languages.split(",")[0])
+    from .skeleton import Answers
+
     codes = parse_languages(languages or source or "en")
     scheme, _colon, value = (identifier or "").partition(":")
     return Answers(
@@ -209,6 +214,8 @@ def write_project(
     target: FilePath, answers: Answers, *, reset: bool, settings: bool = True
 ) -> list[FilePath]:
     """Write the notice (and, for a new project, its settings); the files written."""
+    from .skeleton import policy_yaml
+
     target.mkdir(parents=True, exist_ok=True)
     versions = target / "content" / "versions"
     translations = target / "translations"
