@@ -35,7 +35,7 @@ $(STAMP): pyproject.toml
 # Bytecode that follows the sources: this machine sets PYTHONDONTWRITEBYTECODE, so a plugin
 # module edited after the install (a git pull) would be compiled from source on every run.
 BYTECODE := $(VENV)/.bytecode
-PLUGIN_SOURCES := $(shell find plugins -name '*.py' -not -path '*/__pycache__/*')
+PLUGIN_SOURCES := $(shell find plugins -name '*.py' -not -path '*/__pycache__/*' 2>/dev/null)
 
 $(BYTECODE): $(STAMP) $(PLUGIN_SOURCES)
 	$(BIN)/python -m compileall -q plugins
