@@ -32,6 +32,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m compileall -q plugins  # bytecode even where PYTHONDONTWRITEBYTECODE is set
 	touch $(STAMP)
 
+# Bytecode that follows the sources: this machine sets PYTHONDONTWRITEBYTECODE, so a plugin
+# module edited after the install (a git pull) would be compiled from source on every run.
+BYTECODE := $(VENV)/.bytecode
+PLUGIN_SOURCES := $(shell find plugins -name '*.py' -not -path '*/__pycache__/*' 2>/dev/null)
+
+$(BYTECODE): $(STAMP) $(PLUGIN_SOURCES)
+	$(BIN)/python -m compileall -q plugins
+	touch $(BYTECODE)
+
 $(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(TEST_STAMP)
@@ -40,20 +49,20 @@ $(TEST_STAMP): $(STAMP)
 AS_OF ?=
 AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF))
 
-html: $(STAMP)
+html: $(BYTECODE)
 	$(BIN)/privacy-notice build -s pelicanconf.py -o "$(OUTPUTDIR)" $(AS_OF_FLAG)
 
 # --publish: no drafts and no fallback, whatever the settings say.
-publish: $(STAMP)
+publish: $(BYTECODE)
 	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)" --publish $(AS_OF_FLAG)
 
-validate: $(STAMP)
+validate: $(BYTECODE)
 	$(BIN)/privacy-notice validate
 
-release: $(STAMP)
+release: $(BYTECODE)
 	$(BIN)/privacy-notice release
 
-translations: $(STAMP)  # the languages are those of policy.yaml; see README "Translating"
+translations: $(BYTECODE)  # the languages are those of policy.yaml; see README "Translating"
 	$(BIN)/privacy-notice translations
 
 AXE := node_modules/axe-core/axe.min.js
@@ -63,18 +72,18 @@ $(AXE): package.json package-lock.json
 	touch $(AXE)
 
 # -n auto: one pytest worker per core (pytest-xdist); the tests share built sites.
-test: $(TEST_STAMP) $(AXE)
+test: $(TEST_STAMP) $(BYTECODE) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto -m "not slow"
 
 # The tests that take minutes (pre-commit installing the package afresh); CI runs them.
-test-slow: $(TEST_STAMP)
+test-slow: $(TEST_STAMP) $(BYTECODE)
 	$(BIN)/python -m pytest -m slow
 
 # The browser tests again, saving full-page screenshots to test-output/browser/screenshots.
-screenshots: $(TEST_STAMP) $(AXE)
+screenshots: $(TEST_STAMP) $(BYTECODE) $(AXE)
 	PRIVACY_NOTICE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser
 
 lint: $(TEST_STAMP)
@@ -92,10 +101,10 @@ format: $(TEST_STAMP)
 serve:
 	$(BIN)/python -m http.server --directory $(OUTPUTDIR) --bind 127.0.0.1 $(PORT)
 
-devserver: $(STAMP)
+devserver: $(BYTECODE)
 	$(BIN)/privacy-notice serve -s pelicanconf.py -o "$(OUTPUTDIR)" --port $(PORT)
 
-bench: $(STAMP)
+bench: $(BYTECODE)
 	$(BIN)/python bench/build_bench.py
 
 clean:

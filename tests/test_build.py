@@ -333,3 +333,20 @@ def test_every_file_goes_through_pelicans_writer(project: Project, monkeypatch):
     for name in ("en/index.html", "en/extra/index.html"):
         assert sum(path.endswith("/" + name) for path in written) == 1, name
     assert (project.path / "output/en/extra/index.html").is_file()
+
+
+def test_build_looks_up_no_template_of_pelicans_blog_pages(project: Project, monkeypatch):
+    # A notice site has no articles: Pelican's tag, category, author and archive templates
+    # were compiled by every build (that generator has no bytecode cache) to render nothing.
+    from pelican.generators import Generator
+
+    looked_up: list[str] = []
+    get_template = Generator.get_template
+
+    def spy(self, name):
+        looked_up.append(name)
+        return get_template(self, name)
+
+    monkeypatch.setattr(Generator, "get_template", spy)
+    project.build()
+    assert looked_up and not {"tag", "category", "author", "period_archives"} & set(looked_up)

@@ -498,3 +498,17 @@ def test_preview_server_is_threaded_with_a_normal_backlog():
 def test_an_output_name_with_a_newline_is_reported_on_one_line(project: Project, run):
     status, lines = run("build", "-o", "site\nx")
     assert status == 0 and lines[-1] == "built site\\nx", lines
+
+
+def test_removing_an_old_build_removes_links_never_what_they_point_to(tmp_path: Path):
+    kept = tmp_path / "kept"  # e.g. a further register's folder linked into a preview build
+    (kept / "deep").mkdir(parents=True)
+    (kept / "deep" / "page.html").write_text("kept", "utf-8")
+    build = tmp_path / "build"
+    for folder in ("a/b/c", "a/d", "e"):
+        (build / folder).mkdir(parents=True)
+        (build / folder / "index.html").write_text("old", "utf-8")
+    (build / "a" / "linked").symlink_to(kept, target_is_directory=True)
+    (build / "e" / "file-link").symlink_to(kept / "deep" / "page.html")
+    outputdir.remove_tree(build)
+    assert not build.exists() and (kept / "deep" / "page.html").read_text("utf-8") == "kept"

@@ -16,9 +16,10 @@ def make(project: Project, target: str) -> subprocess.CompletedProcess[str]:
         (project.path / name).write_bytes((ROOT / name).read_bytes())
     venv = ROOT / ".venv"
     # -o: the copied pyproject.toml is newer than the venv's stamp, and without it make
-    # would reinstall the package from this copy into the shared venv.
+    # would reinstall the package from this copy into the shared venv (and mark the
+    # venv's bytecode stamp as made from this copy's sources).
     return subprocess.run(
-        ["make", "-o", f"{venv}/.installed", target, f"VENV={venv}"],
+        ["make", "-o", f"{venv}/.installed", "-o", f"{venv}/.bytecode", target, f"VENV={venv}"],
         cwd=project.path,
         capture_output=True,
         text=True,

@@ -247,7 +247,6 @@ def resolve(
 def _lookup(
     loaded: Loaded, file: CatalogFile, path: YamlPath, text: str, severity: Severity
 ) -> tuple[str | None, Diagnostic | None]:
-    name = f"{Locale.parse(file.lang).get_display_name('en')} ({file.lang})"
     file = file.holding(text, shared_text=bool(loaded.mark(path).file))
     message = file.catalog.get(text) if file.catalog is not None else None
     if message is None or not message.string:

@@ -18,10 +18,12 @@ import shutil
 import sys
 from collections.abc import Mapping
 from pathlib import Path as FilePath
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, PolicyError, did_you_mean
-from .init_shared import refer_to_blocks, shared_sections
-from .skeleton import HEADINGS, Answers, policy_yaml
+
+if TYPE_CHECKING:  # every command's parser imports this module: the skeleton only for init
+    from .skeleton import Answers
 
 TOOL = FilePath(__file__).resolve().parents[2]  # the checkout with theme/ and plugins/
 SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei")
@@ -149,6 +151,8 @@ def answers_from(args: argparse.Namespace, schema: str) -> Answers:
         )
         languages = languages or _ask("Languages, comma-separated", "en")
         source = source or _ask("Source language (written in policy.yaml)", languages.split(",")[0])
+    from .skeleton import Answers
+
     codes = parse_languages(languages or source or "en")
     scheme, _colon, value = (identifier or "").partition(":")
     return Answers(
@@ -217,6 +221,9 @@ def write_project(
 ) -> list[FilePath]:
     """Write the notice (and, for a new project, its settings); the files written.
     ``shared``: the sections that refer to a block of the project's ``shared.yaml``."""
+    from .init_shared import refer_to_blocks
+    from .skeleton import policy_yaml
+
     target.mkdir(parents=True, exist_ok=True)
     versions = target / "content" / "versions"
     translations = target / "translations"
@@ -259,6 +266,9 @@ def missing_theme_catalogs(target: FilePath, languages: tuple[str, ...]) -> list
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from .init_shared import shared_sections
+    from .skeleton import HEADINGS
+
     target = FilePath(args.directory)
     if args.register:  # a further register of the project: only its notice, no settings
         from .registers import new_register_folder

@@ -8,9 +8,9 @@ import re
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date as _babel_date
-from babel.lists import format_list as _babel_list
-from babel.units import format_unit
+
+# Babel's dates (which imports zoneinfo), lists and units are imported where they format:
+# validate imports this module only for known_locale (~8 ms of its start).
 
 _DURATION = re.compile(r"^P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _UNITS = ("duration-year", "duration-month", "duration-week", "duration-day")
@@ -39,7 +39,9 @@ def known_locale(code: str) -> bool:
 def format_date(iso_date: str, lang: str) -> str:
     """``2019-10-23`` -> ``23. lokakuuta 2019`` / ``23 oktober 2019`` / ``23 October 2019``
     (en_GB or en_FI; plain ``en`` writes ``October 23, 2019``)."""
-    return _babel_date(dt.date.fromisoformat(iso_date), "long", locale=locale_for(lang))
+    from babel.dates import format_date as babel_date
+
+    return babel_date(dt.date.fromisoformat(iso_date), "long", locale=locale_for(lang))
 
 
 def duration_parts(iso_duration: str) -> list[tuple[int, str]]:
@@ -64,6 +66,8 @@ def duration_days(iso_duration: str) -> float:
 @cache
 def format_duration(iso_duration: str, lang: str) -> str:
     """``P3M`` -> ``3 kuukautta`` / ``3 månader`` / ``3 months``; exact, never rounded."""
+    from babel.units import format_unit
+
     locale = locale_for(lang)
     parts = [
         format_unit(n, unit, length="long", locale=locale)
@@ -73,7 +77,9 @@ def format_duration(iso_duration: str, lang: str) -> str:
 
 
 def format_list(items: list[str], lang: str) -> str:
-    return _babel_list(list(items), locale=locale_for(lang)) if items else ""
+    from babel.lists import format_list as babel_list
+
+    return babel_list(list(items), locale=locale_for(lang)) if items else ""
 
 
 def country_name(code: str, lang: str) -> str:

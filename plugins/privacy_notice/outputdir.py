@@ -164,8 +164,38 @@ def clean(target: Path) -> None:
         if entry.is_symlink() or entry.is_file():
             entry.unlink()
         else:
-            shutil.rmtree(entry, ignore_errors=True)
+            remove_tree(entry)
     for pattern in (f"{target.name}.build-*", f"{target.name}.old-*"):  # older versions
         for stale in target.parent.glob(pattern):
             if stale.is_dir() and not stale.is_symlink():
                 shutil.rmtree(stale, ignore_errors=True)
+
+
+def remove_tree(root: Path) -> None:
+    """``shutil.rmtree(root, ignore_errors=True)``, with the directories removed by several
+    threads. On a file system that discards freed blocks (this machine's ``discard``
+    mount), each ``rmdir`` waits for the disk (~3 ms): a previous build's 23 directories
+    took a tenth of a warm build in turn, and a few milliseconds side by side. Links are
+    removed as links, never followed; whatever is left (an error) rmtree removes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    levels: dict[int, list[str]] = {}
+    try:
+        for path, dirnames, filenames in os.walk(root, onerror=_raise):
+            levels.setdefault(path.count(os.sep), []).append(path)
+            for name in [
+                *filenames,
+                *(d for d in dirnames if os.path.islink(os.path.join(path, d))),
+            ]:
+                os.unlink(os.path.join(path, name))
+            dirnames[:] = [d for d in dirnames if os.path.lexists(os.path.join(path, d))]
+        with ThreadPoolExecutor(8) as pool:
+            for depth in sorted(levels, reverse=True):  # a directory once its children are gone
+                list(pool.map(os.rmdir, levels[depth]))
+    except OSError:
+        pass
+    shutil.rmtree(root, ignore_errors=True)  # nothing left, unless something failed above
+
+
+def _raise(error: OSError) -> None:
+    raise error

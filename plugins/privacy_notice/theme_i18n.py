@@ -126,8 +126,17 @@ def template_callables(translations: Translations) -> dict[str, Callable[..., Ma
     never depends on what was rendered before it (nothing is installed into the shared
     Jinja environment)."""
 
+    # A label without values is the same Markup every time (a page asks for the same
+    # labels in every loop): formatting it once saves Markup's escaping "%" (~10 ms a build).
+    labels: dict[str, Markup] = {}
+
     def gettext(message: str, **values: Any) -> Markup:
-        return escape(translations.gettext(message)) % values
+        if values:
+            return escape(translations.gettext(message)) % values
+        label = labels.get(message)
+        if label is None:
+            label = labels[message] = escape(translations.gettext(message)) % values
+        return label
 
     def ngettext(singular: str, plural: str, num: int, **values: Any) -> Markup:
         values.setdefault("num", num)
