@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -133,12 +134,19 @@ def test_draft_fallback_marks_untranslated_texts(project: Project):
     project.edit(
         "PRIVACY_NOTICE_FALLBACK = False", "PRIVACY_NOTICE_FALLBACK = True", file="pelicanconf.py"
     )
+    title = re.search(
+        r"^notice:\n  title: (.*)$", (project.path / "policy.yaml").read_text("utf-8"), re.M
+    )
+    assert title is not None
+    project.edit(f"  title: {title[1]}\n", f"  title: {title[1]} (draft)\n")
     project.edit("  material: true\n", "  material: true\n  summary: Letters.\n")
     project.edit("updated: 2019-10-23", "updated: 2020-01-01")
     result = project.build()
     assert "warning: sources.channels[3].name: no Finnish (fi) translation" in result.stderr
     page = project.read("fi/index.html")
     assert '<span lang="en" class="fallback" title="Ei vielä käännetty">By letter</span>' in page
+    # The tab's title is text: the untranslated title shows as itself, not as markup.
+    assert re.search(r"<title>[^<]*\(draft\)</title>", page), page[:600]
     assert project.run("build", "-s", "publishconf.py").returncode == 1
 
 

@@ -66,6 +66,21 @@ def test_build_of_an_unknown_register_is_refused_before_anything_is_written(
     assert not list(project.path.glob("*output.recruitmen*"))
 
 
+def test_build_of_one_register_never_replaces_the_whole_site(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    project = registers_site.clone(tmp_path / "project")
+    project.build(AS_OF)
+    shutil.copytree(project.path / "output", tmp_path / "published", symlinks=False)
+    whole = outputs(project.path / "output")
+    for output in ("output", str(tmp_path / "published")):
+        result = project.build(AS_OF, "--register", "recruitment", "-o", output, ok=False)
+        assert result.returncode == 1
+        assert f"-o: {output} holds the whole site: build --register" in result.stderr
+    assert outputs(project.path / "output") == whole
+    assert outputs(tmp_path / "published") == whole
+
+
 def test_a_project_of_only_registers_has_the_centre_as_its_entry_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     for name in ("policy.yaml", "translations", "content"):

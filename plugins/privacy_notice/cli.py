@@ -158,6 +158,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.register:  # checked before anything is written, the output folder's name too
         _project(args).select(args.register)
+        _refuse_whole_site_output(_root(args), args.output)
     # One register's site goes beside the whole site's, never in its place.
     default = f"output.{args.register}" if args.register else "output"
     output = build(
@@ -173,6 +174,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     print(f"built {visible(display(output))}", file=sys.stderr)
     return 0
+
+
+def _refuse_whole_site_output(root: Path, output: str | None) -> None:
+    """``build --register`` writes a site of one register: never in place of the whole
+    site's (the other registers and the privacy centre would be gone from it)."""
+    if output is None:
+        return
+    target = Path(output)
+    whole = (root / "output").resolve()
+    if target.resolve() == whole or (target / "api" / "registers.json").is_file():
+        message = (
+            f"{output} holds the whole site: build --register writes a site of one register "
+            "alone; leave out -o (it goes to output.SLUG) or name another folder"
+        )
+        raise PolicyError([Diagnostic("-o", message=message)])
 
 
 def settings_file(args: argparse.Namespace) -> Path | None:
