@@ -12,7 +12,7 @@ PORT ?= 8000
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
 	@echo 'make test          lint (ruff, mypy) and run the tests (browser tests need chromium, java, npm)'
-	@echo 'make test-slow     the tests that take minutes (a fresh install by pre-commit)'
+	@echo 'make test-slow     the tests that take minutes (a fresh install by pre-commit, all property examples)'
 	@echo 'make screenshots   browser tests with screenshots in test-output/browser/'
 	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
 	@echo 'make validate      check policy.yaml (and every register under registers/)'
@@ -69,9 +69,10 @@ test: $(TEST_STAMP) $(AXE)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto -m "not slow"
 
-# The tests that take minutes (pre-commit installing the package afresh); CI runs them.
+# The tests that take minutes (pre-commit installing the package afresh), and the property
+# tests (Hypothesis) again with all their examples (make test runs a fifth); CI runs both.
 test-slow: $(TEST_STAMP)
-	$(BIN)/python -m pytest -m slow
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -m "slow or hypothesis"
 
 # The browser tests again, saving full-page screenshots to test-output/browser/screenshots.
 screenshots: $(TEST_STAMP) $(AXE)
