@@ -13,8 +13,9 @@ Fixtures (use the narrowest that serves; every test writes only under its own tm
 
 ``make test`` runs the suite on every core (pytest-xdist, ``-n auto``): a test must not
 depend on another's order or leftovers, nor write into the checkout (test-output/ aside).
-Tests that take seconds are started first (``SLOW_FIRST``), so that the workers finish
-together.
+Workers steal work (``--dist worksteal``): each starts on its half of the tests and an idle
+one takes from the end of the other's queue. Tests that take seconds come first
+(``SLOW_FIRST``), so that what is left to take at the end is short.
 
 Property tests (Hypothesis) take their number of examples from ``examples(full)``: a fifth
 in ``make test``, all of them in ``make test-slow`` (``HYPOTHESIS_PROFILE=thorough``).
@@ -49,8 +50,8 @@ LANGS = ("fi", "sv")
 
 
 # Modules whose tests take many seconds each (installing a hook's environment, a live
-# server, concurrent processes, a browser): scheduled first. Whole modules, so that
-# module-scoped fixtures are still set up once.
+# server, concurrent processes, a browser): scheduled first, into the first worker's half.
+# Whole modules, so that module-scoped fixtures are still set up once.
 SLOW_FIRST = ("test_precommit.py", "test_devserver.py", "test_browser.py")
 
 
