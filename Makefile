@@ -12,7 +12,7 @@ PORT ?= 8000
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
 	@echo 'make test          lint (ruff, mypy) and run the tests (browser tests need chromium, java, npm)'
-	@echo 'make test-slow     the tests that take minutes (a fresh install by pre-commit)'
+	@echo 'make test-slow     the tests that take minutes (a fresh install by pre-commit, all property examples)'
 	@echo 'make screenshots   browser tests with screenshots in test-output/browser/'
 	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
 	@echo 'make validate      check policy.yaml (and every register under registers/)'
@@ -48,22 +48,26 @@ $(TEST_STAMP): $(STAMP)
 # AS_OF=YYYY-MM-DD builds as of that day (which version is in force); default: today.
 AS_OF ?=
 AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF))
+# REGISTER=SLUG: validate, release, translations and html act on that register only (html
+# then builds a site of it alone into output.SLUG); default: every register of the project.
+REGISTER ?=
+REGISTER_FLAG := $(if $(REGISTER),--register $(REGISTER))
 
 html: $(BYTECODE)
-	$(BIN)/privacy-notice build -s pelicanconf.py -o "$(OUTPUTDIR)" $(AS_OF_FLAG)
+	$(BIN)/privacy-notice build -s pelicanconf.py $(if $(REGISTER),$(REGISTER_FLAG),-o "$(OUTPUTDIR)") $(AS_OF_FLAG)
 
 # --publish: no drafts and no fallback, whatever the settings say.
 publish: $(BYTECODE)
 	$(BIN)/privacy-notice build -s publishconf.py -o "$(OUTPUTDIR)" --publish $(AS_OF_FLAG)
 
 validate: $(BYTECODE)
-	$(BIN)/privacy-notice validate
+	$(BIN)/privacy-notice validate $(REGISTER_FLAG)
 
 release: $(BYTECODE)
-	$(BIN)/privacy-notice release
+	$(BIN)/privacy-notice release $(REGISTER_FLAG)
 
-translations: $(BYTECODE)  # the languages are those of policy.yaml; see README "Translating"
-	$(BIN)/privacy-notice translations
+translations: $(BYTECODE)  # each register's languages are its own; see README "Translating"
+	$(BIN)/privacy-notice translations $(REGISTER_FLAG)
 
 AXE := node_modules/axe-core/axe.min.js
 
@@ -71,16 +75,22 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $(AXE)
 
-# -n auto: one pytest worker per core (pytest-xdist); the tests share built sites.
+# -n auto: one pytest worker per core (pytest-xdist); the tests share built sites. Work
+# stealing: each worker starts on half the tests (the slow modules first, see conftest.py)
+# and an idle worker takes from the other's queue, so they finish together.
+# PYTHONDONTWRITEBYTECODE= : pytest keeps the tests' rewritten bytecode (__pycache__/, not
+# committed) where the environment says not to; without it each worker compiles every test
+# module again, 1.6 s a worker.
 test: $(TEST_STAMP) $(BYTECODE) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto -m "not slow"
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
 
-# The tests that take minutes (pre-commit installing the package afresh); CI runs them.
+# The tests that take minutes (pre-commit installing the package afresh), and the property
+# tests (Hypothesis) again with all their examples (make test runs a fifth); CI runs both.
 test-slow: $(TEST_STAMP) $(BYTECODE)
-	$(BIN)/python -m pytest -m slow
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -m "slow or hypothesis"
 
 # The browser tests again, saving full-page screenshots to test-output/browser/screenshots.
 screenshots: $(TEST_STAMP) $(BYTECODE) $(AXE)

@@ -13,8 +13,12 @@ Fixtures (use the narrowest that serves; every test writes only under its own tm
 
 ``make test`` runs the suite on every core (pytest-xdist, ``-n auto``): a test must not
 depend on another's order or leftovers, nor write into the checkout (test-output/ aside).
-Tests that take seconds are started first (``SLOW_FIRST``), so that the workers finish
-together.
+Workers steal work (``--dist worksteal``): each starts on its half of the tests and an idle
+one takes from the end of the other's queue. Tests that take seconds come first
+(``SLOW_FIRST``), so that what is left to take at the end is short.
+
+Property tests (Hypothesis) take their number of examples from ``examples(full)``: a fifth
+in ``make test``, all of them in ``make test-slow`` (``HYPOTHESIS_PROFILE=thorough``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+from hypothesis import settings
 
 from privacy_notice.load import load_policy
 from privacy_notice.schema import iter_texts
@@ -45,9 +50,21 @@ LANGS = ("fi", "sv")
 
 
 # Modules whose tests take many seconds each (installing a hook's environment, a live
-# server, concurrent processes, a browser): scheduled first. Whole modules, so that
-# module-scoped fixtures are still set up once.
+# server, concurrent processes, a browser): scheduled first, into the first worker's half.
+# Whole modules, so that module-scoped fixtures are still set up once.
 SLOW_FIRST = ("test_precommit.py", "test_devserver.py", "test_browser.py")
+
+
+# make test-slow runs the property tests again with every example (CI runs both targets).
+PROPERTY_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.register_profile("thorough", settings.get_profile("default"))
+settings.load_profile(PROPERTY_PROFILE)  # an unknown name is an error, not the default
+
+
+def examples(full: int) -> int:
+    """A property test's number of examples: ``full`` in the thorough profile, a fifth (at
+    least ten) otherwise; different examples every run, so make test still explores."""
+    return full if PROPERTY_PROFILE == "thorough" else max(full // 5, 10)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,6 +1,11 @@
 """What a visitor meets, checked in a real browser (Debian's Chromium driven by Playwright):
 axe-core's WCAG 2.1 A/AA rules, no request to another origin, keyboard navigation,
-screenshots and a PDF print; plus the Nu HTML Checker, internal links and page weight."""
+screenshots and a PDF print; plus the Nu HTML Checker, internal links and page weight.
+
+One browser and one tab per pytest-xdist worker: each test loads its page afresh into the
+worker's tab (a new document, the viewport and media reset; a browser context costs 0.2 s a
+test). Only a test that needs other browser settings (no JavaScript, dark mode) opens a
+context of its own."""
 
 from __future__ import annotations
 
@@ -11,8 +16,10 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
@@ -55,9 +62,14 @@ needs_browser = pytest.mark.skipif(
 )
 
 
+# axe-core is fetched from this path of every test server, not the site: Chromium then
+# keeps its compiled code, where injecting its 500 kB as text costs 0.15-0.3 s a page.
+AXE_PATH = "/.test-axe/axe.min.js"
+
+
 def serve(output: Path) -> Iterator[str]:
     """A built site on a loopback port: a real origin to compare requests with."""
-    handler = functools.partial(_QuietHandler, directory=str(output))
+    handler = functools.partial(_SiteHandler, directory=str(output))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -71,7 +83,14 @@ def server(history: Project) -> Iterator[str]:
     yield from serve(history.path / "output")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """The site's files, and axe-core at AXE_PATH; quiet."""
+
+    def translate_path(self, path: str) -> str:
+        if urlsplit(path).path == AXE_PATH:
+            return str(AXE)
+        return super().translate_path(path)
+
     def log_message(self, *args: object) -> None:
         pass
 
@@ -101,16 +120,41 @@ def browser():
         launched.close()
 
 
-def open_page(browser, server: str, path: str, width: int = 1280, **options):
+@dataclass(frozen=True)
+class Tab:
+    """A browser page and the URLs it requested since its last ``visit``."""
+
+    page: Any  # playwright's Page (playwright is imported only when a test runs)
+    requests: list[str] = field(default_factory=list)
+
+
+def new_tab(browser, **options) -> Tab:
     # CSP is bypassed only so that axe can be injected; requests are recorded regardless.
     context = browser.new_context(
-        viewport={"width": width, "height": 900}, bypass_csp=True, **options
+        viewport={"width": 1280, "height": 900}, bypass_csp=True, **options
     )
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    tab = Tab(context.new_page())
+    tab.page.on("request", lambda request: tab.requests.append(request.url))
+    return tab
+
+
+@pytest.fixture(scope="session")
+def tab(browser) -> Iterator[Tab]:
+    """The worker's tab, shared by the tests that use the default settings (see visit)."""
+    shared = new_tab(browser)
+    yield shared
+    shared.page.context.close()
+
+
+def visit(tab: Tab, server: str, path: str, color_scheme: str = "light"):
+    """``path`` loaded into ``tab`` as a new document, at 1280 px on a screen (light, as a
+    new context is, unless asked otherwise)."""
+    page = tab.page
+    page.emulate_media(media="screen", color_scheme=color_scheme)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    tab.requests.clear()
     page.goto(f"{server}/{path}", wait_until="load")
-    return context, page, requests
+    return page
 
 
 def screenshot(page, name: str) -> None:
@@ -121,7 +165,7 @@ def screenshot(page, name: str) -> None:
 
 
 def axe_violations(page) -> list[str]:
-    page.add_script_tag(content=AXE.read_text("utf-8"))
+    page.add_script_tag(url=AXE_PATH)  # the page's own origin serves it (see serve)
     result = page.evaluate(
         # only the violations' details: building those of the passes is most of axe's time
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
@@ -137,8 +181,8 @@ def axe_violations(page) -> list[str]:
 @needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PAGES.keys())
-def test_page_in_the_browser(browser, server: str, name: str):
-    check_page(browser, server, PAGES[name], name)
+def test_page_in_the_browser(tab: Tab, server: str, name: str):
+    check_page(tab, server, PAGES[name], name)
 
 
 @pytest.fixture(scope="session")
@@ -150,116 +194,102 @@ def registers_server(registers_site: Project) -> Iterator[str]:
 @needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("name", REGISTER_PAGES.keys())
-def test_registers_page_in_the_browser(browser, registers_server: str, name: str):
-    check_page(browser, registers_server, REGISTER_PAGES[name], name)
+def test_registers_page_in_the_browser(tab: Tab, registers_server: str, name: str):
+    check_page(tab, registers_server, REGISTER_PAGES[name], name)
 
 
-def check_page(browser, server: str, path: str, name: str) -> None:
+def check_page(tab: Tab, server: str, path: str, name: str) -> None:
     """axe's WCAG rules, no request to another origin, one h1, no sideways scrolling on
     phones, no navigation on paper."""
-    context, page, requests = open_page(browser, server, path)
-    try:
-        assert axe_violations(page) == []
-        assert [url for url in requests if not url.startswith(server + "/")] == []
-        assert len(page.locator("h1").all()) == 1
-        screenshot(page, f"{name}-1280")
-        page.set_viewport_size({"width": 375, "height": 800})
-        assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
-        screenshot(page, f"{name}-375")
-        page.set_viewport_size({"width": 320, "height": 800})  # the narrowest phones
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
-        page.emulate_media(media="print")
-        assert page.locator(".site-header").is_hidden()  # no navigation on paper
-        page.pdf(path=str(ARTIFACTS / "print" / f"{name}.pdf"), print_background=False)
-    finally:
-        context.close()
+    page = visit(tab, server, path)
+    assert axe_violations(page) == []
+    assert [url for url in tab.requests if not url.startswith(server + "/")] == []
+    assert len(page.locator("h1").all()) == 1
+    screenshot(page, f"{name}-1280")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
+    screenshot(page, f"{name}-375")
+    page.set_viewport_size({"width": 320, "height": 800})  # the narrowest phones
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
+    page.emulate_media(media="print")
+    assert page.locator(".site-header").is_hidden()  # no navigation on paper
+    page.pdf(path=str(ARTIFACTS / "print" / f"{name}.pdf"), print_background=False)
 
 
 @needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_part_of_the_model_in_the_browser(browser, full_server: str, lang: str):
+def test_every_part_of_the_model_in_the_browser(tab: Tab, full_server: str, lang: str):
     """At a glance, the cookie table and a Markdown table: accessible, and on a phone
     stacked into cards with no sideways scrolling."""
-    context, page, requests = open_page(browser, full_server, f"{lang}/index.html")
-    try:
-        assert axe_violations(page) == []
-        assert [url for url in requests if not url.startswith(full_server + "/")] == []
-        assert page.locator("table").count() == 3
-        screenshot(page, f"full-{lang}-1280")
-        for width in (1000, 700, 320):  # tablets and phones: cards, never sideways scrolling
-            page.set_viewport_size({"width": width, "height": 800})
-            assert page.evaluate("document.documentElement.scrollWidth") <= width, width
-            assert page.locator(".glance-table thead").evaluate("e => e.offsetWidth") <= 1
-        screenshot(page, f"full-{lang}-320")
-        page.emulate_media(media="print")
-        assert page.locator(".glance-table thead").is_visible()  # a table again on paper
-        (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
-        page.pdf(path=str(ARTIFACTS / "print" / f"full-{lang}.pdf"), print_background=False)
-    finally:
-        context.close()
+    page = visit(tab, full_server, f"{lang}/index.html")
+    assert axe_violations(page) == []
+    assert [url for url in tab.requests if not url.startswith(full_server + "/")] == []
+    assert page.locator("table").count() == 3
+    screenshot(page, f"full-{lang}-1280")
+    for width in (1000, 700, 320):  # tablets and phones: cards, never sideways scrolling
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+        assert page.locator(".glance-table thead").evaluate("e => e.offsetWidth") <= 1
+    screenshot(page, f"full-{lang}-320")
+    page.emulate_media(media="print")
+    assert page.locator(".glance-table thead").is_visible()  # a table again on paper
+    (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "print" / f"full-{lang}.pdf"), print_background=False)
 
 
 @needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["en-current", "fi-changes", "sv-history", "root", "en-compare"])
-def test_keyboard_reaches_every_link_and_skip_link_is_first(browser, server: str, name: str):
-    context, page, _requests = open_page(browser, server, PAGES[name])
-    try:
-        # Folded sections (changes pages) are opened by their keyboard-reachable summary;
-        # open them all, then every link must be reached (summaries are stops too).
-        count, summaries = page.evaluate("""() => {
-            document.querySelectorAll('details').forEach(d => { d.open = true; });
-            const links = [...document.querySelectorAll('a[href]')];
-            links.forEach((link, index) => { link.dataset.order = index; });
-            return [links.length, document.querySelectorAll('details > summary').length];
-        }""")
-        reached = []
-        for _ in range(count + summaries):
-            page.keyboard.press("Tab")
-            reached.append(page.evaluate("document.activeElement.dataset.order ?? null"))
-        assert reached[0] == "0"
-        assert (
-            page.evaluate("document.querySelector('[data-order=\"0\"]').className") == "skip-link"
-        )
-        reached_links = {order for order in reached if order is not None}
-        assert sorted(reached_links, key=int) == [str(i) for i in range(count)]
-        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-        assert outline != "none"  # the focus is visible
-    finally:
-        context.close()
-
-
-@needs_browser
-@pytest.mark.browser
-def test_skip_link_moves_focus_to_main(browser, server: str):
-    context, page, _requests = open_page(browser, server, PAGES["fi-current"])
-    try:
+def test_keyboard_reaches_every_link_and_skip_link_is_first(tab: Tab, server: str, name: str):
+    page = visit(tab, server, PAGES[name])
+    # Folded sections (changes pages) are opened by their keyboard-reachable summary;
+    # open them all, then every link must be reached (summaries are stops too). The page
+    # logs each focus itself: one call to read them, not one per key press.
+    count, summaries = page.evaluate("""() => {
+        document.querySelectorAll('details').forEach(d => { d.open = true; });
+        const links = [...document.querySelectorAll('a[href]')];
+        links.forEach((link, index) => { link.dataset.order = index; });
+        window.reached = [];
+        document.addEventListener('focusin',
+            event => window.reached.push(event.target.dataset.order ?? null));
+        return [links.length, document.querySelectorAll('details > summary').length];
+    }""")
+    for _ in range(count + summaries):
         page.keyboard.press("Tab")
-        page.keyboard.press("Enter")
-        assert page.evaluate("document.activeElement.id") == "main"
-    finally:
-        context.close()
+    reached = page.evaluate("window.reached")
+    assert reached[0] == "0"
+    assert page.evaluate("document.querySelector('[data-order=\"0\"]').className") == "skip-link"
+    reached_links = {order for order in reached if order is not None}
+    assert sorted(reached_links, key=int) == [str(i) for i in range(count)]
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # the focus is visible
 
 
 @needs_browser
 @pytest.mark.browser
-def test_works_without_javascript_and_in_dark_mode(browser, server: str):
-    context, page, _requests = open_page(
-        browser, server, PAGES["sv-current"], java_script_enabled=False, color_scheme="dark"
-    )
+def test_skip_link_moves_focus_to_main(tab: Tab, server: str):
+    page = visit(tab, server, PAGES["fi-current"])
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@needs_browser
+@pytest.mark.browser
+def test_works_without_javascript_and_in_dark_mode(browser, tab: Tab, server: str):
+    dark = new_tab(browser, java_script_enabled=False, color_scheme="dark")
     try:
+        page = visit(dark, server, PAGES["sv-current"], color_scheme="dark")
         assert page.locator("h1").inner_text().startswith("Dataskyddsbeskrivning")
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert background == "rgb(21, 22, 26)"
     finally:
-        context.close()
-    context, page, _requests = open_page(browser, server, PAGES["sv-current"], color_scheme="dark")
-    try:
-        assert axe_violations(page) == []  # contrast holds in the dark scheme too
-    finally:
-        context.close()
+        dark.page.context.close()
+    page = visit(tab, server, PAGES["sv-current"], color_scheme="dark")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(21, 22, 26)"
+    assert axe_violations(page) == []  # contrast holds in the dark scheme too
 
 
 DEFECTS = {  # a defect put into a page, and the axe rule that must report it
@@ -273,17 +303,14 @@ DEFECTS = {  # a defect put into a page, and the axe rule that must report it
 
 @needs_browser
 @pytest.mark.browser
-def test_axe_catches_defects(browser, server: str):
+def test_axe_catches_defects(tab: Tab, server: str):
     """The accessibility check can fail: put defects into a page and axe reports each (one
     run of axe for all of them: each defect breaks a rule of its own)."""
-    context, page, _requests = open_page(browser, server, PAGES["en-current"])
-    try:
-        for defect in DEFECTS.values():
-            page.evaluate(defect)
-        found = {violation.split(":")[0] for violation in axe_violations(page)}
-        assert sorted(set(DEFECTS) - found) == []
-    finally:
-        context.close()
+    page = visit(tab, server, PAGES["en-current"])
+    for defect in DEFECTS.values():
+        page.evaluate(defect)
+    found = {violation.split(":")[0] for violation in axe_violations(page)}
+    assert sorted(set(DEFECTS) - found) == []
 
 
 # --- without a browser ---------------------------------------------------------------

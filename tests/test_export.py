@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Project
+from conftest import Project, examples
 from privacy_notice import export
 from privacy_notice.export import canonical_json, json_patch, sha256, versions_index
 from run_cli import run_cli, set_updated
@@ -202,7 +202,7 @@ _JSON_VALUES = st.recursive(
 
 
 @given(_JSON_VALUES)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_canonical_json_is_what_the_standard_encoder_writes(value):
     """The fast writer and ``json.dumps``'s indenting encoder agree character for character
     (escapes, empty containers, nesting, key order, non-ASCII text)."""

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DEFAULT_NOTICE
+from conftest import DEFAULT_NOTICE, examples
 from privacy_notice.load import load_policy
 from privacy_notice.markup import render_inline, render_markdown, sanitize
 from privacy_notice.schema import iter_texts
@@ -26,7 +26,7 @@ def test_fast_path_matches_markdown_for_every_shipped_text():
         assert str(render_markdown(text)) == slow_path(text), text
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.text(
         alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))

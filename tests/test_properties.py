@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DEFAULT_NOTICE, Project, copy_project
+from conftest import DEFAULT_NOTICE, Project, copy_project, examples
 from privacy_notice import cli
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.load import load_policy, load_policy_text
@@ -73,7 +73,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return copy_project(tmp_path_factory.mktemp("properties") / "project")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=registers())
 def test_random_valid_registers_build(scratch: Project, data: dict):
     scratch.policy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
@@ -120,7 +120,7 @@ def mutate(text: str, mutations: list[tuple]) -> str:
 SOURCE = (DEFAULT_NOTICE / "policy.yaml").read_text("utf-8")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(MUTATIONS, min_size=1, max_size=4))
 def test_random_mutations_fail_cleanly(mutations: list[tuple]):
     text = mutate(SOURCE, mutations)
@@ -132,7 +132,7 @@ def test_random_mutations_fail_cleanly(mutations: list[tuple]):
         assert LOCATED.match(str(diagnostic)), str(diagnostic)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(MUTATIONS, min_size=1, max_size=3))
 def test_mutations_that_validate_also_build_or_fail_cleanly(scratch: Project, mutations):
     text = mutate(SOURCE, mutations)
