@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -73,6 +74,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST)
 
     items.sort(key=rank)  # stable: the order within each module is kept
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """``make test`` lets pytest keep the test modules' bytecode (``PYTHONDONTWRITEBYTECODE=``);
+    once they are collected, nothing else writes any: the projects the tests build (their
+    ``pelicanconf.py``) must get no ``__pycache__/`` that a test of their files would see."""
+    sys.dont_write_bytecode = True
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"  # and the processes the tests start
 
 
 class Project:
