@@ -135,8 +135,17 @@ def _identifier_problem(scheme: str, value: str) -> str | None:
     return f"'{value}' {problem}" if problem else None
 
 
-def answers_from(args: argparse.Namespace, schema: str) -> Answers:
-    """The answers from the options, asking for what is missing on a terminal."""
+def answers_from(
+    args: argparse.Namespace,
+    schema: str,
+    known: Mapping[str, str] | None = None,
+    *,
+    ask_controller: bool = True,
+) -> Answers:
+    """The answers from the options, asking for what is missing on a terminal. ``known``:
+    what the project already says (a further register's name, languages, source language),
+    offered as the answer; ``ask_controller``: False where the controller is shared."""
+    known = known or {}
     interactive = not args.no_input and sys.stdin.isatty()
     name, identifier, languages, source = (
         args.name,
@@ -145,12 +154,19 @@ def answers_from(args: argparse.Namespace, schema: str) -> Answers:
         args.source_language,
     )
     if interactive:
-        name = name or _ask("Organisation's legal name", "")
-        identifier = identifier or _ask(
-            "Identifier, SCHEME:VALUE (e.g. fi-business-id:1234567-1)", ""
+        if ask_controller:
+            name = name or _ask("Organisation's legal name", known.get("name", ""))
+            identifier = identifier or _ask(
+                "Identifier, SCHEME:VALUE (e.g. fi-business-id:1234567-1)", ""
+            )
+        languages = languages or _ask("Languages, comma-separated", known.get("languages", "en"))
+        source = source or _ask(
+            "Source language (written in policy.yaml)",
+            known.get("source_language") or languages.split(",")[0],
         )
-        languages = languages or _ask("Languages, comma-separated", "en")
-        source = source or _ask("Source language (written in policy.yaml)", languages.split(",")[0])
+    name = name or known.get("name")
+    languages = languages or known.get("languages")
+    source = source or known.get("source_language")
     from .skeleton import Answers
 
     codes = parse_languages(languages or source or "en")
@@ -218,9 +234,11 @@ def write_project(
     reset: bool,
     settings: bool = True,
     shared: Mapping[str, str] | None = None,
+    used: frozenset[str] = frozenset(),
 ) -> list[FilePath]:
     """Write the notice (and, for a new project, its settings); the files written.
-    ``shared``: the sections that refer to a block of the project's ``shared.yaml``."""
+    ``shared``: the sections that refer to a block of the project's ``shared.yaml``;
+    ``used``: those of them the project's registers refer to the same block for."""
     from .init_shared import refer_to_blocks
     from .skeleton import policy_yaml
 
@@ -235,7 +253,7 @@ def write_project(
                 if directory != translations and not any(directory.iterdir()):
                     directory.rmdir()
     files = {
-        target / "policy.yaml": refer_to_blocks(policy_yaml(answers), shared or {}),
+        target / "policy.yaml": refer_to_blocks(policy_yaml(answers), shared or {}, used),
         versions / "README.md": VERSIONS_README,
     }
     if settings and not reset:
@@ -266,7 +284,7 @@ def missing_theme_catalogs(target: FilePath, languages: tuple[str, ...]) -> list
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .init_shared import shared_sections
+    from .init_shared import own_controller, shared_sections
     from .skeleton import HEADINGS
 
     target = FilePath(args.directory)
@@ -280,13 +298,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     # A further register may refer to shared blocks: its editor schema allows that.
     schema = _schema_reference(target, "register" if args.register else "policy")
     shared = shared_sections(FilePath(args.directory), tuple(HEADINGS["en"])[1:])
-    if args.register:
-        args = shared.with_defaults(args)
-    answers = answers_from(args, schema)
+    blocks = own_controller(shared, args) if args.register else {}
+    known = shared.defaults() if args.register else {}
+    answers = answers_from(args, schema, known, ask_controller="controller" not in blocks)
     problems = check_answers(answers)
     if problems:
         raise PolicyError(problems)
-    blocks = shared.blocks if args.register else {}
     if blocks and answers.source_language != shared.source_language:
         blocks = {}  # a register using shared blocks is written in their language
         print(
@@ -295,7 +312,12 @@ def cmd_init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     written = write_project(
-        target, answers, reset=args.reset, settings=not args.register, shared=blocks
+        target,
+        answers,
+        reset=args.reset,
+        settings=not args.register,
+        shared=blocks,
+        used=shared.used,
     )
     for path in written:
         print(f"wrote {os.path.relpath(path)}", file=sys.stderr)
@@ -319,9 +341,16 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     init = commands.add_parser("init", help=init_help, description=init_help)
     init.add_argument("directory", nargs="?", default=".", help="where (default: .)")
-    init.add_argument("--name", help="the organisation's legal name")
-    init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1")
-    init.add_argument("--languages", help="published languages, e.g. fi,en,de")
+    own = (
+        " (--register where the controller is shared: another controller's than shared.yaml's "
+        "writes this register's own controller out)"
+    )
+    init.add_argument("--name", help="the organisation's legal name" + own)
+    init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1" + own)
+    init.add_argument(
+        "--languages",
+        help="published languages, e.g. fi,en,de (--register: default the root register's)",
+    )
     init.add_argument(
         "--source-language",
         help="the language policy.yaml is written in (--register: default shared.yaml's)",
