@@ -105,3 +105,31 @@ def test_translations_writes_no_catalog_while_a_register_has_a_problem(several: 
     several.edit("languages: [en, fi, xx]", "languages: [en, fi]", CAMERA)
     assert several.run("translations").returncode == 0
     assert files(several) != before
+
+
+def test_a_shared_block_of_another_section_is_reported_at_the_reference(
+    several: Project,
+) -> None:
+    """Not at shared.yaml alone, as if the block were broken: the block is valid where it
+    is meant; the reference names the register's line to change."""
+    several.edit("$shared: rights", "$shared: complaints", CAMERA)
+    several.edit(
+        "  title: Why do we process personal data?", "  title: {$shared: complaints}", RECRUITMENT
+    )
+    result = several.run("validate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    fits = "does not fit here (refer to a block written for {}, write it out here, or fix "
+    assert problems(result.stderr) == [
+        f"{CAMERA}:67:1: rights: missing required key 'items'",
+        *(
+            f"{CAMERA}:68:3: rights: the shared block 'complaints' "
+            + fits.format("rights")
+            + f"the block): shared.yaml:{line}:5: rights.{key}: unknown key '{key}'; allowed "
+            "here: title, contact, introduction, list_heading, items, response"
+            for line, key in ((54, "supervisory_authority"), (58, "text"))
+        ),
+        f"{RECRUITMENT}:39:10: purposes.title: the shared block 'complaints' "
+        + fits.format("purposes.title")
+        + "the block): shared.yaml:53:5: purposes.title: expected text, found a mapping",
+    ]

@@ -11,7 +11,6 @@ version history) and keeps the tool; it refuses to discard released versions wit
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import shutil
@@ -20,14 +19,12 @@ from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, PolicyError, did_you_mean
+from .diagnostics import Diagnostic, PolicyError
 
 if TYPE_CHECKING:  # every command's parser imports this module: the skeleton only for init
     from .skeleton import Answers
 
 TOOL = FilePath(__file__).resolve().parents[2]  # the checkout with theme/ and plugins/
-SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei")
-UNNAMED = "FILL IN: the organisation's legal name"
 
 PELICANCONF = '''\
 """Pelican settings of this privacy notice (make html): the privacy-notice tool's default
@@ -89,87 +86,6 @@ VERSIONS_README = (
 )
 
 
-def parse_languages(text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(code.strip() for code in text.split(",") if code.strip()))
-
-
-def check_answers(answers: Answers) -> list[Diagnostic]:
-    """Problems of the answers, one line each (named after the option that gives them)."""
-    from .localize import known_locale
-    from .rules import language_hint
-
-    found = []
-    for option, codes in (
-        ("--languages", answers.languages),
-        ("--source-language", (answers.source_language,)),
-    ):
-        for code in codes:
-            if not code.isalpha() or not code.islower() or not known_locale(code):
-                message = f"'{code}' is not a language Babel knows" + language_hint(code)
-                found.append(Diagnostic(option, message=message))
-    if not found and answers.source_language not in answers.languages:
-        found.append(
-            Diagnostic(
-                "--source-language",
-                message=f"'{answers.source_language}' is not among the languages "
-                f"({', '.join(answers.languages)}): add it to --languages",
-            )
-        )
-    if answers.identifier:
-        problem = _identifier_problem(*answers.identifier)
-        if problem:
-            found.append(Diagnostic("--identifier", message=problem))
-    return found
-
-
-def _identifier_problem(scheme: str, value: str) -> str | None:
-    from .identifiers import identifier_problem
-
-    if not value:
-        return f"'{scheme}' is not SCHEME:VALUE (e.g. fi-business-id:1234567-1)"
-    if scheme not in SCHEMES:
-        return f"unknown scheme '{scheme}' (one of {', '.join(SCHEMES)})" + did_you_mean(
-            scheme, list(SCHEMES)
-        )
-    problem = identifier_problem(scheme, value)
-    return f"'{value}' {problem}" if problem else None
-
-
-def answers_from(args: argparse.Namespace, schema: str) -> Answers:
-    """The answers from the options, asking for what is missing on a terminal."""
-    interactive = not args.no_input and sys.stdin.isatty()
-    name, identifier, languages, source = (
-        args.name,
-        args.identifier,
-        args.languages,
-        args.source_language,
-    )
-    if interactive:
-        name = name or _ask("Organisation's legal name", "")
-        identifier = identifier or _ask(
-            "Identifier, SCHEME:VALUE (e.g. fi-business-id:1234567-1)", ""
-        )
-        languages = languages or _ask("Languages, comma-separated", "en")
-        source = source or _ask("Source language (written in policy.yaml)", languages.split(",")[0])
-    from .skeleton import Answers
-
-    codes = parse_languages(languages or source or "en")
-    scheme, _colon, value = (identifier or "").partition(":")
-    return Answers(
-        name=" ".join((name or UNNAMED).split()),  # one line: it is also in a comment
-        languages=codes,
-        source_language=source or codes[0],
-        identifier=(scheme, value) if identifier else None,
-        updated=dt.date.today().isoformat(),
-        schema=schema,
-    )
-
-
-def _ask(question: str, default: str) -> str:
-    answer = input(f"> {question}" + (f" [{default}]" if default else "") + ": ").strip()
-    return answer or default
-
-
 def _schema_reference(target: FilePath, name: str = "policy") -> str:
     schema = TOOL / "plugins" / "privacy_notice" / "schema" / f"{name}.schema.json"
     inside = target.resolve() == TOOL or TOOL in target.resolve().parents
@@ -218,9 +134,11 @@ def write_project(
     reset: bool,
     settings: bool = True,
     shared: Mapping[str, str] | None = None,
+    used: frozenset[str] = frozenset(),
 ) -> list[FilePath]:
     """Write the notice (and, for a new project, its settings); the files written.
-    ``shared``: the sections that refer to a block of the project's ``shared.yaml``."""
+    ``shared``: the sections that refer to a block of the project's ``shared.yaml``;
+    ``used``: those of them the project's registers refer to the same block for."""
     from .init_shared import refer_to_blocks
     from .skeleton import policy_yaml
 
@@ -235,7 +153,7 @@ def write_project(
                 if directory != translations and not any(directory.iterdir()):
                     directory.rmdir()
     files = {
-        target / "policy.yaml": refer_to_blocks(policy_yaml(answers), shared or {}),
+        target / "policy.yaml": refer_to_blocks(policy_yaml(answers), shared or {}, used),
         versions / "README.md": VERSIONS_README,
     }
     if settings and not reset:
@@ -266,7 +184,8 @@ def missing_theme_catalogs(target: FilePath, languages: tuple[str, ...]) -> list
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .init_shared import shared_sections
+    from .init_answers import answers_from, check_answers
+    from .init_shared import own_controller, shared_sections
     from .skeleton import HEADINGS
 
     target = FilePath(args.directory)
@@ -280,13 +199,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     # A further register may refer to shared blocks: its editor schema allows that.
     schema = _schema_reference(target, "register" if args.register else "policy")
     shared = shared_sections(FilePath(args.directory), tuple(HEADINGS["en"])[1:])
-    if args.register:
-        args = shared.with_defaults(args)
-    answers = answers_from(args, schema)
+    blocks = own_controller(shared, args) if args.register else {}
+    known = shared.defaults() if args.register else {}
+    answers = answers_from(args, schema, known, ask_controller="controller" not in blocks)
     problems = check_answers(answers)
     if problems:
         raise PolicyError(problems)
-    blocks = shared.blocks if args.register else {}
     if blocks and answers.source_language != shared.source_language:
         blocks = {}  # a register using shared blocks is written in their language
         print(
@@ -295,7 +213,12 @@ def cmd_init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     written = write_project(
-        target, answers, reset=args.reset, settings=not args.register, shared=blocks
+        target,
+        answers,
+        reset=args.reset,
+        settings=not args.register,
+        shared=blocks,
+        used=shared.used,
     )
     for path in written:
         print(f"wrote {os.path.relpath(path)}", file=sys.stderr)
@@ -319,9 +242,16 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     init = commands.add_parser("init", help=init_help, description=init_help)
     init.add_argument("directory", nargs="?", default=".", help="where (default: .)")
-    init.add_argument("--name", help="the organisation's legal name")
-    init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1")
-    init.add_argument("--languages", help="published languages, e.g. fi,en,de")
+    own = (
+        " (--register where the controller is shared: another controller's than shared.yaml's "
+        "writes this register's own controller out)"
+    )
+    init.add_argument("--name", help="the organisation's legal name" + own)
+    init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1" + own)
+    init.add_argument(
+        "--languages",
+        help="published languages, e.g. fi,en,de (--register: default the root register's)",
+    )
     init.add_argument(
         "--source-language",
         help="the language policy.yaml is written in (--register: default shared.yaml's)",

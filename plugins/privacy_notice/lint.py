@@ -26,6 +26,17 @@ REQUIRED_RIGHTS = {
     "portability": 20,
 }
 
+# The rights that apply only to processing on some legal bases, and the bases (Art. 6(1)):
+# portability where processing rests on consent (6(1)(a), 9(2)(a)) or contract (6(1)(b))
+# (Art. 20(1)(a)); objection where it rests on public task (6(1)(e)) or legitimate
+# interests (6(1)(f)) (Art. 21(1)). A purpose without a basis could rest on any of them.
+CONDITIONAL_RIGHTS = {
+    "portability": ("consent", "contract"),
+    "objection": ("public-task", "legitimate-interests"),
+}
+# The condition of Art. 9(2) that is a consent (9(2)(a)), for portability.
+EXPLICIT_CONSENT = "explicit-consent"
+
 
 def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     """``(article, path, message)`` for each requirement the register does not meet."""
@@ -55,12 +66,13 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
                 f"data field '{field.get('id')}': list it in a rule's data_fields",
             )
     stated = {right.get("right") for _, right in items_at(data, ("rights", "items"))}
+    applying = applicable_rights(data)
     for right, article in REQUIRED_RIGHTS.items():
-        if right not in stated:
+        if right not in stated and right in applying:
             yield (
                 "13(2)(b)",
                 ("rights", "items"),
-                f"the right of {right} (Art. {article}) is not stated",
+                f"the right of {right} (Art. {article}) is not stated{_why(right)}",
             )
     if not (data.get("personal_data") or {}).get("provision"):
         yield (
@@ -87,6 +99,39 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
             ("sources",),
             "data also comes from others, but its sources are not named: add sources.other_sources",
         )
+
+
+def applicable_rights(data: dict[str, Any]) -> set[str]:
+    """The rights of ``REQUIRED_RIGHTS`` that apply to this register's processing.
+
+    A right of ``CONDITIONAL_RIGHTS`` applies if some purpose rests on one of its bases,
+    or if some purpose (or none at all) states no basis: that one is unknown, and its
+    missing basis is a finding of its own.
+    """
+    purposes = items_at(data, ("purposes", "items"))
+    bases = {
+        entry.get("basis")
+        for _, purpose in purposes
+        for _, entry in items_at(purpose, ("legal_bases",))
+    }
+    if any(
+        (field.get("special_category") or {}).get("condition") == EXPLICIT_CONSENT
+        for _, field in items_at(data, ("personal_data", "fields"))
+    ):
+        bases.add("consent")
+    unknown = not purposes or any(not items_at(p, ("legal_bases",)) for _, p in purposes)
+    return {
+        right
+        for right in REQUIRED_RIGHTS
+        if right not in CONDITIONAL_RIGHTS
+        or unknown
+        or not bases.isdisjoint(CONDITIONAL_RIGHTS[right])
+    }
+
+
+def _why(right: str) -> str:
+    bases = CONDITIONAL_RIGHTS.get(right)
+    return f" (it applies where a purpose rests on {' or '.join(bases)})" if bases else ""
 
 
 # The keys of ``controller`` any one of which is a way to contact it (Art. 13(1)(a)).

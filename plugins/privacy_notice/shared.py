@@ -9,7 +9,8 @@ and the loaded register is the resolved one (:func:`resolve_shared`): validation
 translation, release and the snapshots all see the block's content, so one edit of a
 shared block makes every register that uses it differ from its last release. Each value
 taken from ``shared.yaml`` keeps its own line and column there (:attr:`.load.Mark.file`),
-so a problem in it is reported at ``shared.yaml``, not at the reference. A reference that
+so a problem in it is reported at ``shared.yaml``, once; a block that does not fit where it
+is used (a block for another section) is reported at the reference. A reference that
 cannot be resolved (a misspelt block, a broken ``shared.yaml``) is reported at itself and
 stops nothing: the rest of the register is checked in the same run.
 
@@ -26,6 +27,7 @@ A block never refers to another block: one level keeps every value's origin plai
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,6 +51,7 @@ REGISTERS_DIR = "registers"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BLOCK_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 _KEYS = ("root_register", "source_language", "blocks")
+UNKNOWN_KEY = "unknown key"  # how validation begins the message of a key a place has not
 
 
 @dataclass(frozen=True)
@@ -164,12 +167,46 @@ def _references(value: Any, path: YamlPath) -> list[YamlPath]:
 
 
 @dataclass(frozen=True)
+class SharedUse:
+    """A resolved reference: where it stands, the block's name, and its place as a
+    diagnostic without a message."""
+
+    path: YamlPath
+    block: str
+    at: Diagnostic
+
+
+@dataclass(frozen=True)
 class Resolved:
     """A register with its references replaced by their blocks, where they could be."""
 
     loaded: Loaded
     problems: tuple[Diagnostic, ...]  # each unresolved reference's, located at it
     unresolved: tuple[YamlPath, ...]  # where a reference was left as written
+    uses: tuple[SharedUse, ...] = ()
+
+    def at_reference(self, diagnostic: Diagnostic) -> Diagnostic:
+        """A block that does not fit where it is used (of another type, or with keys that
+        place has not: a block for another section), told at the reference: the register's
+        line is the one to change. A problem deeper in a block stays at its line in
+        ``shared.yaml`` alone, reported once however many registers use the block."""
+        if diagnostic.severity != "error" or diagnostic.file == self.loaded.file:
+            return diagnostic
+        for use in self.uses:
+            shown = format_path(use.path)
+            key = diagnostic.path.removeprefix(f"{shown}.")
+            if diagnostic.path == shown or (
+                key != diagnostic.path
+                and not re.search(r"[.\[]", key)
+                and diagnostic.message.startswith(UNKNOWN_KEY)
+            ):
+                message = (
+                    f"the shared block '{use.block}' does not fit here (refer to a block "
+                    f"written for {use.at.path}, write it out here, or fix the block): "
+                    f"{diagnostic}"
+                )
+                return dataclasses.replace(use.at, message=message)
+        return diagnostic
 
     def hides(self, diagnostic: Diagnostic) -> bool:
         """Whether ``diagnostic`` is about what an unresolved reference stands for: the
@@ -196,7 +233,7 @@ def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = Fals
         return Resolved(loaded, (), ())
     data = copy.deepcopy(loaded.data)
     values, keys, scalars = dict(loaded.values), dict(loaded.keys), dict(loaded.scalars)
-    problems, unresolved = [], []
+    problems, unresolved, uses = [], [], []
     for path in references:
         block, problem = _block(loaded, shared, path)
         if problem is not None or shared is None:
@@ -205,6 +242,8 @@ def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = Fals
                 problems.append(problem)
             continue
         _replace(data, path, copy.deepcopy(block))
+        at = loaded.diagnostic(path, "")
+        uses.append(SharedUse(path, _at(loaded.data, path)[REFERENCE], at))
         for table in (values, keys, scalars):
             for old in [p for p in table if p[: len(path)] == path and p != path]:
                 del table[old]
@@ -219,7 +258,7 @@ def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = Fals
                 scalars[(*path, *where[2:])] = text
     problems += _language_problems(loaded, shared)
     resolved = Loaded(loaded.file, data, values, keys, scalars)
-    return Resolved(resolved, tuple(problems), tuple(unresolved))
+    return Resolved(resolved, tuple(problems), tuple(unresolved), tuple(uses))
 
 
 def _block(loaded: Loaded, shared: Shared | None, path: YamlPath) -> tuple[Any, Diagnostic | None]:

@@ -19,6 +19,7 @@ from .load import Loaded, load_policy_text, read_source
 from .rules import domain_checks
 from .schema import Schema, iter_texts, policy_schema
 from .shared import (
+    UNKNOWN_KEY,
     Resolved,
     project_of,
     read_shared_or_problems,
@@ -64,6 +65,8 @@ def check_policy(
     else:
         found = validate(loaded)
     found += bounded_texts(loaded)  # always: it guards the renderer, not the schema
+    if resolved is not None:
+        found = [resolved.at_reference(d) for d in found]
     if resolved is not None and resolved.problems:  # the rest of the file is checked too
         found = sorted({*resolved.problems, *(d for d in found if not resolved.hides(d))})
     if errors(found):
@@ -189,6 +192,6 @@ def _describe_value(value: Any) -> str:
 
 
 def _unknown_key(key: str, allowed: list[str]) -> str:
-    return f"unknown key '{key}'" + (
+    return f"{UNKNOWN_KEY} '{key}'" + (
         did_you_mean(key, allowed) or f"; allowed here: {', '.join(allowed)}"
     )
