@@ -100,7 +100,7 @@ def cmd_release(args: argparse.Namespace) -> int:
         )
         print(
             f"undid the release of {args.undo}: removed {os.path.relpath(removed)}; "
-            "policy.yaml is a draft again",
+            f"{display(registers[0].policy)} is a draft again",
             file=sys.stderr,
         )
         return 0

@@ -161,7 +161,7 @@ def write_project(
             target / "pelicanconf.py": PELICANCONF.replace("{lang}", answers.source_language),
             target / "publishconf.py": PUBLISHCONF,
             target / "Makefile": MAKEFILE,
-            target / ".gitignore": "output/\noutput.*/\n.cache/\n*.mo\n",
+            target / ".gitignore": "output\noutput.*\n.output*.builds/\n.cache/\n*.mo\n",
         }
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
