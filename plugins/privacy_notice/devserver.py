@@ -2,8 +2,9 @@
 
 Pelican's own autoreload watches its content and theme, not policy.yaml or the
 catalogs; watchfiles (which Pelican already depends on) watches everything the notice is
-built from. Each rebuild runs in a fresh process, so edits to the plugin take effect too,
-and builds are atomic, so a broken edit prints its errors while the last good preview stays.
+built from. Rebuilds run in a long-lived worker process (see :mod:`.previewworker`),
+started anew when Python code changes, so edits to the plugin take effect too; builds are
+atomic, so a broken edit prints its errors while the last good preview stays.
 Requests are served from the complete build ``output`` links to (see :mod:`.outputdir`).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -63,25 +65,65 @@ class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
 
-def build(settings: Path, output: Path) -> tuple[bool, float, str]:
-    start = time.perf_counter()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "privacy_notice.cli",
-            "build",
-            "--preview",
-            "-s",
-            str(settings),
-            "-o",
-            str(output),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+class Builder:
+    """Runs the preview builds in one long-lived worker (see :mod:`.previewworker`),
+    started anew when the plugin's or the settings' Python code changes or it dies."""
+
+    def __init__(self, settings: Path, output: Path) -> None:
+        self.argv = ["build", "--preview", "-s", str(settings), "-o", str(output)]
+        self.worker: subprocess.Popen[str] | None = None
+
+    def _start(self) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "privacy_notice.previewworker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def build(self) -> tuple[bool, float, str]:
+        start = time.perf_counter()
+        for _attempt in range(3):  # a worker that exits (plugin changed, crashed): a new one
+            if self.worker is None or self.worker.poll() is not None:
+                self.worker = self._start()
+            assert self.worker.stdin is not None and self.worker.stdout is not None
+            try:
+                self.worker.stdin.write(json.dumps(self.argv) + "\n")
+                self.worker.stdin.flush()
+                answer = self.worker.stdout.readline()
+            except OSError:
+                answer = ""
+            reply = json.loads(answer) if answer else {"restart": True}
+            if not reply.get("restart"):
+                seconds = time.perf_counter() - start
+                return reply["code"] == 0, seconds, str(reply["messages"])
+            self.stop()
+        return False, time.perf_counter() - start, "the preview's build worker keeps failing"
+
+    def restart(self) -> None:
+        """The next build in a fresh worker (Python code it may have imported changed)."""
+        self.stop()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            if self.worker.stdin is not None:
+                self.worker.stdin.close()  # the worker ends at the end of its input
+            try:
+                self.worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.worker.terminate()
+                self.worker.wait()
+            self.worker = None
+
+
+def _restarts(names: Iterable[str], settings: Path, root: Path) -> bool:
+    """Whether a change of ``names`` (relative to ``root``) needs a fresh worker: Python
+    code (the plugin, the settings and what they import) is read once by a process."""
+    return any(
+        name.endswith(".py") or name.startswith("plugins") or root / name == settings
+        for name in names
     )
-    return result.returncode == 0, time.perf_counter() - start, result.stderr.strip()
 
 
 def serve(
@@ -91,7 +133,8 @@ def serve(
     # Not resolved: output is a link that each build replaces; every request follows it
     # anew, so it is answered from one complete build, never a half-built one.
     output = Path(os.path.abspath(output))
-    ok, seconds, messages = build(settings, output)
+    builder = Builder(settings, output)
+    ok, seconds, messages = builder.build()
     print(messages, file=sys.stderr)
     if not output.is_dir():
         print("nothing to serve yet: fix the errors above and save again", file=sys.stderr)
@@ -118,7 +161,9 @@ def serve(
     try:
         for batch in changes:
             names = sorted({str(Path(p).resolve().relative_to(root)) for _c, p in batch})
-            ok, seconds, messages = build(settings, output)
+            if _restarts(names, settings.resolve(), root):
+                builder.restart()
+            ok, seconds, messages = builder.build()
             state = "rebuilt" if ok else "NOT rebuilt (the last good preview stays)"
             if messages and not ok:
                 print(messages, file=sys.stderr)
@@ -133,3 +178,4 @@ def serve(
             )
     finally:
         httpd.shutdown()
+        builder.stop()

@@ -1,0 +1,70 @@
+"""The live preview's build worker: one long-lived process that runs ``privacy-notice
+build --preview`` on each request, so that a rebuild does not pay for a fresh process,
+Pelican's and the plugin's imports, and what the plugin memoises in memory (see
+:mod:`.sitememo`).
+
+The protocol is one JSON line a request on stdin (the build's arguments) and one JSON line
+a reply on stdout: ``{"code": exit status, "messages": what the build wrote to stderr}``,
+or ``{"restart": true}`` when the plugin's code changed since the worker started (it then
+exits: :mod:`.devserver` starts a fresh one, so plugin edits take effect as they did with
+a fresh process per build). The theme and the settings are read anew by every build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def code_stamp(folder: Path = PACKAGE) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a file of the plugin's package changes (name, mtime, size)."""
+    return tuple(
+        (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    )
+
+
+def run_build(argv: list[str]) -> tuple[int, str]:
+    """``privacy-notice ARGV`` in this process: its exit status and its stderr (taken at
+    the file descriptor, so that Pelican's logging, bound to stderr, is captured too)."""
+    from .cli import main as cli_main
+
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), 2)
+        try:
+            code = cli_main(argv)
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+        captured.seek(0)
+        return code, captured.read().decode("utf-8", "replace").strip()
+
+
+def main() -> None:
+    stamp = code_stamp()
+    reply = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)  # what a build prints on stdout is dropped, as it was before
+    for line in sys.stdin:
+        if code_stamp() != stamp:
+            reply.write(json.dumps({"restart": True}) + "\n")
+            reply.flush()
+            return
+        code, messages = run_build(json.loads(line))
+        reply.write(json.dumps({"code": code, "messages": messages}) + "\n")
+        reply.flush()
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in the preview's terminal
+        main()
