@@ -32,10 +32,25 @@ WATCHED = (
     "shared.yaml",
     "shared",
 )
+# What every register is built from, besides its own inputs.
+COMMON = ("theme", "plugins", "shared.yaml", "shared")
 _IGNORED_PARTS = {"__pycache__", ".cache", "node_modules", ".git"}
 
 
-def _relevant(root: Path, settings: Path, path: str) -> bool:
+def watched_for(root: Path, slug: str | None) -> tuple[str, ...]:
+    """What ``serve --register SLUG`` watches: that register's inputs (its folder under
+    ``registers/``, or the root register's ``policy.yaml``, ``translations``, ``content``)
+    and what every register shares; every input where ``slug`` is None."""
+    if slug is None:
+        return WATCHED
+    from .registers import discover
+
+    (register,) = discover(root).select(slug)  # an unknown slug: a located problem
+    own = ("policy.yaml", "translations", "content") if register.root else (f"registers/{slug}",)
+    return (*own, *COMMON)
+
+
+def _relevant(root: Path, settings: Path, path: str, watched: tuple[str, ...] = WATCHED) -> bool:
     try:
         relative = Path(path).resolve().relative_to(root)
     except ValueError:
@@ -45,7 +60,8 @@ def _relevant(root: Path, settings: Path, path: str) -> bool:
     name = relative.name
     if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
         return False  # editors' backup and swap files
-    return relative.parts[0] in WATCHED or relative == settings.relative_to(root)
+    inside = any(relative.parts[: len(Path(w).parts)] == Path(w).parts for w in watched)
+    return inside or relative == settings.relative_to(root)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -127,9 +143,18 @@ def _restarts(names: Iterable[str], settings: Path, root: Path) -> bool:
 
 
 def serve(
-    settings: Path, output: Path, host: str, port: int, changes: Iterable[set[Any]] | None = None
+    settings: Path,
+    output: Path,
+    host: str,
+    port: int,
+    changes: Iterable[set[Any]] | None = None,
+    register: str | None = None,
 ) -> None:
+    """Serve ``output`` and rebuild it on each change of an input; ``register``: only the
+    changes of that register's inputs (and the shared ones) rebuild, the other registers'
+    edits wait for the next rebuild (their pages stay as last built)."""
     root = settings.resolve().parent
+    watched = watched_for(root, register)
     # Not resolved: output is a link that each build replaces; every request follows it
     # anew, so it is answered from one complete build, never a half-built one.
     output = Path(os.path.abspath(output))
@@ -144,7 +169,7 @@ def serve(
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     address = f"http://{host}:{httpd.server_address[1]}/"
     print(
-        f"Serving the preview on {address} (Ctrl-C to stop); watching {', '.join(WATCHED)}",
+        f"Serving the preview on {address} (Ctrl-C to stop); watching {', '.join(watched)}",
         file=sys.stderr,
         flush=True,
     )
@@ -153,7 +178,7 @@ def serve(
 
         changes = watchfiles.watch(
             root,
-            watch_filter=lambda _change, path: _relevant(root, settings.resolve(), path),
+            watch_filter=lambda _change, path: _relevant(root, settings.resolve(), path, watched),
             debounce=200,
             step=20,
             raise_interrupt=False,

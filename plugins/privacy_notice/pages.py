@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Any
 
@@ -352,7 +352,14 @@ def api_files(site: Site, site_url: str, exports: formats.Exports) -> dict[str, 
         # change record applies to the documents as published.
         files[f"api/versions/{version.date}.json"] = version.published
         if previous is not None:
-            files[f"api/changes/{version.date}.json"] = export.canonical_json(
-                export.json_patch(json.loads(previous.published), json.loads(version.published))
+            files[f"api/changes/{version.date}.json"] = _change_record(
+                previous.published, version.published
             )
     return files
+
+
+@lru_cache(maxsize=1024)
+def _change_record(old: bytes, new: bytes) -> bytes:
+    """The JSON Patch from ``old`` to ``new`` (published documents): a pure function of
+    them, computed once a process (the live preview's worker builds again and again)."""
+    return export.canonical_json(export.json_patch(json.loads(old), json.loads(new)))

@@ -126,6 +126,7 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
     with ``options`` as they are); every register's problems raised together."""
     from .registers import discover
     from .site import build_site
+    from .sitememo import preview_site
 
     project = discover(options.policy.parent)
 
@@ -135,6 +136,9 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
             if register.root
             else project.options(register, options)
         )
+        if options.preview:  # the live preview's worker keeps unchanged registers' sites
+            shared = (project.folder / "shared.yaml", project.folder / "shared")
+            return register, preview_site(chosen, shared)
         return register, build_site(chosen)
 
     return each(project.registers, built)

@@ -57,6 +57,11 @@ def inputs_key(inputs: Iterable[Path], facts: Any, common: bytes) -> str:
     return hashlib.sha256(common + files_digest(inputs) + facts_text).hexdigest()
 
 
+# The entries this process read or wrote, by (cache folder, slug): the live preview's
+# long-lived worker (see previewworker.py) reads each entry from disk once.
+_IN_MEMORY: dict[tuple[Path, str], tuple[str, Rendered]] = {}
+
+
 class PreviewCache:
     """Each register's rendered output by slug; a None directory remembers nothing."""
 
@@ -70,6 +75,9 @@ class PreviewCache:
     def get(self, slug: str, key: str) -> Rendered | None:
         if self.path is None:
             return None
+        kept = _IN_MEMORY.get((self.path, slug))
+        if kept is not None and kept[0] == key:
+            return kept[1] if _has_folder(self.folder(slug, key), kept[1]) else None
         try:
             entry = json.loads((self.path / f"{slug}.json").read_bytes())
         except (OSError, ValueError):
@@ -81,7 +89,9 @@ class PreviewCache:
             name: Feed(**{**feed, "entries": tuple(Entry(**e) for e in feed["entries"])})
             for name, feed in entry["feeds"].items()
         }
-        return Rendered(entry["files"], feeds)
+        found = Rendered(entry["files"], feeds)
+        _IN_MEMORY[(self.path, slug)] = (key, found)
+        return found
 
     def put(self, slug: str, key: str, rendered: Rendered, base: str) -> None:
         """Keep ``rendered``: a further register's (``base``, its URL space) files as its
@@ -104,6 +114,7 @@ class PreviewCache:
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         temporary.replace(target)
+        _IN_MEMORY[(self.path, slug)] = (key, Rendered(files, rendered.feeds))
 
     def _keep_folder(
         self, slug: str, entry: Path, folder: Path, base: str, files: Mapping[str, str]
@@ -125,3 +136,9 @@ class PreviewCache:
         for old in self.path.glob(f"{slug}-*"):
             if old not in (folder, previous) and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
+
+
+def _has_folder(folder: Path | None, rendered: Rendered) -> bool:
+    """Whether a kept entry is whole: a further register's (its files kept as a folder,
+    none in the entry) still has its folder."""
+    return bool(rendered.files) or (folder is not None and folder.is_dir())

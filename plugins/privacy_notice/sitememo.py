@@ -1,0 +1,32 @@
+"""The live preview's memory of each register's checked and placed site: its long-lived
+build worker (see :mod:`.previewworker`) checks again only the registers whose inputs
+changed since its last build.
+
+A site is kept under its :class:`~.site.Options` and the SHA-256 of every file it is built
+from (policy, catalogs, released versions, the shared blocks and their catalogs, the theme's
+catalogs); the plugin's code cannot change under a worker (it restarts). A register with
+problems is never kept, so they are reported by every build, as a fresh process would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .previewcache import files_digest
+from .site import Options, Site, build_site
+
+_KEPT: dict[Options, tuple[bytes, Site]] = {}
+
+
+def preview_site(options: Options, shared: Iterable[Path]) -> Site:
+    """:func:`~.site.build_site` of ``options``, or the site kept from the last build of the
+    same inputs; ``shared``: the project's shared blocks (``shared.yaml``, ``shared/``)."""
+    inputs = (options.policy, options.translations, options.versions, options.theme_translations)
+    key = files_digest([*inputs, *shared])  # before building: an edit meanwhile is seen next
+    kept = _KEPT.get(options)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    site = build_site(options)
+    _KEPT[options] = (key, site)
+    return site
