@@ -60,8 +60,11 @@ def _relevant(root: Path, settings: Path, path: str, watched: tuple[str, ...] = 
     name = relative.name
     if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
         return False  # editors' backup and swap files
-    inside = any(relative.parts[: len(Path(w).parts)] == Path(w).parts for w in watched)
-    return inside or relative == settings.relative_to(root)
+    return _inside(relative, watched) or relative == settings.relative_to(root)
+
+
+def _inside(relative: Path, folders: Iterable[str]) -> bool:
+    return any(relative.parts[: len(Path(f).parts)] == Path(f).parts for f in folders)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -98,14 +101,17 @@ class Builder:
             encoding="utf-8",
         )
 
-    def build(self) -> tuple[bool, float, str]:
+    def build(self, only: str | None = None) -> tuple[bool, float, str]:
+        """Build the preview; ``only``: the one register read anew, the others held as
+        last built (see :mod:`.sitememo`)."""
         start = time.perf_counter()
         for _attempt in range(3):  # a worker that exits (plugin changed, crashed): a new one
             if self.worker is None or self.worker.poll() is not None:
                 self.worker = self._start()
             assert self.worker.stdin is not None and self.worker.stdout is not None
             try:
-                self.worker.stdin.write(json.dumps(self.argv) + "\n")
+                request = {"argv": self.argv, "only": only}
+                self.worker.stdin.write(json.dumps(request) + "\n")
                 self.worker.stdin.flush()
                 answer = self.worker.stdout.readline()
             except OSError:
@@ -188,7 +194,10 @@ def serve(
             names = sorted({str(Path(p).resolve().relative_to(root)) for _c, p in batch})
             if _restarts(names, settings.resolve(), root):
                 builder.restart()
-            ok, seconds, messages = builder.build()
+            # Only the register's own files changed: the others stay as last built.
+            own = watched[: len(watched) - len(COMMON)]
+            alone = register is not None and all(_inside(Path(n), own) for n in names)
+            ok, seconds, messages = builder.build(register if alone else None)
             state = "rebuilt" if ok else "NOT rebuilt (the last good preview stays)"
             if messages and not ok:
                 print(messages, file=sys.stderr)

@@ -32,6 +32,7 @@ from .previewcache import PLUGIN, PreviewCache, Rendered, files_digest, inputs_k
 from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
 from .site import Options, Site
+from .sitememo import held
 
 logger = logging.getLogger(__name__)
 
@@ -231,6 +232,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         if self._common_digest is None:
             self._common_digest = files_digest([FilePath(settings["THEME"]), PLUGIN])
         key = inputs_key(register.inputs, facts, self._common_digest)
+        last = cache.last(register.slug) if held(register.slug) else None
+        if last is not None:  # serve --register: the others as last built
+            key = last[0]
         found = cache.get(register.slug, key)
         self._preview_folders[register.slug] = cache.folder(register.slug, key)
         if found is None:

@@ -138,7 +138,7 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
         )
         if options.preview:  # the live preview's worker keeps unchanged registers' sites
             shared = (project.folder / "shared.yaml", project.folder / "shared")
-            return register, preview_site(chosen, shared)
+            return register, preview_site(chosen, shared, register.slug)
         return register, build_site(chosen)
 
     return each(project.registers, built)

@@ -93,6 +93,10 @@ class PreviewCache:
         _IN_MEMORY[(self.path, slug)] = (key, found)
         return found
 
+    def last(self, slug: str) -> tuple[str, Rendered] | None:
+        """The entry this process read or wrote last for ``slug`` (its key, its output)."""
+        return _IN_MEMORY.get((self.path, slug)) if self.path else None
+
     def put(self, slug: str, key: str, rendered: Rendered, base: str) -> None:
         """Keep ``rendered``: a further register's (``base``, its URL space) files as its
         folder, the root register's in the entry."""

@@ -3,7 +3,8 @@ build --preview`` on each request, so that a rebuild does not pay for a fresh pr
 Pelican's and the plugin's imports, and what the plugin memoises in memory (see
 :mod:`.sitememo`).
 
-The protocol is one JSON line a request on stdin (the build's arguments) and one JSON line
+The protocol is one JSON line a request on stdin (``argv``: the build's arguments;
+``only``: a register's slug, the others held as last built, see :mod:`.sitememo`) and one JSON line
 a reply on stdout: ``{"code": exit status, "messages": what the build wrote to stderr}``,
 or ``{"restart": true}`` when the plugin's code changed since the worker started (it then
 exits: :mod:`.devserver` starts a fresh one, so plugin edits take effect as they did with
@@ -51,6 +52,8 @@ def run_build(argv: list[str]) -> tuple[int, str]:
 
 
 def main() -> None:
+    from .sitememo import hold_others
+
     stamp = code_stamp()
     reply = os.fdopen(os.dup(1), "w", encoding="utf-8")
     quiet = os.open(os.devnull, os.O_WRONLY)
@@ -60,7 +63,9 @@ def main() -> None:
             reply.write(json.dumps({"restart": True}) + "\n")
             reply.flush()
             return
-        code, messages = run_build(json.loads(line))
+        request = json.loads(line)
+        hold_others(request.get("only"))
+        code, messages = run_build(request["argv"])
         reply.write(json.dumps({"code": code, "messages": messages}) + "\n")
         reply.flush()
 

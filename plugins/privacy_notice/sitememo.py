@@ -6,6 +6,10 @@ A site is kept under its :class:`~.site.Options` and the SHA-256 of every file i
 from (policy, catalogs, released versions, the shared blocks and their catalogs, the theme's
 catalogs); the plugin's code cannot change under a worker (it restarts). A register with
 problems is never kept, so they are reported by every build, as a fresh process would.
+
+``serve --register SLUG`` holds the other registers: while only that register's files
+changed, the worker builds the others from what it kept (their site here, their output
+in :mod:`.previewcache`), whatever their files say now, so they stay as last built.
 """
 
 from __future__ import annotations
@@ -17,11 +21,25 @@ from .previewcache import files_digest
 from .site import Options, Site, build_site
 
 _KEPT: dict[Options, tuple[bytes, Site]] = {}
+_HELD: list[str] = []  # the slug of the one register rebuilt, while the others are held
 
 
-def preview_site(options: Options, shared: Iterable[Path]) -> Site:
+def hold_others(slug: str | None) -> None:
+    """The next builds: only register ``slug`` read anew (None: every register)."""
+    _HELD[:] = [slug] if slug else []
+
+
+def held(slug: str) -> bool:
+    """Whether register ``slug`` is held: built from what the worker kept of it."""
+    return bool(_HELD) and _HELD[0] != slug
+
+
+def preview_site(options: Options, shared: Iterable[Path], slug: str) -> Site:
     """:func:`~.site.build_site` of ``options``, or the site kept from the last build of the
-    same inputs; ``shared``: the project's shared blocks (``shared.yaml``, ``shared/``)."""
+    same inputs (or of any, where register ``slug`` is held); ``shared``: the project's
+    shared blocks (``shared.yaml``, ``shared/``)."""
+    if held(slug) and options in _KEPT:
+        return _KEPT[options][1]
     inputs = (options.policy, options.translations, options.versions, options.theme_translations)
     key = files_digest([*inputs, *shared])  # before building: an edit meanwhile is seen next
     kept = _KEPT.get(options)
