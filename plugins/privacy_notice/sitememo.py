@@ -1,6 +1,8 @@
-"""The live preview's memory of each register's checked and placed site: its long-lived
-build worker (see :mod:`.previewworker`) checks again only the registers whose inputs
-changed since its last build.
+"""The live preview's memory of each register's checked and placed site and rendered
+bodies: its long-lived build worker (see :mod:`.previewworker`) checks again only the
+registers whose inputs changed since its last build, and renders again only the bodies of
+versions it has not rendered (an edit of ``policy.yaml`` changes the current version's, not
+the released versions').
 
 A site is kept under its :class:`~.site.Options` and the SHA-256 of every file it is built
 from (policy, catalogs, released versions, the shared blocks and their catalogs, the theme's
@@ -17,10 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from markupsafe import Markup
+
+from .bodies import BodyKey
 from .previewcache import files_digest
 from .site import Options, Site, build_site
 
 _KEPT: dict[Options, tuple[bytes, Site]] = {}
+_BODIES: dict[tuple[str, str], tuple[object, dict[BodyKey, Markup]]] = {}
 _HELD: list[str] = []  # the slug of the one register rebuilt, while the others are held
 
 
@@ -48,3 +54,19 @@ def preview_site(options: Options, shared: Iterable[Path], slug: str) -> Site:
     site = build_site(options)
     _KEPT[options] = (key, site)
     return site
+
+
+def kept_bodies(site: Site, base: str, theme: object) -> dict[str, dict[BodyKey, Markup]]:
+    """Each language's bodies of the register in URL space ``base`` kept from the last
+    build with the same ``theme`` (what else a body depends on: the theme's files, the
+    settings); only those of versions still in ``site``, so that the memory stays small."""
+    shown = {version.sha256 for version in site.versions}
+    found = {}
+    for lang in site.languages:
+        fingerprint, bodies = _BODIES.get((base, lang), (None, {}))
+        if fingerprint != theme:
+            bodies = {}
+        bodies = {key: body for key, body in bodies.items() if key[0] in shown}
+        _BODIES[(base, lang)] = (theme, bodies)
+        found[lang] = bodies
+    return found
