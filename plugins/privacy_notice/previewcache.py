@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -135,11 +136,40 @@ class PreviewCache:
             path = building / name.removeprefix(base)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, "utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder.is_dir():  # made by an earlier build of the same inputs
+            aside = folder.with_name(f"{folder.name}.{os.getpid()}.old")
+            folder.rename(aside)
+            _discard(aside)
         building.rename(folder)
         for old in self.path.glob(f"{slug}-*"):
-            if old not in (folder, previous) and old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
+            # Not another register's ("camera-lobby-…" for "camera").
+            own = re.fullmatch(re.escape(slug) + r"-[0-9a-f]{20}(\.\d+\.(tmp|old))?", old.name)
+            if own and old not in (folder, previous) and old.is_dir():
+                _discard(old)
+
+
+# The live preview's worker removes old folders after its reply (see previewworker.py),
+# not while the edited page waits for them.
+_STALE: list[Path] = []
+_DEFERRED: list[bool] = []
+
+
+def defer_removals() -> None:
+    """From now on, old folders are removed by :func:`remove_stale`, not at once."""
+    _DEFERRED[:] = [True]
+
+
+def _discard(folder: Path) -> None:
+    if _DEFERRED:
+        _STALE.append(folder)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale() -> None:
+    """Remove the old folders the last builds left (see :func:`defer_removals`)."""
+    while _STALE:
+        shutil.rmtree(_STALE.pop(), ignore_errors=True)
 
 
 def _has_folder(folder: Path | None, rendered: Rendered) -> bool:

@@ -52,8 +52,10 @@ def run_build(argv: list[str]) -> tuple[int, str]:
 
 
 def main() -> None:
+    from .previewcache import defer_removals, remove_stale
     from .sitememo import hold_others
 
+    defer_removals()
     stamp = code_stamp()
     reply = os.fdopen(os.dup(1), "w", encoding="utf-8")
     quiet = os.open(os.devnull, os.O_WRONLY)
@@ -68,6 +70,7 @@ def main() -> None:
         code, messages = run_build(request["argv"])
         reply.write(json.dumps({"code": code, "messages": messages}) + "\n")
         reply.flush()
+        remove_stale()  # while the new page is looked at
 
 
 if __name__ == "__main__":
