@@ -153,3 +153,17 @@ def test_serve_an_unknown_register_is_refused(registers_site: Project, tmp_path)
     assert result.returncode == 1
     assert "--register: no register 'recruitmnet'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_build_worker_reports_warnings_on_every_build(project: Project, monkeypatch, caplog):
+    """Pelican logs a message once a process; the worker's every build reports its own."""
+    from privacy_notice.previewworker import run_build
+
+    project.edit("period: P3M", "period: P6M")  # a released version edited: a warning
+    monkeypatch.chdir(project.path)
+    for _build in range(2):
+        caplog.clear()
+        code, messages = run_build(["build", "--preview", "-o", "output"])
+        assert code == 0, messages
+        # to stderr in the worker, to the log capture here
+        assert "already released and its content differs" in messages + caplog.text

@@ -33,17 +33,26 @@ def code_stamp(folder: Path = PACKAGE) -> tuple[tuple[str, int, int], ...]:
 
 
 def run_build(argv: list[str]) -> tuple[int, str]:
-    """``privacy-notice ARGV`` in this process: its exit status and its stderr (taken at
-    the file descriptor, so that Pelican's logging, bound to stderr, is captured too)."""
+    """``privacy-notice ARGV`` in this process: its exit status and its stderr."""
+    from pelican.log import LimitFilter
+
     from .cli import main as cli_main
 
+    # Pelican logs a message once a process: each build reports its warnings, as a fresh
+    # process did.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     sys.stderr.flush()
     saved = os.dup(2)
     with tempfile.TemporaryFile() as captured:
+        # Both the descriptor and sys.stderr (which may not be the descriptor's stream).
+        stream = open(captured.fileno(), "w", encoding="utf-8", closefd=False)  # noqa: SIM115
         os.dup2(captured.fileno(), 2)
         try:
-            code = cli_main(argv)
+            with contextlib.redirect_stderr(stream):
+                code = cli_main(argv)
         finally:
+            stream.close()
             sys.stderr.flush()
             os.dup2(saved, 2)
             os.close(saved)
