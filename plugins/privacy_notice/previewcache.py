@@ -19,6 +19,7 @@ previous key is kept as long as the served build may still link it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -137,9 +138,7 @@ class PreviewCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, "utf-8")
         if folder.is_dir():  # made by an earlier build of the same inputs
-            aside = folder.with_name(f"{folder.name}.{os.getpid()}.old")
-            folder.rename(aside)
-            _discard(aside)
+            _discard(folder)
         building.rename(folder)
         for old in self.path.glob(f"{slug}-*"):
             # Not another register's ("camera-lobby-…" for "camera").
@@ -148,28 +147,37 @@ class PreviewCache:
                 _discard(old)
 
 
-# The live preview's worker removes old folders after its reply (see previewworker.py),
-# not while the edited page waits for them.
+# The live preview's worker removes old folders beside its next builds (see
+# previewworker.py), not while the edited page waits for them: each is first renamed to a
+# name no build uses, so that a build may make a folder of the same key meanwhile.
 _STALE: list[Path] = []
 _DEFERRED: list[bool] = []
+_TRASH = itertools.count()
 
 
 def defer_removals() -> None:
-    """From now on, old folders are removed by :func:`remove_stale`, not at once."""
+    """From now on, old folders are set aside for :func:`take_stale`, not removed."""
     _DEFERRED[:] = [True]
 
 
 def _discard(folder: Path) -> None:
-    if _DEFERRED:
-        _STALE.append(folder)
-    else:
+    if not _DEFERRED:
         shutil.rmtree(folder, ignore_errors=True)
+        return
+    trash = folder.with_name(f".trash-{os.getpid()}-{next(_TRASH)}")
+    try:
+        folder.rename(trash)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    _STALE.append(trash)
 
 
-def remove_stale() -> None:
-    """Remove the old folders the last builds left (see :func:`defer_removals`)."""
-    while _STALE:
-        shutil.rmtree(_STALE.pop(), ignore_errors=True)
+def take_stale() -> list[Path]:
+    """The old folders set aside since the last call: the caller removes them."""
+    taken = list(_STALE)
+    _STALE.clear()
+    return taken
 
 
 def _has_folder(folder: Path | None, rendered: Rendered) -> bool:

@@ -16,8 +16,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -61,7 +63,7 @@ def run_build(argv: list[str]) -> tuple[int, str]:
 
 
 def main() -> None:
-    from .previewcache import defer_removals, remove_stale
+    from .previewcache import defer_removals, take_stale
     from .sitememo import hold_others
 
     defer_removals()
@@ -69,17 +71,31 @@ def main() -> None:
     reply = os.fdopen(os.dup(1), "w", encoding="utf-8")
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)  # what a build prints on stdout is dropped, as it was before
-    for line in sys.stdin:
-        if code_stamp() != stamp:
-            reply.write(json.dumps({"restart": True}) + "\n")
+    removal: threading.Thread | None = None
+    try:
+        for line in sys.stdin:
+            if code_stamp() != stamp:
+                reply.write(json.dumps({"restart": True}) + "\n")
+                reply.flush()
+                return
+            request = json.loads(line)
+            hold_others(request.get("only"))
+            code, messages = run_build(request["argv"])
+            reply.write(json.dumps({"code": code, "messages": messages}) + "\n")
             reply.flush()
-            return
-        request = json.loads(line)
-        hold_others(request.get("only"))
-        code, messages = run_build(request["argv"])
-        reply.write(json.dumps({"code": code, "messages": messages}) + "\n")
-        reply.flush()
-        remove_stale()  # while the new page is looked at
+            # Old folders removed beside the next build (rmdir leaves the GIL free).
+            removal = threading.Thread(target=_remove, args=(take_stale(), removal))
+            removal.start()
+    finally:
+        if removal is not None:
+            removal.join()
+
+
+def _remove(folders: list[Path], before: threading.Thread | None) -> None:
+    if before is not None:
+        before.join()  # one removal at a time
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
