@@ -167,3 +167,22 @@ def test_the_build_worker_reports_warnings_on_every_build(project: Project, monk
         assert code == 0, messages
         # to stderr in the worker, to the log capture here
         assert "already released and its content differs" in messages + caplog.text
+
+
+def test_a_theme_edit_shows_in_every_register(registers_site: Project, tmp_path):
+    """The worker keeps rendered bodies: a theme edit must still reach every page."""
+    project = registers_site.clone(tmp_path / "project")
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        server, port = _serve(project, log)
+    page = f"http://127.0.0.1:{port}/registers/recruitment/en/index.html"
+    try:
+        wait_for(lambda: "6 months" in fetch(page), timeout=60)
+        time.sleep(0.5)  # the watcher is up
+        body = project.path / "theme" / "templates" / "_notice_body.html"
+        body.write_text(body.read_text("utf-8") + "<p>edited theme</p>\n", "utf-8")
+        wait_for(lambda: "edited theme" in fetch(page))
+        assert "edited theme" in fetch(f"http://127.0.0.1:{port}/en/index.html")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

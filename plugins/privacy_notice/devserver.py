@@ -10,6 +10,7 @@ Requests are served from the complete build ``output`` links to (see :mod:`.outp
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -130,7 +131,8 @@ class Builder:
     def stop(self) -> None:
         if self.worker is not None:
             if self.worker.stdin is not None:
-                self.worker.stdin.close()  # the worker ends at the end of its input
+                with contextlib.suppress(OSError):  # the worker ends at the end of its input
+                    self.worker.stdin.close()
             try:
                 self.worker.wait(timeout=10)
             except subprocess.TimeoutExpired:

@@ -99,5 +99,6 @@ def _remove(folders: list[Path], before: threading.Thread | None) -> None:
 
 
 if __name__ == "__main__":
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in the preview's terminal
+    # Ctrl-C in the preview's terminal; the preview stopped while a build ran.
+    with contextlib.suppress(KeyboardInterrupt, BrokenPipeError):
         main()
