@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from conftest import Project
 
@@ -69,3 +71,118 @@ def test_publishing_still_refuses_an_edited_release(project: Project):
     project.edit("period: P3M", "period: P6M")
     assert "already released" in project.build(ok=False).stderr
     assert project.run("build", "--preview").returncode == 0
+
+
+def _serve(project: Project, log, *args: str) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "privacy_notice.cli", "serve", "--port", str(port), *args],
+        cwd=project.path,
+        stderr=log,
+        stdout=log,
+    )
+    return server, port
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site (a preview links kept folders in: followed)."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    } | {
+        f"{link.relative_to(folder)}/{name}": data
+        for link in folder.rglob("*")
+        if link.is_symlink() and link.is_dir()
+        for name, data in _files(link.resolve()).items()
+    }
+
+
+def test_the_preview_after_edits_is_what_a_full_build_writes(registers_site: Project, tmp_path):
+    """The worker's memory (sites, entries, change records) changes nothing: after edits
+    of two registers, the served output equals a fresh build of the same inputs."""
+    project = registers_site.clone(tmp_path / "served")
+    log = (tmp_path / "serve.log").open("w")
+    server, port = _serve(project, log)
+    page = f"http://127.0.0.1:{port}/registers/recruitment/en/index.html"
+    try:
+        wait_for(lambda: "6 months" in fetch(page), timeout=60)
+        time.sleep(0.5)  # the watcher is up
+        project.edit("period: P6M", "period: P9M", "registers/recruitment/policy.yaml")
+        wait_for(lambda: "9 months" in fetch(page))
+        project.edit("period: P3M", "period: P4M")
+        wait_for(lambda: "4 months" in fetch(f"http://127.0.0.1:{port}/en/index.html"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+    fresh = project.clone(tmp_path / "fresh")
+    shutil.rmtree(fresh.path / ".cache", ignore_errors=True)
+    assert fresh.build("--preview").returncode == 0
+    served = _files((project.path / "output").resolve())
+    assert served == _files((fresh.path / "output").resolve())
+
+
+def test_serve_one_register_rebuilds_on_its_edits_only(registers_site: Project, tmp_path):
+    project = registers_site.clone(tmp_path / "project")
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        server, port = _serve(project, log, "--register", "recruitment")
+    page = f"http://127.0.0.1:{port}/registers/recruitment/en/index.html"
+    other = f"http://127.0.0.1:{port}/registers/camera-surveillance/en/index.html"
+    try:
+        wait_for(lambda: "6 months" in fetch(page), timeout=60)
+        time.sleep(0.5)  # the watcher is up
+        before = fetch(other)
+        assert "after 30 days" in before
+        project.edit("period: P30D", "period: P31D", "registers/camera-surveillance/policy.yaml")
+        project.edit("period: P6M", "period: P9M", "registers/recruitment/policy.yaml")
+        wait_for(lambda: "9 months" in fetch(page))
+        assert fetch(other) == before  # the other register stays as last built
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    text = log_path.read_text("utf-8")
+    assert "registers/recruitment/policy.yaml changed: rebuilt" in text
+    assert "camera-surveillance/policy.yaml" not in text  # not watched, not checked
+
+
+def test_serve_an_unknown_register_is_refused(registers_site: Project, tmp_path):
+    project = registers_site.clone(tmp_path / "project")
+    result = project.process("serve", "--register", "recruitmnet")
+    assert result.returncode == 1
+    assert "--register: no register 'recruitmnet'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_build_worker_reports_warnings_on_every_build(project: Project, monkeypatch, caplog):
+    """Pelican logs a message once a process; the worker's every build reports its own."""
+    from privacy_notice.previewworker import run_build
+
+    project.edit("period: P3M", "period: P6M")  # a released version edited: a warning
+    monkeypatch.chdir(project.path)
+    for _build in range(2):
+        caplog.clear()
+        code, messages = run_build(["build", "--preview", "-o", "output"])
+        assert code == 0, messages
+        # to stderr in the worker, to the log capture here
+        assert "already released and its content differs" in messages + caplog.text
+
+
+def test_a_theme_edit_shows_in_every_register(registers_site: Project, tmp_path):
+    """The worker keeps rendered bodies: a theme edit must still reach every page."""
+    project = registers_site.clone(tmp_path / "project")
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        server, port = _serve(project, log)
+    page = f"http://127.0.0.1:{port}/registers/recruitment/en/index.html"
+    try:
+        wait_for(lambda: "6 months" in fetch(page), timeout=60)
+        time.sleep(0.5)  # the watcher is up
+        body = project.path / "theme" / "templates" / "_notice_body.html"
+        body.write_text(body.read_text("utf-8") + "<p>edited theme</p>\n", "utf-8")
+        wait_for(lambda: "edited theme" in fetch(page))
+        assert "edited theme" in fetch(f"http://127.0.0.1:{port}/en/index.html")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

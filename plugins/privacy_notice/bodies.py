@@ -47,15 +47,22 @@ class SummaryItem:
         return self.text
 
 
+# A rendered body's inputs besides the theme and the language: the version's SHA-256 and
+# its untranslated texts, the badged sections, the locale and the source language.
+BodyKey = tuple[str, frozenset[Any], frozenset[str], str, str]
+
+
 @dataclass
 class Language:
-    """One language of the site: its translations and its bodies, rendered once each."""
+    """One language of the site: its translations and its bodies, rendered once each.
+    ``bodies`` may come from an earlier build of the same theme, settings and language
+    (the live preview's worker, see :mod:`.sitememo`): a body is keyed by its inputs."""
 
     site: Site
     lang: str
     translations: Translations
     render: Render
-    _bodies: dict[tuple[str, frozenset[str]], Markup] = field(default_factory=dict)
+    bodies: dict[BodyKey, Markup] = field(default_factory=dict)
 
     @property
     def gettext(self) -> Callable[[str], str]:
@@ -73,10 +80,17 @@ class Language:
 
     def body(self, version: Version, changed: frozenset[str] = frozenset()) -> Markup:
         """The notice body of ``version``; ``changed`` (section keys) are badged."""
-        key = (version.date, changed)
-        if key not in self._bodies:
+        site = self.site
+        key = (
+            version.sha256,
+            version.fallbacks,
+            changed,
+            site.locale(self.lang),
+            site.source_language,
+        )
+        if key not in self.bodies:
             register = version.register
-            self._bodies[key] = Markup(
+            self.bodies[key] = Markup(
                 self.render(
                     "_notice_body.html",
                     {
@@ -87,7 +101,7 @@ class Language:
                     },
                 )
             )
-        return self._bodies[key]
+        return self.bodies[key]
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
         """The keys of the sections whose text in this language differs."""

@@ -205,7 +205,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .devserver import serve
 
     refuse_serving(_root(args), args.settings, args.output)
-    serve(Path(args.settings), Path(args.output), args.host, args.port)
+    serve(Path(args.settings), Path(args.output), args.host, args.port, register=args.register)
     return 0
 
 
@@ -302,6 +302,12 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("-o", "--output", default="output")
     preview.add_argument("--host", default="127.0.0.1")
     preview.add_argument("--port", type=int, default=8000)
+    preview.add_argument(
+        "--register",
+        metavar="SLUG",
+        help="rebuild only when this register's files (or the shared ones, the theme) "
+        "change; the other registers stay as last built. Default: every register",
+    )
     preview.set_defaults(run=cmd_serve)
     release_help = (
         "release each register whose policy.yaml is a new version (every register; "

@@ -2,15 +2,18 @@
 
 Pelican's own autoreload watches its content and theme, not policy.yaml or the
 catalogs; watchfiles (which Pelican already depends on) watches everything the notice is
-built from. Each rebuild runs in a fresh process, so edits to the plugin take effect too,
-and builds are atomic, so a broken edit prints its errors while the last good preview stays.
+built from. Rebuilds run in a long-lived worker process (see :mod:`.previewworker`),
+started anew when Python code changes, so edits to the plugin take effect too; builds are
+atomic, so a broken edit prints its errors while the last good preview stays.
 Requests are served from the complete build ``output`` links to (see :mod:`.outputdir`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -30,10 +33,25 @@ WATCHED = (
     "shared.yaml",
     "shared",
 )
+# What every register is built from, besides its own inputs.
+COMMON = ("theme", "plugins", "shared.yaml", "shared")
 _IGNORED_PARTS = {"__pycache__", ".cache", "node_modules", ".git"}
 
 
-def _relevant(root: Path, settings: Path, path: str) -> bool:
+def watched_for(root: Path, slug: str | None) -> tuple[str, ...]:
+    """What ``serve --register SLUG`` watches: that register's inputs (its folder under
+    ``registers/``, or the root register's ``policy.yaml``, ``translations``, ``content``)
+    and what every register shares; every input where ``slug`` is None."""
+    if slug is None:
+        return WATCHED
+    from .registers import discover
+
+    (register,) = discover(root).select(slug)  # an unknown slug: a located problem
+    own = ("policy.yaml", "translations", "content") if register.root else (f"registers/{slug}",)
+    return (*own, *COMMON)
+
+
+def _relevant(root: Path, settings: Path, path: str, watched: tuple[str, ...] = WATCHED) -> bool:
     try:
         relative = Path(path).resolve().relative_to(root)
     except ValueError:
@@ -43,7 +61,11 @@ def _relevant(root: Path, settings: Path, path: str) -> bool:
     name = relative.name
     if name.startswith(".") or name.endswith(("~", ".swp", ".tmp")):
         return False  # editors' backup and swap files
-    return relative.parts[0] in WATCHED or relative == settings.relative_to(root)
+    return _inside(relative, watched) or relative == settings.relative_to(root)
+
+
+def _inside(relative: Path, folders: Iterable[str]) -> bool:
+    return any(relative.parts[: len(Path(f).parts)] == Path(f).parts for f in folders)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -63,35 +85,89 @@ class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
 
-def build(settings: Path, output: Path) -> tuple[bool, float, str]:
-    start = time.perf_counter()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "privacy_notice.cli",
-            "build",
-            "--preview",
-            "-s",
-            str(settings),
-            "-o",
-            str(output),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+class Builder:
+    """Runs the preview builds in one long-lived worker (see :mod:`.previewworker`),
+    started anew when the plugin's or the settings' Python code changes or it dies."""
+
+    def __init__(self, settings: Path, output: Path) -> None:
+        self.argv = ["build", "--preview", "-s", str(settings), "-o", str(output)]
+        self.worker: subprocess.Popen[str] | None = None
+
+    def _start(self) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "privacy_notice.previewworker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def build(self, only: str | None = None) -> tuple[bool, float, str]:
+        """Build the preview; ``only``: the one register read anew, the others held as
+        last built (see :mod:`.sitememo`)."""
+        start = time.perf_counter()
+        for _attempt in range(3):  # a worker that exits (plugin changed, crashed): a new one
+            if self.worker is None or self.worker.poll() is not None:
+                self.worker = self._start()
+            assert self.worker.stdin is not None and self.worker.stdout is not None
+            try:
+                request = {"argv": self.argv, "only": only}
+                self.worker.stdin.write(json.dumps(request) + "\n")
+                self.worker.stdin.flush()
+                answer = self.worker.stdout.readline()
+            except OSError:
+                answer = ""
+            reply = json.loads(answer) if answer else {"restart": True}
+            if not reply.get("restart"):
+                seconds = time.perf_counter() - start
+                return reply["code"] == 0, seconds, str(reply["messages"])
+            self.stop()
+        return False, time.perf_counter() - start, "the preview's build worker keeps failing"
+
+    def restart(self) -> None:
+        """The next build in a fresh worker (Python code it may have imported changed)."""
+        self.stop()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            if self.worker.stdin is not None:
+                with contextlib.suppress(OSError):  # the worker ends at the end of its input
+                    self.worker.stdin.close()
+            try:
+                self.worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.worker.terminate()
+                self.worker.wait()
+            self.worker = None
+
+
+def _restarts(names: Iterable[str], settings: Path, root: Path) -> bool:
+    """Whether a change of ``names`` (relative to ``root``) needs a fresh worker: Python
+    code (the plugin, the settings and what they import) is read once by a process."""
+    return any(
+        name.endswith(".py") or name.startswith("plugins") or root / name == settings
+        for name in names
     )
-    return result.returncode == 0, time.perf_counter() - start, result.stderr.strip()
 
 
 def serve(
-    settings: Path, output: Path, host: str, port: int, changes: Iterable[set[Any]] | None = None
+    settings: Path,
+    output: Path,
+    host: str,
+    port: int,
+    changes: Iterable[set[Any]] | None = None,
+    register: str | None = None,
 ) -> None:
+    """Serve ``output`` and rebuild it on each change of an input; ``register``: only the
+    changes of that register's inputs (and the shared ones) rebuild, the other registers'
+    edits wait for the next rebuild (their pages stay as last built)."""
     root = settings.resolve().parent
+    watched = watched_for(root, register)
     # Not resolved: output is a link that each build replaces; every request follows it
     # anew, so it is answered from one complete build, never a half-built one.
     output = Path(os.path.abspath(output))
-    ok, seconds, messages = build(settings, output)
+    builder = Builder(settings, output)
+    ok, seconds, messages = builder.build()
     print(messages, file=sys.stderr)
     if not output.is_dir():
         print("nothing to serve yet: fix the errors above and save again", file=sys.stderr)
@@ -101,7 +177,7 @@ def serve(
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     address = f"http://{host}:{httpd.server_address[1]}/"
     print(
-        f"Serving the preview on {address} (Ctrl-C to stop); watching {', '.join(WATCHED)}",
+        f"Serving the preview on {address} (Ctrl-C to stop); watching {', '.join(watched)}",
         file=sys.stderr,
         flush=True,
     )
@@ -110,7 +186,7 @@ def serve(
 
         changes = watchfiles.watch(
             root,
-            watch_filter=lambda _change, path: _relevant(root, settings.resolve(), path),
+            watch_filter=lambda _change, path: _relevant(root, settings.resolve(), path, watched),
             debounce=200,
             step=20,
             raise_interrupt=False,
@@ -118,7 +194,12 @@ def serve(
     try:
         for batch in changes:
             names = sorted({str(Path(p).resolve().relative_to(root)) for _c, p in batch})
-            ok, seconds, messages = build(settings, output)
+            if _restarts(names, settings.resolve(), root):
+                builder.restart()
+            # Only the register's own files changed: the others stay as last built.
+            own = watched[: len(watched) - len(COMMON)]
+            alone = register is not None and all(_inside(Path(n), own) for n in names)
+            ok, seconds, messages = builder.build(register if alone else None)
             state = "rebuilt" if ok else "NOT rebuilt (the last good preview stays)"
             if messages and not ok:
                 print(messages, file=sys.stderr)
@@ -133,3 +214,4 @@ def serve(
             )
     finally:
         httpd.shutdown()
+        builder.stop()

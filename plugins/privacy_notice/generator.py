@@ -17,12 +17,14 @@ from typing import Any
 
 from babel.support import Translations
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
 from . import centre, feeds, filters, formats, pages
+from .bodies import BodyKey
 from .diagnostics import PolicyError
 from .exportcache import ExportCache
 from .i18n import theme_translations
@@ -32,6 +34,7 @@ from .previewcache import PLUGIN, PreviewCache, Rendered, files_digest, inputs_k
 from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
 from .site import Options, Site
+from .sitememo import held, kept_bodies
 
 logger = logging.getLogger(__name__)
 
@@ -188,7 +191,12 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self._write_files(writer, plan.files)
 
     def _register_plan(
-        self, register: centre.BuiltRegister, site_url: str, site_name: str, several: bool
+        self,
+        register: centre.BuiltRegister,
+        site_url: str,
+        site_name: str,
+        several: bool,
+        bodies: Mapping[str, dict[BodyKey, Markup]] | None = None,
     ) -> Plan:
         """One register's plan in its URL space."""
         site = register.site
@@ -208,6 +216,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             site_name=site_name,
             base=register.base,
             centre=several,
+            bodies=bodies,
         )
 
     def _preview(
@@ -233,10 +242,17 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         if self._common_digest is None:
             self._common_digest = files_digest([FilePath(settings["THEME"]), PLUGIN])
         key = inputs_key(register.inputs, facts, self._common_digest)
+        last = cache.last(register.slug) if held(register.slug) else None
+        if last is not None:  # serve --register: the others as last built
+            key = last[0]
         found = cache.get(register.slug, key)
         self._preview_folders[register.slug] = cache.folder(register.slug, key)
         if found is None:
-            plan = self._register_plan(register, site_url, site_name, several)
+            # The bodies of the versions the worker rendered before (the theme, settings
+            # and plugin as they were then: the key without the register's inputs).
+            theme = inputs_key((), facts, self._common_digest)
+            bodies = kept_bodies(register.site, register.base, theme)
+            plan = self._register_plan(register, site_url, site_name, several, bodies)
             relative_urls = bool(settings.get("RELATIVE_URLS", False))
             files = {page.name: self._page_text(page, relative_urls) for page in plan.pages}
             files |= {name: feeds.atom(feed).decode("utf-8") for name, feed in plan.feeds.items()}

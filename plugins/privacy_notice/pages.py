@@ -14,14 +14,15 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Any
 
 from babel.support import Translations
+from markupsafe import Markup
 
 from . import export, feeds, formats, redline
-from .bodies import Changes, Language, Render, SummaryItem, anchor
+from .bodies import BodyKey, Changes, Language, Render, SummaryItem, anchor
 from .schema import register_schema_for, register_schema_path
 from .site import Site
 from .versions import Version
@@ -118,13 +119,17 @@ def plan(
     site_name: str = "",
     base: str = "",
     centre: bool = False,
+    bodies: Mapping[str, dict[BodyKey, Markup]] | None = None,
 ) -> Plan:
     """The pages, API files and feeds of ``site``; ``translations`` holds each language's
     theme catalog, ``exports`` the TILT and JSON-LD files (see :mod:`.formats`, made with
     :func:`register_url`); ``site_name`` (Pelican's ``SITENAME``) heads the feed titles.
     ``base``: the register's URL space (see :func:`register_base`), "" for the root
-    register; ``centre``: the site has several registers, so every page links their index.
+    register; ``centre``: the site has several registers, so every page links their index;
+    ``bodies``: each language's rendered bodies, kept from an earlier build (see
+    :class:`~.bodies.Language`).
     """
+    kept = bodies or {}
     changes = Changes()
     space = Space(base, centre)
     pages: list[Page] = []
@@ -132,7 +137,7 @@ def plan(
     controller = site.current.register.controller
     place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
     for lang in site.languages:
-        language = Language(site, lang, translations[lang], render)
+        language = Language(site, lang, translations[lang], render, kept.get(lang, {}))
         language_pages, summaries = _language_pages(language, space, changes, exports)
         pages += language_pages
         versions = [v for v in site.versions if lang in v.languages]
@@ -148,7 +153,9 @@ def plan(
             site.periods,
             _unchanged(language, versions, summaries),
         )
-    root = Language(site, default_lang, translations[default_lang], render)
+    root = Language(
+        site, default_lang, translations[default_lang], render, kept.get(default_lang, {})
+    )
     pages.append(Page(base + "index.html", "root.html", _common(root, space, "root")))
     files = api_files(site, register_url(site_url, base), exports)
     return Plan(
@@ -352,7 +359,14 @@ def api_files(site: Site, site_url: str, exports: formats.Exports) -> dict[str, 
         # change record applies to the documents as published.
         files[f"api/versions/{version.date}.json"] = version.published
         if previous is not None:
-            files[f"api/changes/{version.date}.json"] = export.canonical_json(
-                export.json_patch(json.loads(previous.published), json.loads(version.published))
+            files[f"api/changes/{version.date}.json"] = _change_record(
+                previous.published, version.published
             )
     return files
+
+
+@lru_cache(maxsize=1024)
+def _change_record(old: bytes, new: bytes) -> bytes:
+    """The JSON Patch from ``old`` to ``new`` (published documents): a pure function of
+    them, computed once a process (the live preview's worker builds again and again)."""
+    return export.canonical_json(export.json_patch(json.loads(old), json.loads(new)))

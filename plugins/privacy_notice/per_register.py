@@ -149,6 +149,7 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
     registers are not read, their problems do not stop it."""
     from .registers import discover
     from .site import build_site
+    from .sitememo import preview_site
 
     project = discover(options.policy.parent, keep_going=True)
     if options.register is not None:
@@ -165,6 +166,9 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
             if register.root
             else project.options(register, options)
         )
+        if options.preview:  # the live preview's worker keeps unchanged registers' sites
+            shared = (project.folder / "shared.yaml", project.folder / "shared")
+            return register, preview_site(chosen, shared, register.slug)
         return register, build_site(chosen)
 
     sites = each(project.registers, built, project.problems)

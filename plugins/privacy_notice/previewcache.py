@@ -19,8 +19,10 @@ previous key is kept as long as the served build may still link it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -57,6 +59,11 @@ def inputs_key(inputs: Iterable[Path], facts: Any, common: bytes) -> str:
     return hashlib.sha256(common + files_digest(inputs) + facts_text).hexdigest()
 
 
+# The entries this process read or wrote, by (cache folder, slug): the live preview's
+# long-lived worker (see previewworker.py) reads each entry from disk once.
+_IN_MEMORY: dict[tuple[Path, str], tuple[str, Rendered]] = {}
+
+
 class PreviewCache:
     """Each register's rendered output by slug; a None directory remembers nothing."""
 
@@ -70,6 +77,9 @@ class PreviewCache:
     def get(self, slug: str, key: str) -> Rendered | None:
         if self.path is None:
             return None
+        kept = _IN_MEMORY.get((self.path, slug))
+        if kept is not None and kept[0] == key:
+            return kept[1] if _has_folder(self.folder(slug, key), kept[1]) else None
         try:
             entry = json.loads((self.path / f"{slug}.json").read_bytes())
         except (OSError, ValueError):
@@ -81,7 +91,13 @@ class PreviewCache:
             name: Feed(**{**feed, "entries": tuple(Entry(**e) for e in feed["entries"])})
             for name, feed in entry["feeds"].items()
         }
-        return Rendered(entry["files"], feeds)
+        found = Rendered(entry["files"], feeds)
+        _IN_MEMORY[(self.path, slug)] = (key, found)
+        return found
+
+    def last(self, slug: str) -> tuple[str, Rendered] | None:
+        """The entry this process read or wrote last for ``slug`` (its key, its output)."""
+        return _IN_MEMORY.get((self.path, slug)) if self.path else None
 
     def put(self, slug: str, key: str, rendered: Rendered, base: str) -> None:
         """Keep ``rendered``: a further register's (``base``, its URL space) files as its
@@ -104,6 +120,7 @@ class PreviewCache:
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         temporary.replace(target)
+        _IN_MEMORY[(self.path, slug)] = (key, Rendered(files, rendered.feeds))
 
     def _keep_folder(
         self, slug: str, entry: Path, folder: Path, base: str, files: Mapping[str, str]
@@ -120,8 +137,50 @@ class PreviewCache:
             path = building / name.removeprefix(base)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, "utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder.is_dir():  # made by an earlier build of the same inputs
+            _discard(folder)
         building.rename(folder)
         for old in self.path.glob(f"{slug}-*"):
-            if old not in (folder, previous) and old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
+            # Not another register's ("camera-lobby-…" for "camera").
+            own = re.fullmatch(re.escape(slug) + r"-[0-9a-f]{20}(\.\d+\.(tmp|old))?", old.name)
+            if own and old not in (folder, previous) and old.is_dir():
+                _discard(old)
+
+
+# The live preview's worker removes old folders beside its next builds (see
+# previewworker.py), not while the edited page waits for them: each is first renamed to a
+# name no build uses, so that a build may make a folder of the same key meanwhile.
+_STALE: list[Path] = []
+_DEFERRED: list[bool] = []
+_TRASH = itertools.count()
+
+
+def defer_removals() -> None:
+    """From now on, old folders are set aside for :func:`take_stale`, not removed."""
+    _DEFERRED[:] = [True]
+
+
+def _discard(folder: Path) -> None:
+    if not _DEFERRED:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    trash = folder.with_name(f".trash-{os.getpid()}-{next(_TRASH)}")
+    try:
+        folder.rename(trash)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    _STALE.append(trash)
+
+
+def take_stale() -> list[Path]:
+    """The old folders set aside since the last call: the caller removes them."""
+    taken = list(_STALE)
+    _STALE.clear()
+    return taken
+
+
+def _has_folder(folder: Path | None, rendered: Rendered) -> bool:
+    """Whether a kept entry is whole: a further register's (its files kept as a folder,
+    none in the entry) still has its folder."""
+    return bool(rendered.files) or (folder is not None and folder.is_dir())
