@@ -139,6 +139,8 @@ def test_serve_one_register_rebuilds_on_its_edits_only(registers_site: Project, 
         project.edit("period: P6M", "period: P9M", "registers/recruitment/policy.yaml")
         wait_for(lambda: "9 months" in fetch(page))
         assert fetch(other) == before  # the other register stays as last built
+        # The page is served once the build is in place; the log line follows its reply.
+        wait_for(lambda: "policy.yaml changed: rebuilt" in log_path.read_text("utf-8"))
     finally:
         server.terminate()
         server.wait(timeout=10)
