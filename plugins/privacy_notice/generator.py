@@ -30,7 +30,14 @@ from .exportcache import ExportCache
 from .i18n import theme_translations
 from .pages import Page, Plan, page_url, register_base, register_url
 from .per_register import build_registers
-from .previewcache import PLUGIN, PreviewCache, Rendered, files_digest, inputs_key
+from .previewcache import (
+    PLUGIN,
+    PreviewCache,
+    Rendered,
+    files_digest,
+    inputs_key,
+    link_around,
+)
 from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
 from .site import Options, Site
@@ -184,8 +191,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             )
         plan = self._announce(plan)
         if self.preview and several:
+            own = [*(page.name for page in plan.pages), *plan.feeds, *plan.files]
             for register in self.registers:
-                self._write_preview(writer, register, rendered[register.slug])
+                self._write_preview(writer, register, rendered[register.slug], own)
         self._write_pages(writer, plan.pages)
         self._write_feeds(writer, plan.feeds)
         self._write_files(writer, plan.files)
@@ -262,13 +270,22 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         return found
 
     def _write_preview(
-        self, writer: Writer, register: centre.BuiltRegister, rendered: Rendered
+        self,
+        writer: Writer,
+        register: centre.BuiltRegister,
+        rendered: Rendered,
+        own: Iterable[str],
     ) -> None:
-        """A register's preview output: a further register's kept folder linked into the
-        build (see :mod:`.previewcache`), else its files written."""
+        """A register's preview output: its kept folder linked into the build (see
+        :mod:`.previewcache`; the root register's around ``own``, the files this build
+        writes itself), else its files written."""
         folder = self._preview_folders.get(register.slug)
-        if register.base and folder is not None and folder.is_dir():
-            link = FilePath(self.output_path) / register.base.rstrip("/")
+        if folder is not None and folder.is_dir():
+            output = FilePath(self.output_path)
+            if not register.base:
+                link_around(folder, output, own)
+                return
+            link = output / register.base.rstrip("/")
             link.parent.mkdir(parents=True, exist_ok=True)
             link.symlink_to(folder.resolve(), target_is_directory=True)
             return

@@ -10,10 +10,12 @@ facts (settings, the build date, its URL space). Each register is still checked 
 (every error reported); only the rendering is skipped. Used by the preview only: a
 publishing build renders everything, and its plan goes through ``plan_ready``.
 
-A further register's files (all under its ``registers/<slug>/``) are kept as a folder,
-``<slug>-<key>/``, that each preview build links into its output instead of writing its
-files again (writing thousands of files is most of a rebuild's time); the folder of the
-previous key is kept as long as the served build may still link it.
+Every register's files are kept as a folder, ``<slug>-<key>/``, that each preview build
+links into its output instead of writing its files again (writing thousands of files is
+most of a rebuild's time): a further register's (all under ``registers/<slug>/``) by one
+link, the root register's by a link for each entry beside the privacy centre's own files
+(:func:`link_around`). The folder of the previous key is kept as long as the served build
+may still link it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import re
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .feeds import Entry, Feed
@@ -85,7 +87,7 @@ class PreviewCache:
         except (OSError, ValueError):
             return None
         folder = self.folder(slug, key)
-        if entry.get("key") != key or (entry.get("base") and not (folder and folder.is_dir())):
+        if entry.get("key") != key or not (folder and folder.is_dir()):
             return None
         feeds = {
             name: Feed(**{**feed, "entries": tuple(Entry(**e) for e in feed["entries"])})
@@ -100,17 +102,15 @@ class PreviewCache:
         return _IN_MEMORY.get((self.path, slug)) if self.path else None
 
     def put(self, slug: str, key: str, rendered: Rendered, base: str) -> None:
-        """Keep ``rendered``: a further register's (``base``, its URL space) files as its
-        folder, the root register's in the entry."""
+        """Keep ``rendered``: a register's files (under ``base``, its URL space) as its
+        folder, its feeds as data in the entry."""
         folder = self.folder(slug, key)
         if self.path is None or folder is None:
             return
         self.path.mkdir(parents=True, exist_ok=True)
         target = self.path / f"{slug}.json"
-        files = dict(rendered.files)
-        if base:
-            self._keep_folder(slug, target, folder, base, files)
-            files = {}
+        self._keep_folder(slug, target, folder, base, rendered.files)
+        files: dict[str, str] = {}
         data = {
             "key": key,
             "base": base,
@@ -181,6 +181,30 @@ def take_stale() -> list[Path]:
 
 
 def _has_folder(folder: Path | None, rendered: Rendered) -> bool:
-    """Whether a kept entry is whole: a further register's (its files kept as a folder,
-    none in the entry) still has its folder."""
+    """Whether a kept entry is whole: its files (kept as a folder, none in the entry, since
+    every register's are) still have their folder."""
     return bool(rendered.files) or (folder is not None and folder.is_dir())
+
+
+def link_around(kept: Path, output: Path, reserved: Iterable[str]) -> None:
+    """Link the root register's kept folder into ``output``: each entry by one symlink,
+    except the folders where the build writes files of its own (``reserved``: the privacy
+    centre's, e.g. ``fi/registers/index.html``), which are made and linked into in turn.
+    A few dozen links instead of writing a file and making a folder for every page."""
+    busy = {str(parent) for name in reserved for parent in PurePosixPath(name).parents}
+    taken = set(reserved)
+
+    def walk(relative: str) -> None:
+        (output / relative).mkdir(parents=True, exist_ok=True)
+        with os.scandir(kept / relative) as entries:
+            for entry in entries:
+                name = f"{relative}/{entry.name}" if relative != "." else entry.name
+                if name in taken:
+                    continue  # the build's own file wins (the writer's guard sees no clash)
+                if name in busy and entry.is_dir(follow_symlinks=False):
+                    walk(name)
+                else:
+                    target = Path(entry.path).resolve()
+                    (output / name).symlink_to(target, target_is_directory=entry.is_dir())
+
+    walk(".")
