@@ -125,26 +125,68 @@ class PreviewCache:
     def _keep_folder(
         self, slug: str, entry: Path, folder: Path, base: str, files: Mapping[str, str]
     ) -> None:
-        """Write ``folder``; delete the register's folders but it and the previous one."""
+        """Write ``folder``; delete the register's folders but it and the previous one.
+
+        An old folder of the register (neither the previous one, which the served build
+        links, nor one being written) is taken as the start of the new one and only its
+        files that differ are written: on a disk where making and removing folders is slow,
+        a rebuild then writes the few pages an edit changed, not every page and folder."""
         assert self.path is not None
         try:
             previous = self.folder(slug, json.loads(entry.read_bytes()).get("key", ""))
         except (OSError, ValueError):
             previous = None
+        old = [
+            path
+            for path in self.path.glob(f"{slug}-*")
+            # Not another register's ("camera-lobby-…" for "camera").
+            if re.fullmatch(re.escape(slug) + r"-[0-9a-f]{20}(\.\d+\.(tmp|old))?", path.name)
+            and path != previous
+            and path.is_dir()
+        ]
         building = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
         shutil.rmtree(building, ignore_errors=True)
+        reused = next((path for path in old if _manifest(path) is not None), None)
+        written = _manifest(reused) if reused is not None else None
+        if reused is not None and written is not None:
+            _manifest_path(reused).unlink()
+            reused.rename(building)
+            old.remove(reused)
+        digests = {
+            name.removeprefix(base): hashlib.sha256(text.encode()).hexdigest()
+            for name, text in files.items()
+        }
         for name, text in files.items():
-            path = building / name.removeprefix(base)
+            relative = name.removeprefix(base)
+            if written is not None and written.get(relative) == digests[relative]:
+                continue
+            path = building / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, "utf-8")
-        if folder.is_dir():  # made by an earlier build of the same inputs
+        for relative in set(written or ()) - set(digests):
+            (building / relative).unlink(missing_ok=True)
+        building.mkdir(parents=True, exist_ok=True)
+        for path in old:
+            _manifest_path(path).unlink(missing_ok=True)
+            _discard(path)
+        if folder.is_dir():  # the previous one, of the same inputs (its entry was lost)
+            _manifest_path(folder).unlink(missing_ok=True)
             _discard(folder)
         building.rename(folder)
-        for old in self.path.glob(f"{slug}-*"):
-            # Not another register's ("camera-lobby-…" for "camera").
-            own = re.fullmatch(re.escape(slug) + r"-[0-9a-f]{20}(\.\d+\.(tmp|old))?", old.name)
-            if own and old not in (folder, previous) and old.is_dir():
-                _discard(old)
+        _manifest_path(folder).write_text(json.dumps(digests, sort_keys=True), "utf-8")
+
+
+def _manifest_path(folder: Path) -> Path:
+    """What a kept folder holds (each file's SHA-256), beside it: not linked into a build."""
+    return folder.with_name(f"{folder.name}.manifest")  # JSON; not an entry (*.json)
+
+
+def _manifest(folder: Path) -> dict[str, str] | None:
+    try:
+        data = json.loads(_manifest_path(folder).read_bytes())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 # The live preview's worker removes old folders beside its next builds (see
