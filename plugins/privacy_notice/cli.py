@@ -297,11 +297,19 @@ def parser() -> argparse.ArgumentParser:
         "(default: today in TIMEZONE); the same inputs and date give the same bytes",
     )
     build.set_defaults(run=cmd_build)
-    preview = commands.add_parser("serve", help="serve a live preview that rebuilds on edits")
-    preview.add_argument("-s", "--settings", default="pelicanconf.py")
-    preview.add_argument("-o", "--output", default="output")
-    preview.add_argument("--host", default="127.0.0.1")
-    preview.add_argument("--port", type=int, default=8000)
+    serve_help = (
+        "serve a live preview of every register (drafts shown) on localhost and rebuild it "
+        "when an input changes; --register SLUG: rebuild on that register's edits only"
+    )
+    preview = commands.add_parser("serve", help=serve_help, description=serve_help)
+    preview.add_argument(
+        "-s", "--settings", default="pelicanconf.py", help="the settings (default: %(default)s)"
+    )
+    preview.add_argument(
+        "-o", "--output", default="output", help="where the preview is built (default: %(default)s)"
+    )
+    preview.add_argument("--host", default="127.0.0.1", help="address (default: %(default)s)")
+    preview.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
     preview.add_argument(
         "--register",
         metavar="SLUG",
