@@ -171,6 +171,12 @@ def test_a_registers_own_translation_takes_precedence(several: Project) -> None:
         "recruitment": "Rekrytoinnin rekisterinpitäjä",
         "camera-surveillance": "Rekisterinpitäjä",
     }
+    # Updating the catalogs keeps it (it is not in the register's own template).
+    for command in (("translations", "--register", "recruitment"), ("translations",)):
+        ok(several, *command)
+        assert 'msgstr "Rekrytoinnin rekisterinpitäjä"' in catalog.read_text("utf-8"), command
+    template = several.path / "registers/recruitment/translations/policy.pot"
+    assert "Data controller" not in template.read_text("utf-8")  # a shared text stays shared
 
 
 def _same_slug(project: Project) -> None:

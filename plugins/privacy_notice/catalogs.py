@@ -125,8 +125,16 @@ def keep_date(template: Catalog, previous: FilePath) -> Catalog:
     return template
 
 
-def update(template: Catalog, path: FilePath, lang: str, *, same_path_fuzzy: bool) -> Catalog:
-    """The catalog of ``lang`` at ``path`` brought up to ``template`` (a new one if absent)."""
+def update(
+    template: Catalog,
+    path: FilePath,
+    lang: str,
+    *,
+    same_path_fuzzy: bool,
+    keep: frozenset[str | tuple[str, ...]] = frozenset(),
+) -> Catalog:
+    """The catalog of ``lang`` at ``path`` brought up to ``template`` (a new one if absent);
+    a translated message of ``keep`` stays though the template does not have it."""
     if not path.exists():
         catalog = read(render(template, locations=True), lang)
         catalog.fuzzy = False
@@ -134,6 +142,11 @@ def update(template: Catalog, path: FilePath, lang: str, *, same_path_fuzzy: boo
     catalog = read(path, lang, template.domain)
     previous = {m.id: m.previous_id for m in catalog if m.id and m.previous_id}
     catalog.update(template, no_fuzzy_matching=True)
+    for message_id, kept in list(catalog.obsolete.items()):
+        # A register's own translation of a shared text it uses.
+        if message_id in keep and kept.string and not kept.fuzzy:
+            del catalog.obsolete[message_id]
+            catalog[message_id] = kept
     for message in catalog:
         if message.fuzzy and not message.previous_id and message.id in previous:
             message.previous_id = previous[message.id]  # Babel drops it on an exact match
@@ -175,14 +188,18 @@ def update_all(
     source: str,
     theme_sources: Iterable[tuple[FilePath, str]] = (),
     theme_translations: FilePath | None = None,
+    overrides: Iterable[str | tuple[str, ...]] = (),
 ) -> list[FilePath]:
     """Extract and update every catalog; the files written (none when nothing changed).
 
     Policy catalogs: one per published language but the source. Theme catalogs (only where
     ``theme_sources`` are given, that is in the tool's own repository): those that exist;
     a new language's theme catalog is added by hand (``pybabel init``) and translated.
+    ``overrides``: the shared texts a register uses; its own translation of one, where it
+    has one, is kept (it takes precedence over the shared catalog's).
     """
-    written = update_policy(policy_template(policy), translations, languages, source)
+    template = policy_template(policy)
+    written = update_policy(template, translations, languages, source, frozenset(overrides))
     theme_sources = list(theme_sources)
     if theme_sources and theme_translations is not None:
         pot = theme_translations / "theme.pot"
@@ -197,7 +214,11 @@ def update_all(
 
 
 def update_policy(
-    template: Catalog, translations: FilePath, languages: Iterable[str], source: str
+    template: Catalog,
+    translations: FilePath,
+    languages: Iterable[str],
+    source: str,
+    overrides: frozenset[str | tuple[str, ...]] = frozenset(),
 ) -> list[FilePath]:
     """Write the ``policy`` template and bring every language's catalog up to it."""
     written = []
@@ -208,7 +229,7 @@ def update_policy(
         if lang == source:
             continue
         path = translations / lang / "LC_MESSAGES" / "policy.po"
-        catalog = update(template, path, lang, same_path_fuzzy=True)
+        catalog = update(template, path, lang, same_path_fuzzy=True, keep=overrides)
         if write_if_changed(path, render(catalog, locations=False)):
             written.append(path)
     return written

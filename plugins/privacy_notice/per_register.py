@@ -113,6 +113,11 @@ def update_catalogs(
         register: RegisterFolder, loaded: Loaded
     ) -> tuple[list[Path], list[tuple[str, list[str]]], set[str]]:
         data = loaded.data
+        texts = [
+            (text, [format_path(path)] + (["Markdown"] if kind == "markdown" else []))
+            for path, text, kind in iter_texts(data)
+            if loaded.mark(path).file  # a shared block's text
+        ]
         written = update_all(
             register.policy,
             register.translations,
@@ -120,12 +125,8 @@ def update_catalogs(
             data["source_language"],
             theme_sources if register.root else (),
             theme_translations,
+            overrides={text for text, _comments in texts},
         )
-        texts = [
-            (text, [format_path(path)] + (["Markdown"] if kind == "markdown" else []))
-            for path, text, kind in iter_texts(data)
-            if loaded.mark(path).file  # a shared block's text
-        ]
         return written, texts, set(data["languages"]) if texts else set()
 
     # Every register checked before any catalog is written.
