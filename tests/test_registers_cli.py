@@ -95,3 +95,15 @@ def test_a_project_of_only_registers_has_the_centre_as_its_entry_page(tmp_path: 
     assert 'href="./registers/recruitment/fi/index.html"' in entry
     assert (output / "fi/registers/index.html").is_file()
     assert broken_links(output) == []
+
+
+def test_a_register_gone_since_the_last_build_is_named(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    project = registers_site.clone(tmp_path / "project")
+    project.build(AS_OF)
+    assert "warning: register" not in project.build(AS_OF).stderr
+    (project.path / "registers/camera-surveillance").rename(project.path / "registers/cctv")
+    result = project.build(AS_OF)  # renaming is allowed, but its URLs are gone: said so
+    assert "warning: register 'camera-surveillance' was in the previous build" in result.stderr
+    assert "'cctv'" not in result.stderr and "'recruitment'" not in result.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import traceback
 from collections.abc import Iterator
 from dataclasses import replace
@@ -200,6 +201,8 @@ def build(
             outputdir.normalise_modes(staging)
             # Only now, so that problems in the inputs are reported first.
             outputdir.check_replaceable(target, force)
+            if register is None:
+                warn_gone(target, staging)
             outputdir.swap(staging, target)
         except TemplateSyntaxError as exc:  # in the theme
             template = display(exc.filename or exc.name or "theme")
@@ -209,6 +212,28 @@ def build(
         finally:
             outputdir.clean(target)  # the new build if it failed, the old one if it did not
     return target
+
+
+def warn_gone(previous: Path, new: Path) -> None:
+    """A warning for each register the previous build published and this one does not
+    (e.g. its folder renamed): its URLs, which consent records may cite, are gone."""
+    import json
+
+    def slugs(site: Path) -> set[str]:
+        try:
+            index = json.loads((site / "api" / "registers.json").read_bytes())
+        except (OSError, ValueError):
+            return set()
+        listed = index.get("registers") if isinstance(index, dict) else None
+        return {r["slug"] for r in listed or () if isinstance(r, dict) and not r.get("root")}
+
+    for slug in sorted(slugs(previous) - slugs(new)):
+        print(
+            f"warning: register '{slug}' was in the previous build ({display(previous)}/"
+            f"registers/{slug}/) and is not in this one: its published URLs are gone; "
+            "a renamed register keeps its URLs only under its old folder name",
+            file=sys.stderr,
+        )
 
 
 def refuse_serving(root: Path, settings_file: str, output: str) -> Path:
