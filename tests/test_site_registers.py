@@ -90,6 +90,7 @@ def test_the_privacy_centre_lists_every_register(registers_site: Project) -> Non
     assert 'href="../../registers/camera-surveillance/fi/index.html"' in fi
     assert 'href="../../fi/index.html"' in fi
     assert "Tietosuojaselosteet" in fi  # the heading, translated
+    assert re.search(r"<title>Tietosuojaselosteet – [^<\s][^<]*</title>", fi)  # and whose
     # A register without Swedish is listed in its source language, marked as such.
     sv = registers_site.read("sv/registers/index.html")
     assert 'href="../../registers/recruitment/en/index.html" hreflang="en" lang="en"' in sv
