@@ -10,6 +10,7 @@ import pytest
 from test_registers import registers_project
 
 from conftest import Project
+from run_cli import in_process
 
 NEW = "registers/web-shop/policy.yaml"
 
@@ -76,3 +77,14 @@ def test_a_block_no_register_uses_yet_is_not_said_to_be_used(several: Project) -
     text, _ = init(several, "--no-input")
     assert "\ncomplaints:   # shared.yaml's block\n  $shared: complaints\n" in text
     assert "\nrights:   # shared.yaml's block, as in the project's other registers\n" in text
+
+
+def test_init_writes_into_the_project_root_names(several: Project, tmp_path: Path) -> None:
+    """``--root DIR`` names the project for init too, as for every other command."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = in_process(
+        elsewhere, "--root", str(several.path), "init", "--register", "web-shop", "--no-input"
+    )
+    assert result.returncode == 0, result.stderr
+    assert (several.path / NEW).is_file() and not (elsewhere / "registers").exists()

@@ -188,7 +188,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     from .init_shared import own_controller, shared_sections
     from .skeleton import HEADINGS
 
-    target = FilePath(args.directory)
+    # The project: DIR if given, else --root (as every other command), else here.
+    project = FilePath(args.directory or getattr(args, "root", None) or ".")
+    target = project
     if args.register:  # a further register of the project: only its notice, no settings
         from .registers import new_register_folder
 
@@ -198,7 +200,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise PolicyError(problems)
     # A further register may refer to shared blocks: its editor schema allows that.
     schema = _schema_reference(target, "register" if args.register else "policy")
-    shared = shared_sections(FilePath(args.directory), tuple(HEADINGS["en"])[1:])
+    shared = shared_sections(project, tuple(HEADINGS["en"])[1:])
     blocks = own_controller(shared, args) if args.register else {}
     known = shared.defaults() if args.register else {}
     answers = answers_from(args, schema, known, ask_controller="controller" not in blocks)
@@ -241,7 +243,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "(--register SLUG)"
     )
     init = commands.add_parser("init", help=init_help, description=init_help)
-    init.add_argument("directory", nargs="?", default=".", help="where (default: .)")
+    init.add_argument(
+        "directory", nargs="?", help="the project folder (default: --root, else the current one)"
+    )
     own = (
         " (--register where the controller is shared: another controller's than shared.yaml's "
         "writes this register's own controller out)"
