@@ -121,6 +121,9 @@ def test_the_site_wide_feeds_hold_every_registers_versions(registers_site: Proje
             slug = next((s for s in FURTHER if f"/registers/{s}/" in entry.id), None)
             shown = lang if slug is None or lang in LANGS[slug] else "en"
             assert entry.title_detail.language == shown, (lang, entry.id)
+            # Each entry credits its own register's controller, as that register's feed does.
+            own = output / (f"registers/{slug}/" if slug else "") / f"feeds/{shown}.atom.xml"
+            assert entry.author == feedparser.parse(own.read_bytes()).feed.author, entry.id
         assert feed.feed.id.endswith(f":/feeds/all.{lang}.atom.xml")
     fi = feedparser.parse((output / "feeds/all.fi.atom.xml").read_bytes())
     assert fi.entries[0].id.endswith(":/registers/camera-surveillance/fi/versions/2024-04-15/")

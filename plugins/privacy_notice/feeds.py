@@ -41,6 +41,8 @@ class Entry:
     content: str  # HTML
     published: str = ""  # RFC 3339; "": the same as updated
     lang: str = ""  # "": the feed's language (a site-wide feed may carry others)
+    author: str = ""  # "": the feed's author (a site-wide feed's registers may have others)
+    author_uri: str | None = None
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,8 @@ def site_feed(
                 e,
                 title=f"{name}: {e.title}",
                 lang="" if feed.lang == lang else feed.lang,
+                author=feed.author,  # each register's controller, not the first one's
+                author_uri=feed.author_uri,
             )
             for name, feed in parts
             for e in feed.entries
@@ -231,10 +235,7 @@ def site_feed(
 
 def atom(feed: Feed) -> bytes:
     """The feed as Atom XML, UTF-8; the same feed gives the same bytes."""
-    author = _element("name", feed.author)
-    if feed.author_uri:
-        author += _element("uri", feed.author_uri)
-    author = f"<author>{author}</author>"
+    author = _author(feed.author, feed.author_uri)
     out = [
         '<?xml version="1.0" encoding="utf-8"?>\n',
         f"<feed xmlns={quoteattr(ATOM)} xml:lang={_attr(feed.lang)}>",
@@ -254,13 +255,17 @@ def atom(feed: Feed) -> bytes:
             f'<link rel="alternate" type="text/html" href={_attr(entry.link)}/>',
             _element("published", entry.published or entry.updated),
             _element("updated", entry.updated),
-            author,
+            _author(entry.author, entry.author_uri) if entry.author else author,
             '<summary type="text">' + _text(entry.summary) + "</summary>",
             '<content type="html">' + _text(entry.content) + "</content>",
             "</entry>",
         ]
     out.append("\n</feed>\n")
     return "".join(out).encode("utf-8")
+
+
+def _author(name: str, uri: str | None) -> str:
+    return "<author>" + _element("name", name) + (_element("uri", uri) if uri else "") + "</author>"
 
 
 def _sentence(text: str) -> str:
