@@ -66,17 +66,18 @@ def policy_facts(policy: Path) -> tuple[str | None, str | None]:
     can be read; a broken file gives ``(None, None)`` (the build reports its problems).
     A controller shared by reference (``$shared``) is read from the project's
     ``shared.yaml``; a project of only ``registers/<slug>/`` takes its first register's."""
+    from .load import read_mapping
     from .shared import REFERENCE, REGISTERS_DIR, SHARED_FILE
 
     if not policy.exists():
         further = sorted((policy.parent / REGISTERS_DIR).glob(f"*/{policy.name}"))
         return policy_facts(further[0]) if further else (None, None)
-    data = _yaml_mapping(policy)
+    data = read_mapping(policy)
     controller, languages = data.get("controller"), data.get("languages")
     if isinstance(controller, dict) and isinstance(controller.get(REFERENCE), str):
         from .shared import project_of
 
-        blocks = _yaml_mapping(project_of(policy) / SHARED_FILE).get("blocks")
+        blocks = read_mapping(project_of(policy) / SHARED_FILE).get("blocks")
         block = blocks.get(controller[REFERENCE]) if isinstance(blocks, dict) else None
         controller = block if isinstance(block, dict) else None
     name = controller.get("name") if isinstance(controller, dict) else None
@@ -85,23 +86,6 @@ def policy_facts(policy: Path) -> tuple[str | None, str | None]:
         name if isinstance(name, str) and name else None,
         first if isinstance(first, str) else None,
     )
-
-
-def _yaml_mapping(path: Path) -> dict[str, Any]:
-    """``path`` read as a YAML mapping, or ``{}`` where it cannot be."""
-    import yaml
-
-    from .load import MAX_BYTES
-    from .safety import read_regular
-
-    try:
-        # Only a regular file, its size checked first: a pipe here must not block the build.
-        raw = read_regular(path, str(path), MAX_BYTES)
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(raw, Loader=loader)
-    except Exception:  # unreadable, not YAML, an impossible date…: the build says which
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def notice_settings(root: str | Path) -> dict[str, Any]:

@@ -107,6 +107,17 @@ def read_source(path: str | os.PathLike[str], name: str) -> bytes:
         raise PolicyError([Diagnostic(name, message=message)]) from None
 
 
+def read_mapping(path: str | Path) -> dict[str, Any]:
+    """``path`` as written, if it is a YAML mapping, else ``{}``: for the few facts read
+    before the checks (the site's name, the root register's locales), which a broken file
+    must not stop; the checks then say what is wrong with it."""
+    try:
+        data = yaml.load(read_source(path, str(path)), Loader=_Loader)
+    except Exception:  # unreadable, not YAML, an impossible date…
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def load_policy(path: str | Path, *, display: str | None = None) -> Loaded:
     """Read and compose a policy file; raise :class:`PolicyError` with every problem."""
     name = display or str(path)

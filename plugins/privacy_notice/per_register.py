@@ -189,13 +189,9 @@ def _with_locales(site: Site, root: Site | Mapping[str, str] | None) -> Site:
 
 def _root_locales(root: RegisterFolder) -> Mapping[str, str]:
     """The root register's ``locales`` as written (a problem elsewhere in it stops nothing)."""
-    from .load import load_policy
+    from .load import read_mapping
 
-    try:
-        data = load_policy(root.policy).data
-    except PolicyError:
-        return {}
-    locales = data.get("locales") if isinstance(data, dict) else None
+    locales = read_mapping(root.policy).get("locales")
     if not isinstance(locales, dict):
         return {}
     return {k: v for k, v in locales.items() if isinstance(k, str) and isinstance(v, str)}
