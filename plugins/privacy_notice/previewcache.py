@@ -2,8 +2,8 @@
 ``<CACHE_PATH>/preview/<slug>.json``, so that an edit of one register does not re-render
 the others (see :mod:`.devserver`).
 
-A register's entry is its every output file as written (pages rendered, feeds as Atom)
-and its feeds as data (the centre's site-wide feeds merge them), under a key: the SHA-256
+A register's entry is its feeds as data (the centre's site-wide feeds merge them) and its
+output files as written (pages rendered, feeds as Atom) in a folder, under a key: the SHA-256
 of every file the register's output can depend on (its policy, catalogs and versions,
 ``shared.yaml`` and the shared catalogs, the theme, the whole plugin) and of the build's
 facts (settings, the build date, its URL space). Each register is still checked and placed
@@ -73,27 +73,29 @@ class PreviewCache:
         self.path = Path(directory) / "preview" if directory else None
 
     def folder(self, slug: str, key: str) -> Path | None:
-        """Where a further register's files are kept (see above)."""
+        """Where a register's files of ``key`` are kept (see above)."""
         return self.path / f"{slug}-{key[:20]}" if self.path else None
 
     def get(self, slug: str, key: str) -> Rendered | None:
-        if self.path is None:
+        """The entry of ``key``, whole (its folder still there), or None; its ``files``
+        are in the folder, not in memory."""
+        folder = self.folder(slug, key)
+        if self.path is None or folder is None or not folder.is_dir():
             return None
         kept = _IN_MEMORY.get((self.path, slug))
         if kept is not None and kept[0] == key:
-            return kept[1] if _has_folder(self.folder(slug, key), kept[1]) else None
+            return kept[1]
         try:
             entry = json.loads((self.path / f"{slug}.json").read_bytes())
         except (OSError, ValueError):
             return None
-        folder = self.folder(slug, key)
-        if entry.get("key") != key or not (folder and folder.is_dir()):
+        if entry.get("key") != key:
             return None
         feeds = {
             name: Feed(**{**feed, "entries": tuple(Entry(**e) for e in feed["entries"])})
             for name, feed in entry["feeds"].items()
         }
-        found = Rendered(entry["files"], feeds)
+        found = Rendered({}, feeds)
         _IN_MEMORY[(self.path, slug)] = (key, found)
         return found
 
@@ -110,17 +112,11 @@ class PreviewCache:
         self.path.mkdir(parents=True, exist_ok=True)
         target = self.path / f"{slug}.json"
         self._keep_folder(slug, target, folder, base, rendered.files)
-        files: dict[str, str] = {}
-        data = {
-            "key": key,
-            "base": base,
-            "files": files,
-            "feeds": {name: asdict(feed) for name, feed in rendered.feeds.items()},
-        }
+        data = {"key": key, "feeds": {name: asdict(f) for name, f in rendered.feeds.items()}}
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         temporary.replace(target)
-        _IN_MEMORY[(self.path, slug)] = (key, Rendered(files, rendered.feeds))
+        _IN_MEMORY[(self.path, slug)] = (key, Rendered({}, rendered.feeds))
 
     def _keep_folder(
         self, slug: str, entry: Path, folder: Path, base: str, files: Mapping[str, str]
@@ -220,12 +216,6 @@ def take_stale() -> list[Path]:
     taken = list(_STALE)
     _STALE.clear()
     return taken
-
-
-def _has_folder(folder: Path | None, rendered: Rendered) -> bool:
-    """Whether a kept entry is whole: its files (kept as a folder, none in the entry, since
-    every register's are) still have their folder."""
-    return bool(rendered.files) or (folder is not None and folder.is_dir())
 
 
 def link_around(kept: Path, output: Path, reserved: Iterable[str]) -> None:
