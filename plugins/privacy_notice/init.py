@@ -189,7 +189,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from .skeleton import HEADINGS
 
     # The project: DIR if given, else --root (as every other command), else here.
-    project = FilePath(args.directory or getattr(args, "root", None) or ".")
+    project = FilePath(args.directory or args.root or ".")
     target = project
     if args.register:  # a further register of the project: only its notice, no settings
         from .registers import new_register_folder
