@@ -350,3 +350,23 @@ def test_build_looks_up_no_template_of_pelicans_blog_pages(project: Project, mon
     monkeypatch.setattr(Generator, "get_template", spy)
     project.build()
     assert looked_up and not {"tag", "category", "author", "period_archives"} & set(looked_up)
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_command_runs_without_cyclic_collection_and_restores_it(monkeypatch, collecting: bool):
+    """cli.main switches the collector off while a command runs (its passes over every
+    imported object are a tenth of a build) and leaves it as it found it: tests and the
+    preview worker call main in a long-lived process."""
+    import gc
+
+    from privacy_notice import cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "cmd_validate", lambda args: seen.append(gc.isenabled()) or 0)
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert cli.main(["validate"]) == 0
+        assert seen == [False]
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import signal
 import sys
@@ -205,6 +206,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .devserver import serve
 
     refuse_serving(_root(args), args.settings, args.output)
+    gc.enable()  # a long-running process: its builds' garbage is collected
     serve(Path(args.settings), Path(args.output), args.host, args.port, register=args.register)
     return 0
 
@@ -343,7 +345,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    # A command lives for a second and makes few reference cycles, but the collector's
+    # passes over every object of its imports cost a tenth of a build (~40 ms, measured):
+    # no cyclic collection while a command runs. The preview server collects (cmd_serve).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(parser().parse_args(argv))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)

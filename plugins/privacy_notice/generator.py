@@ -23,7 +23,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
-from . import centre, feeds, filters, formats, pages
+from . import centre, feeds, filters, formats, localize, pages
 from .bodies import BodyKey
 from .diagnostics import PolicyError
 from .exportcache import ExportCache
@@ -111,6 +111,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         cache = FilePath(self.settings.get("CACHE_PATH", "cache")) / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         self.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        localize.answers.keep_in(cache.parent)  # dates, periods, names: Babel's, kept
         self.env.add_extension("jinja2.ext.i18n")
         # Each page's context carries its language's gettext (see pages.py), in the
         # newstyle calling convention; nothing is installed into the shared environment.
@@ -197,6 +198,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self._write_pages(writer, plan.pages)
         self._write_feeds(writer, plan.feeds)
         self._write_files(writer, plan.files)
+        localize.answers.save()
 
     def _register_plan(
         self,

@@ -1,11 +1,20 @@
 """Locale-dependent formatting through Babel: dates, ISO 8601 durations, country and
-language names, and lists. Nothing here spells a month or a plural by hand."""
+language names, and lists. Nothing here spells a month or a plural by hand.
+
+Babel's answers are kept between builds (:class:`Answers`): loading a locale's data (a
+merge of ``en_FI``, ``en_150``, ``en_001``, ``en`` and ``root`` for English as written in
+Finland) is a tenth of a small build, and a rebuild asks the same few questions again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
+from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 from babel import Locale
 
@@ -15,6 +24,58 @@ from babel import Locale
 _DURATION = re.compile(r"^P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _UNITS = ("duration-year", "duration-month", "duration-week", "duration-day")
 _DAYS = dict(zip(_UNITS, (365.25, 30.44, 7.0, 1.0), strict=True))
+_SLOT = re.compile("\x00(\\d+)\x00")  # an item's place in a list's shape (see format_list)
+
+
+class Answers:
+    """Babel's answers by question (``date 2019-10-23 fi_FI``), in memory and, once
+    :meth:`keep_in` names a folder, in ``<folder>/locale-<key>.json``: a question answered
+    by an earlier build is not asked again, and no locale data is loaded for it.
+
+    The key is a SHA-256 of Babel's version and of this module, so a new Babel (new CLDR
+    data) or a change here starts afresh; the answers are Babel's own, never edited."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, str] = {}
+        self._path: Path | None = None
+        self._new = False
+
+    def keep_in(self, folder: str | os.PathLike[str]) -> None:
+        import babel
+
+        from .cache import code_fingerprint
+
+        key = code_fingerprint(("localize.py",), babel.__version__.encode()).hex()[:16]
+        path = Path(folder) / f"locale-{key}.json"
+        if path == self._path:
+            return
+        self._path = path
+        try:
+            known = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return
+        if isinstance(known, dict):
+            self._known = {**known, **self._known}
+
+    def __call__(self, question: str, ask: Callable[[], str]) -> str:
+        answer = self._known.get(question)
+        if answer is None:
+            answer = self._known[question] = ask()
+            self._new = True
+        return answer
+
+    def save(self) -> None:
+        """Write the answers if this process asked Babel anything new."""
+        if self._path is None or not self._new:
+            return
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(self._known, ensure_ascii=False, sort_keys=True))
+        temporary.replace(self._path)
+        self._new = False
+
+
+answers = Answers()
 
 
 @cache
@@ -32,16 +93,16 @@ def known_locale(code: str) -> bool:
     return exists(code)
 
 
-# The formatting functions are pure and a build asks the same questions on every page
-# (a period, a language's name): each is answered once per process (Babel parses number
-# and unit patterns on every call).
-@cache
 def format_date(iso_date: str, lang: str) -> str:
     """``2019-10-23`` -> ``23. lokakuuta 2019`` / ``23 oktober 2019`` / ``23 October 2019``
     (en_GB or en_FI; plain ``en`` writes ``October 23, 2019``)."""
-    from babel.dates import format_date as babel_date
 
-    return babel_date(dt.date.fromisoformat(iso_date), "long", locale=locale_for(lang))
+    def ask() -> str:
+        from babel.dates import format_date as babel_date
+
+        return babel_date(dt.date.fromisoformat(iso_date), "long", locale=locale_for(lang))
+
+    return answers(f"date {iso_date} {lang}", ask)
 
 
 def duration_parts(iso_duration: str) -> list[tuple[int, str]]:
@@ -54,40 +115,52 @@ def duration_parts(iso_duration: str) -> list[tuple[int, str]]:
 
 def duration_days(iso_duration: str) -> float:
     """An ISO 8601 duration in days, for comparing periods (a month as 30.44 days)."""
-    sizes = {
-        "duration-year": 365.25,
-        "duration-month": 30.44,
-        "duration-week": 7,
-        "duration-day": 1,
-    }
-    return sum(n * sizes[unit] for n, unit in duration_parts(iso_duration))
+    return sum(n * _DAYS[unit] for n, unit in duration_parts(iso_duration))
 
 
-@cache
 def format_duration(iso_duration: str, lang: str) -> str:
     """``P3M`` -> ``3 kuukautta`` / ``3 månader`` / ``3 months``; exact, never rounded."""
-    from babel.units import format_unit
 
-    locale = locale_for(lang)
-    parts = [
-        format_unit(n, unit, length="long", locale=locale)
-        for n, unit in duration_parts(iso_duration)
-    ]
-    return format_list(parts, lang)
+    def ask() -> str:
+        from babel.units import format_unit
+
+        locale = locale_for(lang)
+        parts = [
+            format_unit(n, unit, length="long", locale=locale)
+            for n, unit in duration_parts(iso_duration)
+        ]
+        return format_list(parts, lang)
+
+    return answers(f"duration {iso_duration} {lang}", ask)
 
 
 def format_list(items: list[str], lang: str) -> str:
-    from babel.lists import format_list as babel_list
+    """``a, b ja c``: the language's list of as many items (CLDR's list patterns place
+    the items and never look into them, so the shape is asked once per length)."""
+    if not items:
+        return ""
 
-    return babel_list(list(items), locale=locale_for(lang)) if items else ""
+    def ask() -> str:
+        from babel.lists import format_list as babel_list
+
+        slots = [f"\x00{index}\x00" for index in range(len(items))]
+        return babel_list(slots, locale=locale_for(lang))
+
+    shape = answers(f"list {len(items)} {lang}", ask)
+    return _SLOT.sub(lambda slot: items[int(slot[1])], shape)
 
 
 def country_name(code: str, lang: str) -> str:
-    return str(locale_for(lang).territories.get(code, code))
+    return answers(
+        f"country {code} {lang}", lambda: str(locale_for(lang).territories.get(code, code))
+    )
 
 
-@cache
 def language_name(lang: str) -> str:
     """The language's own name for itself, capitalized for a menu: Suomi, Svenska, English."""
-    name = Locale.parse(lang).get_display_name(lang) or lang
-    return name[:1].upper() + name[1:]
+
+    def ask() -> str:
+        name = Locale.parse(lang).get_display_name(lang) or lang
+        return name[:1].upper() + name[1:]
+
+    return answers(f"language {lang}", ask)
