@@ -187,7 +187,9 @@ def main() -> None:
         trees = {"": (copy_project(work / "project"), [notice])}
         if args.against:
             old = checkout(args.against, work / "against")
-            trees["before: "] = (old, ["env", f"PYTHONPATH={old / 'plugins'}", notice])
+            # Its own program (its cli's __main__), which may predate this tree's console.
+            program = [python, "-m", "privacy_notice.cli"]
+            trees["before: "] = (old, ["env", f"PYTHONPATH={old / 'plugins'}", *program])
         examples = (
             ()
             if args.histories_only

@@ -370,3 +370,23 @@ def test_a_command_runs_without_cyclic_collection_and_restores_it(monkeypatch, c
         assert gc.isenabled() is collecting
     finally:
         gc.enable()
+
+
+def test_the_program_leaves_the_collector_off_to_its_end(monkeypatch):
+    """The console script (pyproject's ``privacy-notice``) is cli.console: the process
+    ends with the command, so the collector is not turned on again for one last pass."""
+    import gc
+    import tomllib
+
+    from conftest import ROOT
+    from privacy_notice import cli
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["privacy-notice"] == "privacy_notice.cli:console"
+    monkeypatch.setattr(cli, "cmd_validate", lambda args: 0)
+    monkeypatch.setattr(cli.sys, "argv", ["privacy-notice", "validate"])
+    try:
+        assert cli.console() == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

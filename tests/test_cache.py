@@ -3,6 +3,7 @@ schema pass (the rules beyond the schema still run)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from conftest import Project
 from privacy_notice import cache, validate, versions
-from privacy_notice.cache import ValidationCache
+from privacy_notice.cache import KeptTexts, ValidationCache
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.validate import check_policy
 
@@ -170,3 +171,84 @@ def test_a_second_build_hits_every_cache(project: Project, monkeypatch, schema_p
     assert (schema_pass, compiled, exported) == ([], [], [])
     assert (project.read("en/index.html"), project.read("api/tilt/en.json")) == before
     assert first.stderr == second.stderr
+
+
+# --- KeptTexts: answers of pure functions, kept between builds ----------------------------
+
+
+def _asked(answers: KeptTexts, question: str) -> tuple[str, bool]:
+    """The answer to ``question`` and whether it had to be asked."""
+    asked: list[str] = []
+    answer = answers(question, lambda: asked.append(question) or question.upper())
+    return answer, bool(asked)
+
+
+def test_kept_answers_are_not_asked_again(tmp_path: Path):
+    path = tmp_path / "kept.json"
+    first = KeptTexts()
+    first.keep_in(path, "key-1")
+    assert _asked(first, "a") == ("A", True)
+    assert _asked(first, "a") == ("A", False)
+    first.save()
+    again = KeptTexts()
+    again.keep_in(path, "key-1")
+    assert _asked(again, "a") == ("A", False)
+    other = KeptTexts()  # another key: other code, libraries or theme
+    other.keep_in(path, "key-2")
+    assert _asked(other, "a") == ("A", True)
+
+
+def test_a_save_keeps_what_the_build_used_and_writes_only_a_change(tmp_path: Path):
+    path = tmp_path / "kept.json"
+    answers = KeptTexts()
+    answers.keep_in(path, "k")
+    _asked(answers, "old")
+    _asked(answers, "kept")
+    answers.save()
+    assert set(json.loads(path.read_text())["texts"]) == {"old", "kept"}
+
+    _asked(answers, "kept")
+    answers.save()  # "old" was not used: dropped
+    assert json.loads(path.read_text()) == {"key": "k", "texts": {"kept": "KEPT"}}
+
+    written = path.stat()
+    _asked(answers, "kept")
+    answers.save()  # the file holds just these: not written again
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "{", "[1, 2]", "\x00\x01", '{"key": "k"}', '{"key": "k", "texts": [1]}', '"text"'],
+)
+def test_a_damaged_file_is_asked_afresh_and_replaced(tmp_path: Path, content: str):
+    path = tmp_path / "kept.json"
+    path.write_text(content)
+    answers = KeptTexts()
+    answers.keep_in(path, "k")
+    assert _asked(answers, "a") == ("A", True)
+    answers.save()
+    assert json.loads(path.read_text()) == {"key": "k", "texts": {"a": "A"}}
+
+
+def test_no_file_named_writes_nothing(tmp_path: Path):
+    answers = KeptTexts()
+    _asked(answers, "a")
+    answers.save()
+    assert _asked(answers, "a") == ("A", False)  # in memory, for this process
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_forgetting_every_answer_stays(tmp_path: Path):
+    path = tmp_path / "kept.json"
+    answers = KeptTexts(forget_unused=False)
+    answers.keep_in(path, "k")
+    _asked(answers, "a")
+    answers.save()
+    written = path.stat()
+    _asked(answers, "b")
+    answers.save()
+    assert set(json.loads(path.read_text())["texts"]) == {"a", "b"}
+    assert path.stat().st_ino != written.st_ino
+    answers.save()  # nothing new asked: not written
+    assert json.loads(path.read_text())["texts"] == {"a": "A", "b": "B"}

@@ -11,13 +11,13 @@ import pytest
 from babel.lists import format_list as babel_list
 
 from privacy_notice import localize
-from privacy_notice.localize import Answers
+from privacy_notice.cache import KeptTexts
 
 
 @pytest.fixture
-def answers(monkeypatch) -> Answers:
+def answers(monkeypatch) -> KeptTexts:
     """A fresh memory of answers, as a new process has."""
-    fresh = Answers()
+    fresh = KeptTexts(forget_unused=False)
     monkeypatch.setattr(localize, "answers", fresh)
     return fresh
 
@@ -41,53 +41,36 @@ def _questions() -> list[str]:
 
 
 def test_a_rebuild_asks_babel_nothing(tmp_path: Path, monkeypatch, answers, no_locale_data):
-    answers.keep_in(tmp_path)
+    localize.keep_answers_in(tmp_path)
     first = _questions()
     assert first == ["23. lokakuuta 2019", "1 år och 6 månader", "a, b and c", "Ruotsi", "Svenska"]
     assert no_locale_data  # the first build loaded locale data to answer
     answers.save()
 
-    again = Answers()  # the next process
+    again = KeptTexts(forget_unused=False)  # the next process
     monkeypatch.setattr(localize, "answers", again)
     monkeypatch.setattr(babel.localedata, "_cache", {})
-    again.keep_in(tmp_path)
+    localize.keep_answers_in(tmp_path)
     assert _questions() == first
     assert babel.localedata._cache == {}  # no locale loaded, none merged
 
 
-def test_nothing_new_writes_nothing(tmp_path: Path, answers):
-    answers.keep_in(tmp_path)
-    answers.save()
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_another_babel_starts_afresh(tmp_path: Path, monkeypatch, answers):
-    answers.keep_in(tmp_path)
+    localize.keep_answers_in(tmp_path)
     localize.format_date("2019-10-23", "en")
     answers.save()
-    (kept,) = tmp_path.glob("locale-*.json")
+    kept = tmp_path / "locale.json"
     # A wrong answer in the file shows whether it is read.
-    kept.write_text(json.dumps({"date 2019-10-23 en": "wrong"}))
-    monkeypatch.setattr(localize, "answers", Answers())
-    localize.answers.keep_in(tmp_path)
+    key = json.loads(kept.read_text())["key"]
+    kept.write_text(json.dumps({"key": key, "texts": {"date 2019-10-23 en": "wrong"}}))
+    monkeypatch.setattr(localize, "answers", KeptTexts(forget_unused=False))
+    localize.keep_answers_in(tmp_path)
     assert localize.format_date("2019-10-23", "en") == "wrong"  # same Babel: read
 
     monkeypatch.setattr(babel, "__version__", "0.0.0-other")
-    monkeypatch.setattr(localize, "answers", Answers())
-    localize.answers.keep_in(tmp_path)
+    monkeypatch.setattr(localize, "answers", KeptTexts(forget_unused=False))
+    localize.keep_answers_in(tmp_path)
     assert localize.format_date("2019-10-23", "en") == "October 23, 2019"
-
-
-@pytest.mark.parametrize("content", ["", "{", "[1, 2]", "\x00\x01"])
-def test_a_damaged_file_is_ignored(tmp_path: Path, answers, content: str):
-    answers.keep_in(tmp_path)
-    localize.language_name("fi")
-    answers.save()
-    (kept,) = tmp_path.glob("locale-*.json")
-    kept.write_text(content)
-    fresh = Answers()
-    fresh.keep_in(tmp_path)
-    assert fresh("language fi", lambda: "asked") == "asked"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ show is no visible change and is not listed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +20,7 @@ from babel.support import Translations
 from markupsafe import Markup
 
 from . import diff, labels, redline
+from .cache import KeptTexts
 from .change import N_, Change
 from .site import Site
 from .theme_i18n import template_callables
@@ -63,6 +66,9 @@ class Language:
     translations: Translations
     render: Render
     bodies: dict[BodyKey, Markup] = field(default_factory=dict)
+    # Bodies and redlines of earlier builds with the same theme, code and settings (see
+    # generator.py): a rebuild renders only the versions it has not rendered before.
+    kept: KeptTexts | None = None
 
     @property
     def gettext(self) -> Callable[[str], str]:
@@ -89,9 +95,10 @@ class Language:
             site.source_language,
         )
         if key not in self.bodies:
-            register = version.register
-            self.bodies[key] = Markup(
-                self.render(
+
+            def render() -> str:
+                register = version.register
+                return self.render(
                     "_notice_body.html",
                     {
                         **self.context(),
@@ -100,8 +107,16 @@ class Language:
                         "changed": changed,
                     },
                 )
-            )
+
+            kept = self.kept
+            self.bodies[key] = Markup(kept(self._question(key), render) if kept else render())
         return self.bodies[key]
+
+    def _question(self, key: BodyKey) -> str:
+        sha256, fallbacks, changed, locale, source = key
+        untranslated = sorted(json.dumps([list(path), lang]) for path, lang in fallbacks)
+        facts = json.dumps([self.lang, sha256, untranslated, sorted(changed), locale, source])
+        return "body " + hashlib.sha256(facts.encode()).hexdigest()
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
         """The keys of the sections whose text in this language differs."""

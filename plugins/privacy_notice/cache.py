@@ -1,5 +1,6 @@
-"""Inputs already known to pass JSON Schema validation, so that a rebuild of unchanged
-inputs need not import jsonschema at all (its import alone is a fifth of a build).
+"""What a build remembers for the next: inputs already known to pass JSON Schema validation,
+so that a rebuild of unchanged inputs need not import jsonschema at all (its import alone
+is a fifth of a build), and the answers of slow pure functions (:class:`KeptTexts`).
 
 A key is the SHA-256 of the input's bytes together with the bytes of everything that
 decides the outcome: the schema and the validating code. Change any of them and the key
@@ -9,6 +10,9 @@ changes. Only passing results are remembered; problems are always found afresh.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -70,3 +74,56 @@ class ValidationCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text("\n".join(self._keys[-_LIMIT:]) + "\n", "ascii")
         self._dirty = False
+
+
+class KeptTexts:
+    """Texts by question, kept between builds in one JSON file: the answers of pure
+    functions that are slow to ask again (Babel's formatting, a rendered body, a redline).
+
+    The file holds ``key``, a digest of everything else the answers depend on (the code,
+    the libraries, the theme): a file of another key is not read. With ``forget_unused``,
+    :meth:`save` keeps only the answers used since the last save (the file holds what the
+    last build asked: a body of a version since edited is dropped); else every answer."""
+
+    def __init__(self, *, forget_unused: bool = True) -> None:
+        self._forget_unused = forget_unused
+        self._known: dict[str, str] = {}
+        self._used: set[str] = set()
+        self._on_disk: set[str] = set()
+        self._path: Path | None = None
+        self._key = ""
+
+    def keep_in(self, path: Path, key: str) -> None:
+        """Read (and later write) the answers at ``path``; those in memory stay."""
+        if (path, key) == (self._path, self._key):
+            return
+        self._path, self._key, self._on_disk = path, key, set()
+        try:
+            kept = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return
+        texts = kept.get("texts") if isinstance(kept, dict) and kept.get("key") == key else None
+        if isinstance(texts, dict):
+            self._known = {**texts, **self._known}
+            self._on_disk = set(texts)
+
+    def __call__(self, question: str, answer: Callable[[], str]) -> str:
+        known = self._known.get(question)
+        if known is None:
+            known = self._known[question] = answer()
+        self._used.add(question)
+        return known
+
+    def save(self) -> None:
+        """Write the answers kept (see above), unless the file holds just those."""
+        kept = sorted(self._used if self._forget_unused else self._known)
+        used = {question: self._known[question] for question in kept}
+        self._known, self._used = dict(used), set()
+        if self._path is None or set(used) == self._on_disk:
+            return
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._path.with_suffix(f".{os.getpid()}.tmp")
+        data = {"key": self._key, "texts": used}
+        temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        temporary.replace(self._path)
+        self._on_disk = set(used)

@@ -25,6 +25,7 @@ from pelican.writers import Writer
 
 from . import centre, feeds, filters, formats, localize, pages
 from .bodies import BodyKey
+from .cache import KeptTexts
 from .diagnostics import PolicyError
 from .exportcache import ExportCache
 from .i18n import theme_translations
@@ -37,6 +38,7 @@ from .previewcache import (
     files_digest,
     inputs_key,
     link_around,
+    rendering_digest,
 )
 from .settings import OPTIONS_KEY, SOURCE_KEY, Locator, check_settings
 from .signals import plan_ready
@@ -111,7 +113,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         cache = FilePath(self.settings.get("CACHE_PATH", "cache")) / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         self.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
-        localize.answers.keep_in(cache.parent)  # dates, periods, names: Babel's, kept
+        localize.keep_answers_in(cache.parent)  # dates, periods, names: Babel's, kept
         self.env.add_extension("jinja2.ext.i18n")
         # Each page's context carries its language's gettext (see pages.py), in the
         # newstyle calling convention; nothing is installed into the shared environment.
@@ -124,6 +126,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.preview = False
         self._preview_folders: dict[str, FilePath | None] = {}
         self._common_digest: bytes | None = None
+        self._rendering_digest: bytes | None = None
         self._theme: dict[str, Translations] = {}
 
     def generate_context(self) -> None:
@@ -216,7 +219,17 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         cache = ExportCache(folder / register.base if register.base else folder)
         exports = formats.site_exports(site, register_url(site_url, register.base), page_url, cache)
         translations = {lang: self._theme_translations(site, lang) for lang in site.languages}
-        return pages.plan(
+        kept = None
+        if bodies is None:  # else the preview's worker keeps them (see sitememo.py)
+            if self._rendering_digest is None:
+                self._rendering_digest = rendering_digest(FilePath(self.settings["THEME"]))
+            facts = self._facts(register, site_name, several)
+            kept = KeptTexts()
+            kept.keep_in(
+                (folder / register.base if register.base else folder) / "rendered.json",
+                inputs_key((), facts, self._rendering_digest),
+            )
+        plan = pages.plan(
             site,
             self._render,
             translations,
@@ -227,17 +240,19 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             base=register.base,
             centre=several,
             bodies=bodies,
+            kept=kept,
         )
+        if kept is not None:
+            kept.save()
+        return plan
 
-    def _preview(
-        self, register: centre.BuiltRegister, site_url: str, site_name: str, several: bool
-    ) -> Rendered:
-        """One register's output in the live preview: rendered, unless its inputs are those
-        of the last preview (see :mod:`.previewcache`)."""
+    def _facts(self, register: centre.BuiltRegister, site_name: str, several: bool) -> list[Any]:
+        """What a register's output can depend on besides its files, the theme and the code:
+        every setting a template could show (not the staging folder, new each build), its
+        URL space, the day it is built as of, its locales."""
         settings = self.settings
-        cache = PreviewCache(settings.get("CACHE_PATH", "cache"))
-        facts = [
-            {  # every setting a template could show; not the staging folder, new each build
+        return [
+            {
                 k: v
                 for k, v in settings.items()
                 if k.isupper() and isinstance(v, str | int | bool) and k != "OUTPUT_PATH"
@@ -249,6 +264,15 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             register.site.as_of,
             dict(register.site.locales),  # a further register's may be the root's
         ]
+
+    def _preview(
+        self, register: centre.BuiltRegister, site_url: str, site_name: str, several: bool
+    ) -> Rendered:
+        """One register's output in the live preview: rendered, unless its inputs are those
+        of the last preview (see :mod:`.previewcache`)."""
+        settings = self.settings
+        cache = PreviewCache(settings.get("CACHE_PATH", "cache"))
+        facts = self._facts(register, site_name, several)
         if self._common_digest is None:
             self._common_digest = files_digest([FilePath(settings["THEME"]), PLUGIN])
         key = inputs_key(register.inputs, facts, self._common_digest)

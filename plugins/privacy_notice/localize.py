@@ -1,7 +1,7 @@
 """Locale-dependent formatting through Babel: dates, ISO 8601 durations, country and
 language names, and lists. Nothing here spells a month or a plural by hand.
 
-Babel's answers are kept between builds (:class:`Answers`): loading a locale's data (a
+Babel's answers are kept between builds (:func:`keep_answers_in`): loading a locale's data (a
 merge of ``en_FI``, ``en_150``, ``en_001``, ``en`` and ``root`` for English as written in
 Finland) is a tenth of a small build, and a rebuild asks the same few questions again.
 """
@@ -9,14 +9,14 @@ Finland) is a tenth of a small build, and a rebuild asks the same few questions 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from babel import Locale
+
+from .cache import KeptTexts, code_fingerprint
 
 # Babel's dates (which imports zoneinfo), lists and units are imported where they format:
 # validate imports this module only for known_locale (~8 ms of its start).
@@ -27,55 +27,19 @@ _DAYS = dict(zip(_UNITS, (365.25, 30.44, 7.0, 1.0), strict=True))
 _SLOT = re.compile("\x00(\\d+)\x00")  # an item's place in a list's shape (see format_list)
 
 
-class Answers:
-    """Babel's answers by question (``date 2019-10-23 fi_FI``), in memory and, once
-    :meth:`keep_in` names a folder, in ``<folder>/locale-<key>.json``: a question answered
-    by an earlier build is not asked again, and no locale data is loaded for it.
-
-    The key is a SHA-256 of Babel's version and of this module, so a new Babel (new CLDR
-    data) or a change here starts afresh; the answers are Babel's own, never edited."""
-
-    def __init__(self) -> None:
-        self._known: dict[str, str] = {}
-        self._path: Path | None = None
-        self._new = False
-
-    def keep_in(self, folder: str | os.PathLike[str]) -> None:
-        import babel
-
-        from .cache import code_fingerprint
-
-        key = code_fingerprint(("localize.py",), babel.__version__.encode()).hex()[:16]
-        path = Path(folder) / f"locale-{key}.json"
-        if path == self._path:
-            return
-        self._path = path
-        try:
-            known = json.loads(path.read_bytes())
-        except (OSError, ValueError):
-            return
-        if isinstance(known, dict):
-            self._known = {**known, **self._known}
-
-    def __call__(self, question: str, ask: Callable[[], str]) -> str:
-        answer = self._known.get(question)
-        if answer is None:
-            answer = self._known[question] = ask()
-            self._new = True
-        return answer
-
-    def save(self) -> None:
-        """Write the answers if this process asked Babel anything new."""
-        if self._path is None or not self._new:
-            return
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(self._known, ensure_ascii=False, sort_keys=True))
-        temporary.replace(self._path)
-        self._new = False
+# Babel's answers by question (``date 2019-10-23 fi_FI``), kept between builds once
+# keep_answers_in names a folder: a question an earlier build asked loads no locale data.
+# All of them: a few hundred bytes, and callers' own memories hide which a build asked.
+answers = KeptTexts(forget_unused=False)
 
 
-answers = Answers()
+def keep_answers_in(folder: str | os.PathLike[str]) -> None:
+    """Keep Babel's answers in ``<folder>/locale.json``, under a key of Babel's version
+    (its CLDR data) and this module: either changed, every question is asked afresh."""
+    import babel
+
+    key = code_fingerprint(("localize.py",), babel.__version__.encode()).hex()
+    answers.keep_in(Path(folder) / "locale.json", key)
 
 
 @cache

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from . import export, feeds, formats, redline
 from .bodies import BodyKey, Changes, Language, Render, SummaryItem, anchor
+from .cache import KeptTexts
 from .schema import register_schema_for, register_schema_path
 from .site import Site
 from .versions import Version
@@ -120,6 +121,7 @@ def plan(
     base: str = "",
     centre: bool = False,
     bodies: Mapping[str, dict[BodyKey, Markup]] | None = None,
+    kept: KeptTexts | None = None,
 ) -> Plan:
     """The pages, API files and feeds of ``site``; ``translations`` holds each language's
     theme catalog, ``exports`` the TILT and JSON-LD files (see :mod:`.formats`, made with
@@ -127,9 +129,10 @@ def plan(
     ``base``: the register's URL space (see :func:`register_base`), "" for the root
     register; ``centre``: the site has several registers, so every page links their index;
     ``bodies``: each language's rendered bodies, kept from an earlier build (see
-    :class:`~.bodies.Language`).
+    :class:`~.bodies.Language`); ``kept``: the bodies and redlines of earlier builds, by
+    their inputs.
     """
-    kept = bodies or {}
+    known = bodies or {}
     changes = Changes()
     space = Space(base, centre)
     pages: list[Page] = []
@@ -137,7 +140,7 @@ def plan(
     controller = site.current.register.controller
     place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
     for lang in site.languages:
-        language = Language(site, lang, translations[lang], render, kept.get(lang, {}))
+        language = Language(site, lang, translations[lang], render, known.get(lang, {}), kept)
         language_pages, summaries = _language_pages(language, space, changes, exports)
         pages += language_pages
         versions = [v for v in site.versions if lang in v.languages]
@@ -154,7 +157,7 @@ def plan(
             _unchanged(language, versions, summaries),
         )
     root = Language(
-        site, default_lang, translations[default_lang], render, kept.get(default_lang, {})
+        site, default_lang, translations[default_lang], render, known.get(default_lang, {}), kept
     )
     pages.append(Page(base + "index.html", "root.html", _common(root, space, "root")))
     files = api_files(site, register_url(site_url, base), exports)
@@ -309,6 +312,7 @@ def _changes_page(
         language.body(new),
         language.gettext("Deleted:"),
         language.gettext("Inserted:"),
+        language.kept,
     )
     marked = {part.anchor for part in parts if f'id="change-{part.anchor}"' in part.html}
     shared = {key for key, count in Counter(item.anchor for item in summary).items() if count > 1}

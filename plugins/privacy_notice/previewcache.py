@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
@@ -50,6 +51,26 @@ def files_digest(roots: Iterable[Path]) -> bytes:
         for path in files:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def rendering_digest(theme: Path) -> bytes:
+    """The SHA-256 of what every rendered text depends on besides a register's inputs and
+    the settings: the theme (templates, catalogs), the plugin's code, and the versions of
+    Python and of the libraries that render (Jinja, Python-Markdown, nh3, Babel)."""
+    import babel
+    import jinja2
+    import markdown
+    import nh3
+
+    versions = [
+        sys.version,
+        jinja2.__version__,
+        markdown.__version__,
+        getattr(nh3, "__version__", ""),
+    ]
+    digest = hashlib.sha256(files_digest([theme, *sorted(PLUGIN.glob("*.py"))]))
+    digest.update(json.dumps([*versions, babel.__version__]).encode())
     return digest.digest()
 
 

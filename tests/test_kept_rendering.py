@@ -1,0 +1,108 @@
+"""Bodies and redlines kept between builds (generator.py, bodies.py, redline.py): a rebuild
+renders only what it has not rendered before, and gives the same site as a build with no
+cache; a change of the theme, its catalogs or the settings renders everything again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import Project, new_version
+from privacy_notice import redline
+from privacy_notice.generator import NoticeGenerator
+
+BODY = "_notice_body.html"
+
+
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """Every body the notice generator renders, and every redline it computes."""
+    calls: list[str] = []
+    render, parts = NoticeGenerator._render, redline._parts
+
+    def render_spy(self, template, context):
+        calls.append(template)
+        return render(self, template, context)
+
+    def parts_spy(*args):
+        calls.append("redline")
+        return parts(*args)
+
+    monkeypatch.setattr(NoticeGenerator, "_render", render_spy)
+    monkeypatch.setattr(redline, "_parts", parts_spy)
+    return calls
+
+
+def _site(project: Project) -> dict[str, bytes]:
+    output = project.path / "output"
+    return {str(p.relative_to(output)): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+
+
+def _fresh(project: Project) -> dict[str, bytes]:
+    """The site a build with no cache gives."""
+    shutil.rmtree(project.path / ".cache")
+    project.build("--as-of", "2030-06-01")
+    return _site(project)
+
+
+def test_a_rebuild_renders_no_body_and_gives_the_same_site(project: Project, rendered):
+    project.build("--as-of", "2030-06-01")
+    assert rendered.count(BODY) >= 3 and "redline" in rendered  # three languages
+    first = _site(project)
+    rendered.clear()
+    project.build("--as-of", "2030-06-01")
+    assert rendered == []
+    assert _site(project) == first
+
+
+def test_an_edit_renders_the_new_version_only(project: Project, rendered):
+    project.build("--as-of", "2030-06-01")
+    cold = rendered.count(BODY)
+    project.edit("  title: ", "  title: Edited ", count=1)
+    new_version(project, "2030-01-01", "The notice says more.")  # translates what is new
+    rendered.clear()
+    project.build("--as-of", "2030-06-01")
+    edited = rendered.count(BODY)
+    assert edited > 0
+    kept = _site(project)
+    rendered.clear()
+    assert kept == _fresh(project)  # what was kept is what a build without it renders
+    # The released version's bodies came from the cache (the fresh build rendered them).
+    assert edited < rendered.count(BODY)
+    assert cold <= rendered.count(BODY)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "seen"),
+    [
+        ("theme/templates/_notice_body.html", "</", "<!-- edited theme -->\n</", "edited theme"),
+        (
+            "theme/translations/fi/LC_MESSAGES/theme.po",
+            'msgid "Name"\nmsgstr "Nimi"',
+            'msgid "Name"\nmsgstr "Nimi (muokattu)"',
+            "Nimi (muokattu)",
+        ),
+    ],
+)
+def test_a_theme_edit_renders_every_body_again(
+    project: Project, rendered, file: str, old: str, new: str, seen: str
+):
+    project.build("--as-of", "2030-06-01")
+    path = project.path / file
+    assert old in path.read_text("utf-8"), f"{old!r} not in {file}"
+    project.edit(old, new, file=file)
+    rendered.clear()
+    project.build("--as-of", "2030-06-01")
+    assert rendered.count(BODY) >= 3
+    pages = [project.read(p) for p in ("fi/index.html", "en/index.html")]
+    assert any(seen in page for page in pages)
+    assert _site(project) == _fresh(project)
+
+
+def test_other_settings_render_every_body_again(project: Project, rendered):
+    project.build("--as-of", "2030-06-01")
+    rendered.clear()
+    project.build("--as-of", "2030-07-01")  # another day: which version is in force may change
+    assert rendered.count(BODY) >= 3
