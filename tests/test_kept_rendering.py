@@ -5,7 +5,6 @@ cache; a change of the theme, its catalogs or the settings renders everything ag
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
