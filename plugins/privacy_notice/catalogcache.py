@@ -26,8 +26,10 @@ _DECIDING_FILES = ("i18n.py", "theme_i18n.py", "catalogcache.py", "texts.py")
 _LIMIT = 64  # entries kept: a project has a few catalogs, each in a few revisions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CachedCatalog:
+    """A checked catalog as kept, and the theme catalog's compiled form."""
+
     catalog: Catalog
     compiled: bytes | None  # the theme catalog as .mo bytes; None for a policy catalog
 

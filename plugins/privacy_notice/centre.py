@@ -21,7 +21,7 @@ from .pages import Page, Plan, Space, centre_url, page_url, register_url
 from .site import Site
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class BuiltRegister:
     """One register of the site: its slug, URL space (see :func:`.pages.register_base`;
     "" for the root register) and what it shows."""

@@ -23,17 +23,21 @@ def N_(message: str) -> str:
     return message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Duration:
+    """An ISO 8601 duration, shown in words in each language."""
+
     iso: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Countries:
+    """ISO 3166 country codes, shown by their names in each language."""
+
     codes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Codes:
     """Values of a closed list (legal bases, roles…), shown by their labels."""
 
@@ -41,7 +45,7 @@ class Codes:
     codes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Delta:
     """What a list of references gained and lost, by the names of the items referred to
     ("+ Telephone, − Email")."""
@@ -60,7 +64,7 @@ def _code(kind: str, code: str, gettext: Callable[[str], str]) -> str:
     return code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Change:
     """One change, as a translatable message (``%(name)s`` style) and its values."""
 

@@ -31,8 +31,10 @@ _TAG_EMAIL = re.compile(r"[a-z0-9._-]+@[a-z0-9-]+(\.[a-z0-9-]+)+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Entry:
+    """One entry of a feed: a version of the notice and what changed in it."""
+
     id: str
     title: str
     link: str
@@ -45,8 +47,10 @@ class Entry:
     author_uri: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Feed:
+    """One language's Atom feed, as data (:func:`atom` writes its bytes)."""
+
     id: str
     lang: str
     title: str
@@ -58,7 +62,7 @@ class Feed:
     entries: tuple[Entry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Place:
     """Where the site is: absolute URLs from ``site_url`` (else root-relative ones), and the
     authority and date of its ``tag:`` ids."""

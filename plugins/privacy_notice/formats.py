@@ -92,8 +92,10 @@ def script_tag(jsonld: bytes) -> Markup:
     return Markup(f'<script type="application/ld+json">{data}</script>')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Exports:
+    """A site's TILT and JSON-LD files and the data block of each version's pages."""
+
     files: dict[str, bytes]  # path under the output directory -> bytes
     scripts: dict[str, Markup]  # version date -> the data block of its pages
 

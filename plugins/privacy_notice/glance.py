@@ -10,16 +10,21 @@ from dataclasses import dataclass
 from .model import DataField, Purpose, RecipientCategory, Register, RetentionRule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Row:
+    """One purpose at a glance: its data, how long they are kept, who outside the EU/EEA gets
+    them."""
+
     purpose: Purpose
     fields: tuple[DataField, ...]
     rules: tuple[RetentionRule, ...]  # the storage rules that cover the purpose's data
     recipients: tuple[RecipientCategory, ...]  # those outside the EU/EEA that get its data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Glance:
+    """The notice's first layer: a row per purpose, where to use one's rights, third countries."""
+
     rows: tuple[Row, ...]
     rights_contact: str | None  # where to send requests about one's rights
     # When no recipient outside the EU/EEA is named, what the notice says in general about

@@ -61,8 +61,10 @@ def po_syntax_problems(text: str, display: str) -> list[Diagnostic]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CatalogFile:
+    """One language's catalog of a domain (``policy`` or ``theme``), read and checked."""
+
     lang: str
     domain: str
     display: str  # the path as shown in diagnostics
@@ -199,7 +201,7 @@ def _structure(text: str) -> tuple[list[str], int]:
     return sorted(placeholders(text)), len(_LINK_TARGET.findall(text))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Resolution:
     """The outcome of translating a policy: the document, and what could not be translated."""
 

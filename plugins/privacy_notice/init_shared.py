@@ -26,8 +26,10 @@ from .shared import REFERENCE, REGISTERS_DIR, read_shared_or_problems
 _SECTION = re.compile(r"^(?P<key>[a-z_]+):\n(?:(?:[ #].*)?\n)*", re.MULTILINE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class SharedSections:
+    """The sections a new register refers to in ``shared.yaml``, and the project's defaults."""
+
     blocks: Mapping[str, str]  # section -> the block of shared.yaml it refers to
     source_language: str | None  # the blocks' language: a register using them is written in it
     name: str | None = None  # the shared controller's name: the organisation's

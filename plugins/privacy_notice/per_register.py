@@ -52,8 +52,10 @@ def validate_registers(
     return each(registers, check, project.problems)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Released:
+    """A register after ``release``: its place among the versions and the file written."""
+
     register: RegisterFolder
     placed: Placed
     written: Path | None  # None: its version was already released

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the check of policy.yaml reads SOURCES and must start witho
     from .model import Register, Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Source:
     """Where a placeholder's value is stated and how it is written."""
 

@@ -37,8 +37,10 @@ from .feeds import Entry, Feed
 PLUGIN = Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Rendered:
+    """A register's output as the preview cache keeps it."""
+
     files: Mapping[str, str]  # output name -> text, as written
     feeds: Mapping[str, Feed]  # output name -> the feed as data
 

@@ -32,7 +32,7 @@ DEFAULT_ROOT_SLUG = "main"
 SHARED_TRANSLATIONS = Path("shared") / "translations"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class RegisterFolder:
     """Where one register's inputs are: its policy, catalogs and released versions."""
 
@@ -53,8 +53,10 @@ class RegisterFolder:
         return self.folder / "content" / "versions"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Project:
+    """A notice folder's registers and its shared blocks."""
+
     folder: Path
     registers: tuple[RegisterFolder, ...]  # the root register first, then by slug
     shared: Path | None  # shared.yaml, where the project has one

@@ -35,7 +35,7 @@ SOURCE_KEY = "privacy_notice.settings_file"
 OPTIONS_KEY = "privacy_notice.options"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Kind:
     """The Python types a setting accepts, and how a message names them."""
 
@@ -142,7 +142,7 @@ class NoticeSettings:
         return self.preview and not self.publish
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Setting:
     """One row of the settings reference (README.md)."""
 

@@ -41,6 +41,8 @@ DEFAULT_THEME = FilePath(__file__).resolve().parents[2] / "theme"
 
 @dataclass(frozen=True)
 class Options:
+    """Where a register's inputs are and how a build treats them (drafts, fallbacks, date)."""
+
     policy: FilePath
     translations: FilePath
     versions: FilePath
@@ -61,8 +63,10 @@ class Options:
     register: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Site:
+    """One register's versions, checked and translated, with its catalogs and locales."""
+
     versions: tuple[Version, ...]  # oldest first; the last is the current notice
     catalogs: Mapping[tuple[str, str], CatalogFile]
     warnings: tuple[Diagnostic, ...] = field(default=())
@@ -147,7 +151,7 @@ def translate_policy(
     return catalogs, resolution
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Placed:
     """``policy.yaml`` checked, translated and placed among the released versions."""
 

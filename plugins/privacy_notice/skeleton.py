@@ -73,7 +73,7 @@ RIGHTS = (
 COUNTRIES = {"fi": "FI", "sv": "SE", "de": "DE", "et": "EE", "da": "DK", "nl": "NL"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Answers:
     """What ``init`` asked for."""
 

@@ -52,7 +52,7 @@ class Version:
         return self.register.languages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class History:
     """Released snapshots (oldest first) and where they are stored."""
 
