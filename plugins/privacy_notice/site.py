@@ -23,7 +23,6 @@ from .i18n import CatalogFile, Resolution, read_catalogs, resolve
 from .lint import unfilled
 from .load import Loaded
 from .model import register_from_document
-from .release_rules import release_problems
 from .validate import check_policy
 from .versions import (
     History,
@@ -207,6 +206,8 @@ def release_policy(options: Options, today: dt.date) -> tuple[Placed, FilePath |
 def check_release(options: Options, today: dt.date) -> Placed:
     """``policy.yaml`` checked for release, nothing written: several registers are all
     checked before any is released."""
+    from .release_rules import release_problems  # only a release: a build never imports it
+
     placed = place_policy(options, allow_fallback=False, refuse_unfilled=True)
     if placed.placement is Placement.RELEASED:
         return placed
