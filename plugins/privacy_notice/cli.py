@@ -10,7 +10,6 @@ import argparse
 import datetime as dt
 import gc
 import os
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -153,6 +152,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a fresh directory beside the output, then swap it in: a failed or
     interrupted build never touches the previous site."""
+    import signal  # only a build handles SIGTERM: validate starts without its enums
+
     from .building import build
 
     # Terminated mid-build: unwind through `finally`, so the staging directory goes too.
