@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEFAULT_NOTICE, ROOT
-from privacy_notice import catalogcache, i18n
+from privacy_notice import catalogcache
 from privacy_notice.catalogcache import CatalogCache
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.i18n import read_catalog, theme_translations
@@ -20,15 +20,17 @@ POLICY_FI = DEFAULT_NOTICE / "translations" / "fi" / "LC_MESSAGES" / "policy.po"
 
 @pytest.fixture
 def parses(monkeypatch) -> list[str]:
-    """Record every parse of a .po file by Babel."""
+    """Record every parse of a .po file by Babel (i18n imports its reader where it parses)."""
+    from babel.messages import pofile
+
     calls: list[str] = []
-    real = i18n.read_po
+    real = pofile.read_po
 
     def recording(buffer, *args, **kwargs):
         calls.append(kwargs["domain"])
         return real(buffer, *args, **kwargs)
 
-    monkeypatch.setattr(i18n, "read_po", recording)
+    monkeypatch.setattr(pofile, "read_po", recording)
     return calls
 
 

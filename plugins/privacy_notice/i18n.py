@@ -17,8 +17,6 @@ from typing import Any
 
 from babel import Locale
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
 from .catalogcache import CachedCatalog, CatalogCache
@@ -108,6 +106,9 @@ def read_catalog(
 
 
 def _checked_catalog(raw: bytes, lang: str, domain: str, display: str) -> Catalog:
+    # Babel's PO reader only where a catalog is not in the cache: a warm build reads none.
+    from babel.messages.pofile import PoFileError, read_po
+
     try:
         problems = po_syntax_problems(raw.decode("utf-8"), display)
         if problems:
@@ -356,6 +357,8 @@ def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: st
 
 def _compile(catalog: Catalog) -> bytes:
     """A theme catalog as the ``.mo`` bytes Jinja's gettext reads (``%`` made literal)."""
+    from babel.messages.mofile import write_mo  # only for a catalog not in the cache
+
     buffer = io.BytesIO()
     write_mo(buffer, literal_catalog(catalog), use_fuzzy=False)
     return buffer.getvalue()
