@@ -14,9 +14,9 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from gettext import NullTranslations as Translations  # a theme catalog, see i18n.py
 from typing import Any
 
-from babel.support import Translations
 from markupsafe import Markup
 
 from . import diff, labels, redline

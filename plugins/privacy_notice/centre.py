@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
-
-from babel.support import Translations
 
 from . import export, feeds
 from .bodies import Language, Render
@@ -58,7 +57,7 @@ def _effective(site: Site) -> str | None:
 def centre_plan(
     registers: Sequence[BuiltRegister],
     render: Render,
-    translations: Callable[[BuiltRegister, str], Translations],
+    translations: Callable[[BuiltRegister, str], NullTranslations],
     register_feeds: Mapping[str, Mapping[str, feeds.Feed]],
     place: feeds.Place,
     site_url: str,

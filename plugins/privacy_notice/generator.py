@@ -12,10 +12,10 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from gettext import NullTranslations as Translations  # a theme catalog, see i18n.py
 from pathlib import Path as FilePath
 from typing import Any
 
-from babel.support import Translations
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican.generators import Generator

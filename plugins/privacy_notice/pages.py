@@ -15,10 +15,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from gettext import NullTranslations as Translations  # a theme catalog, see i18n.py
 from itertools import pairwise
 from typing import Any
 
-from babel.support import Translations
 from markupsafe import Markup
 
 from . import export, feeds, formats, redline

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from babel.messages.catalog import Catalog, Message
-from babel.support import Translations
 from markupsafe import Markup, escape
 
 from .diagnostics import Diagnostic
@@ -118,7 +117,7 @@ def literal_catalog(catalog: Catalog) -> Catalog:
     return result
 
 
-def template_callables(translations: Translations) -> dict[str, Callable[..., Markup]]:
+def template_callables(translations: gettext.NullTranslations) -> dict[str, Callable[..., Markup]]:
     """gettext and friends for one page's template context, as Jinja's newstyle gettext
     calls them (keyword arguments fill ``%(name)s``), returning escaped text.
 
