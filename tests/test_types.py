@@ -42,7 +42,7 @@ def test_mypy_sees_the_fields_of_the_model(tmp_path: Path):
 
 
 def test_a_model_object_is_frozen_at_run_time_too():
-    # model.frozen makes no __setattr__/__delattr__ per class (their exec is half the
+    # records.frozen makes no __setattr__/__delattr__ per class (their exec is half the
     # model's import): one pair serves all, letting only __init__ set each field once.
     from dataclasses import FrozenInstanceError, fields, replace
 

@@ -15,18 +15,18 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from .cache import code_fingerprint
+from .records import frozen
 
 _DECIDING_FILES = ("i18n.py", "theme_i18n.py", "catalogcache.py", "texts.py")
 _LIMIT = 64  # entries kept: a project has a few catalogs, each in a few revisions
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class CachedCatalog:
     """A checked catalog as kept, and the theme catalog's compiled form."""
 

@@ -9,7 +9,6 @@ with every register's versions, and ``api/registers.json`` listing every registe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,11 @@ from typing import Any
 from . import export, feeds
 from .bodies import Language, Render
 from .pages import Page, Plan, Space, centre_url, page_url, register_url
+from .records import frozen
 from .site import Site
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class BuiltRegister:
     """One register of the site: its slug, URL space (see :func:`.pages.register_base`;
     "" for the root register) and what it shows."""

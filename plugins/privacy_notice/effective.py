@@ -14,8 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .records import frozen
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@frozen
 class Dates:
     """A version's update date and the day it starts (its effective date, else the update)."""
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from .exportcache import ExportCache
+from .records import frozen
 
 PageUrl = Callable[..., str]
 
@@ -92,7 +92,7 @@ def script_tag(jsonld: bytes) -> Markup:
     return Markup(f'<script type="application/ld+json">{data}</script>')
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Exports:
     """A site's TILT and JSON-LD files and the data block of each version's pages."""
 

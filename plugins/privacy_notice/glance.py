@@ -5,12 +5,11 @@ it; who the controller is and where to use one's rights. Pure: the template pres
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .model import DataField, Purpose, RecipientCategory, Register, RetentionRule
+from .records import frozen
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Row:
     """One purpose at a glance: its data, how long they are kept, who outside the EU/EEA gets
     them."""
@@ -21,7 +20,7 @@ class Row:
     recipients: tuple[RecipientCategory, ...]  # those outside the EU/EEA that get its data
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Glance:
     """The notice's first layer: a row per purpose, where to use one's rights, third countries."""
 

@@ -23,6 +23,7 @@ from .catalogcache import CachedCatalog, CatalogCache
 from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath
 from .diagnostics import display as _display
 from .load import Loaded
+from .records import frozen
 from .safety import CATALOG_BYTES, read_regular
 from .schema import NOT_PUBLISHED, map_texts
 from .texts import markdown_problem, placeholders
@@ -59,7 +60,7 @@ def po_syntax_problems(text: str, display: str) -> list[Diagnostic]:
     return found
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class CatalogFile:
     """One language's catalog of a domain (``policy`` or ``theme``), read and checked."""
 

@@ -10,44 +10,22 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import MISSING, FrozenInstanceError, dataclass, fields, is_dataclass
+from dataclasses import MISSING, fields, is_dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .diagnostics import YamlPath
 from .gdpr import EU_EEA, SECTIONS
+from .records import frozen
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-T = TypeVar("T")
 D = TypeVar("D", bound="DataclassInstance")
 
 
-# Model objects are compared through their values (see diff.py), never with ==; not
-# generating __eq__ and __repr__ for forty classes halves the time to create them. A
-# docstring spares dataclass() from writing one out of inspect.signature (~5 ms in all).
-@dataclass_transform(frozen_default=True, eq_default=False)
-def frozen(cls: type[T]) -> type[T]:
-    cls.__doc__ = cls.__doc__ or cls.__name__
-    made = dataclass(eq=False, repr=False)(cls)
-    # Frozen without dataclass's two generated methods a class (~0.1 ms each to exec):
-    # __init__ may set each field once, nothing may set or delete one afterwards.
-    made.__setattr__ = _set_once  # type: ignore[method-assign]
-    made.__delattr__ = _no_delete  # type: ignore[method-assign]
-    return made
-
-
-def _set_once(self: Any, name: str, value: Any) -> None:
-    if name in self.__dict__ or name not in self.__dataclass_fields__:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-    object.__setattr__(self, name, value)
-
-
-def _no_delete(self: Any, name: str) -> None:
-    raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
+# Model objects are compared through their values (see diff.py), never with ==: frozen
+# records (see records.py) have no __eq__ or __repr__, which halves the time to create them.
 @frozen
 class Text:
     """A text in every published language; ``fallbacks`` lists languages shown untranslated,

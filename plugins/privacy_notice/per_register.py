@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .diagnostics import Diagnostic, PolicyError, display, format_path
+from .records import frozen
 from .registers import Project, RegisterFolder
 
 if TYPE_CHECKING:  # validate must start fast: the release's modules load when it runs
@@ -52,7 +53,7 @@ def validate_registers(
     return each(registers, check, project.problems)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Released:
     """A register after ``release``: its place among the versions and the file written."""
 

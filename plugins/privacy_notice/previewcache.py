@@ -28,16 +28,17 @@ import re
 import shutil
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .feeds import Entry, Feed
+from .records import frozen
 
 PLUGIN = Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Rendered:
     """A register's output as the preview cache keeps it."""
 

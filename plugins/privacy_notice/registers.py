@@ -11,11 +11,12 @@ here, once, and two registers never share one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, PolicyError, did_you_mean, display
+from .records import frozen
 from .shared import (
     REGISTERS_DIR,
     SHARED_FILE,
@@ -32,7 +33,7 @@ DEFAULT_ROOT_SLUG = "main"
 SHARED_TRANSLATIONS = Path("shared") / "translations"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class RegisterFolder:
     """Where one register's inputs are: its policy, catalogs and released versions."""
 
@@ -53,7 +54,7 @@ class RegisterFolder:
         return self.folder / "content" / "versions"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Project:
     """A notice folder's registers and its shared blocks."""
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, PolicyError, display
+from .records import frozen
 
 PREFIX = "PRIVACY_NOTICE_"
 # Where ``privacy-notice build`` records the settings file it read, to locate problems in
@@ -35,7 +36,7 @@ SOURCE_KEY = "privacy_notice.settings_file"
 OPTIONS_KEY = "privacy_notice.options"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Kind:
     """The Python types a setting accepts, and how a message names them."""
 
@@ -142,7 +143,7 @@ class NoticeSettings:
         return self.preview and not self.publish
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Setting:
     """One row of the settings reference (README.md)."""
 

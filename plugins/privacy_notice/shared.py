@@ -30,7 +30,6 @@ import copy
 import dataclasses
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,7 @@ from .diagnostics import (
     format_path,
 )
 from .load import Loaded, Mark, load_policy_text, read_source
+from .records import frozen
 
 SHARED_FILE = "shared.yaml"
 REFERENCE = "$shared"
@@ -54,7 +54,7 @@ _KEYS = ("root_register", "source_language", "blocks")
 UNKNOWN_KEY = "unknown key"  # how validation begins the message of a key a place has not
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Shared:
     """``shared.yaml`` loaded and checked, with its bytes (for the validation cache)."""
 
@@ -166,7 +166,7 @@ def _references(value: Any, path: YamlPath) -> list[YamlPath]:
     return []
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class SharedUse:
     """A resolved reference: where it stands, the block's name, and its place as a
     diagnostic without a message."""
@@ -176,7 +176,7 @@ class SharedUse:
     at: Diagnostic
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Resolved:
     """A register with its references replaced by their blocks, where they could be."""
 

@@ -23,6 +23,7 @@ from .i18n import CatalogFile, Resolution, read_catalogs, resolve
 from .lint import unfilled
 from .load import Loaded
 from .model import register_from_document
+from .records import frozen
 from .validate import check_policy
 from .versions import (
     History,
@@ -62,7 +63,7 @@ class Options:
     register: str | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Site:
     """One register's versions, checked and translated, with its catalogs and locales."""
 
@@ -150,7 +151,7 @@ def translate_policy(
     return catalogs, resolution
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class Placed:
     """``policy.yaml`` checked, translated and placed among the released versions."""
 

@@ -22,6 +22,7 @@ from .export import canonical_json, sha256
 from .load import Loaded
 from .migrate import CURRENT_VERSION, schema_version, upgrade
 from .model import Register, register_from_document
+from .records import frozen
 from .safety import INDEX_BYTES, SNAPSHOT_BYTES, read_regular, write_atomically
 from .schema import register_schema_for
 
@@ -52,7 +53,7 @@ class Version:
         return self.register.languages
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@frozen
 class History:
     """Released snapshots (oldest first) and where they are stored."""
 
