@@ -1,6 +1,7 @@
-"""Bodies and redlines kept between builds (generator.py, bodies.py, redline.py): a rebuild
-renders only what it has not rendered before, and gives the same site as a build with no
-cache; a change of the theme, its catalogs or the settings renders everything again."""
+"""Bodies, "at a glance" blocks and redlines kept between builds (generator.py, bodies.py,
+redline.py): a rebuild renders only what it has not rendered before, and gives the same
+site as a build with no cache; a change of the theme, its catalogs or the settings renders
+everything again."""
 
 from __future__ import annotations
 
@@ -9,17 +10,19 @@ import shutil
 import pytest
 
 from conftest import Project, new_version
-from privacy_notice import redline
+from privacy_notice import glance, redline
 from privacy_notice.generator import NoticeGenerator
 
 BODY = "_notice_body.html"
+GLANCE = "glance"  # the rows of an "at a glance" block computed: the block rendered
 
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
-    """Every body the notice generator renders, and every redline it computes."""
+    """Every body the notice generator renders, every "at a glance" block (however it
+    is rendered: its template asks for its rows) and every redline it computes."""
     calls: list[str] = []
-    render, parts = NoticeGenerator._render, redline._parts
+    render, parts, rows = NoticeGenerator._render, redline._parts, glance.at_a_glance
 
     def render_spy(self, template, context):
         calls.append(template)
@@ -29,9 +32,20 @@ def rendered(monkeypatch) -> list[str]:
         calls.append("redline")
         return parts(*args)
 
+    def rows_spy(register):
+        calls.append(GLANCE)
+        return rows(register)
+
     monkeypatch.setattr(NoticeGenerator, "_render", render_spy)
     monkeypatch.setattr(redline, "_parts", parts_spy)
+    monkeypatch.setattr(glance, "at_a_glance", rows_spy)  # the environment's, when made
     return calls
+
+
+def _shown(project: Project) -> int:
+    """How many (version, language) notice pages the site has: each shows one glance."""
+    output = project.path / "output"
+    return sum(1 for _ in output.glob("*/versions/*/index.html"))
 
 
 def _site(project: Project) -> dict[str, bytes]:
@@ -49,6 +63,8 @@ def _fresh(project: Project) -> dict[str, bytes]:
 def test_a_rebuild_renders_no_body_and_gives_the_same_site(project: Project, rendered):
     project.build("--as-of", "2030-06-01")
     assert rendered.count(BODY) >= 3 and "redline" in rendered  # three languages
+    # One glance per version and language, though the current version has two pages.
+    assert rendered.count(GLANCE) == _shown(project) >= 3
     first = _site(project)
     rendered.clear()
     project.build("--as-of", "2030-06-01")
@@ -65,18 +81,21 @@ def test_an_edit_renders_the_new_version_only(project: Project, rendered):
     project.build("--as-of", "2030-06-01")
     edited = rendered.count(BODY)
     assert edited > 0
+    assert rendered.count(GLANCE) == 3  # the new version's, in each language
     kept = _site(project)
     rendered.clear()
     assert kept == _fresh(project)  # what was kept is what a build without it renders
     # The released version's bodies came from the cache (the fresh build rendered them).
     assert edited < rendered.count(BODY)
     assert cold <= rendered.count(BODY)
+    assert rendered.count(GLANCE) == _shown(project) > 3
 
 
 @pytest.mark.parametrize(
     ("file", "old", "new", "seen"),
     [
         ("theme/templates/_notice_body.html", "</", "<!-- edited theme -->\n</", "edited theme"),
+        ("theme/templates/_glance.html", "</section>", "edited glance</section>", "edited glance"),
         (
             "theme/translations/fi/LC_MESSAGES/theme.po",
             'msgid "Name"\nmsgstr "Nimi"',
@@ -94,7 +113,7 @@ def test_a_theme_edit_renders_every_body_again(
     project.edit(old, new, file=file)
     rendered.clear()
     project.build("--as-of", "2030-06-01")
-    assert rendered.count(BODY) >= 3
+    assert rendered.count(BODY) >= 3 and rendered.count(GLANCE) >= 3
     pages = [project.read(p) for p in ("fi/index.html", "en/index.html")]
     assert any(seen in page for page in pages)
     assert _site(project) == _fresh(project)

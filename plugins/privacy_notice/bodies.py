@@ -69,6 +69,7 @@ class Language:
     # Bodies and redlines of earlier builds with the same theme, code and settings (see
     # generator.py): a rebuild renders only the versions it has not rendered before.
     kept: KeptTexts | None = None
+    glances: dict[BodyKey, Markup] = field(default_factory=dict)  # "at a glance" blocks
 
     @property
     def gettext(self) -> Callable[[str], str]:
@@ -86,14 +87,7 @@ class Language:
 
     def body(self, version: Version, changed: frozenset[str] = frozenset()) -> Markup:
         """The notice body of ``version``; ``changed`` (section keys) are badged."""
-        site = self.site
-        key = (
-            version.sha256,
-            version.fallbacks,
-            changed,
-            site.locale(self.lang),
-            site.source_language,
-        )
+        key = self._key(version, changed)
         if key not in self.bodies:
 
             def render() -> str:
@@ -108,15 +102,37 @@ class Language:
                     },
                 )
 
-            kept = self.kept
-            self.bodies[key] = Markup(kept(self._question(key), render) if kept else render())
+            self.bodies[key] = self._kept("body", key, render)
         return self.bodies[key]
 
-    def _question(self, key: BodyKey) -> str:
+    def glance(self, version: Version) -> Markup:
+        """The "at a glance" block of ``version``'s pages (``_glance.html``), rendered on
+        its own like the body: once per version and language, not once per page. It reads
+        the language's context and the register, nothing of a page: its key is the body's."""
+        key = self._key(version)
+        if key not in self.glances:
+
+            def render() -> str:
+                return self.render("_glance.html", {**self.context(), "register": version.register})
+
+            self.glances[key] = self._kept("glance", key, render)
+        return self.glances[key]
+
+    def _key(self, version: Version, changed: frozenset[str] = frozenset()) -> BodyKey:
+        site = self.site
+        locale = site.locale(self.lang)
+        return (version.sha256, version.fallbacks, changed, locale, site.source_language)
+
+    def _kept(self, kind: str, key: BodyKey, render: Callable[[], str]) -> Markup:
+        """``render()``, or its text kept from an earlier build (see :attr:`kept`)."""
+        kept = self.kept
+        return Markup(kept(self._question(kind, key), render) if kept else render())
+
+    def _question(self, kind: str, key: BodyKey) -> str:
         sha256, fallbacks, changed, locale, source = key
         untranslated = sorted(json.dumps([list(path), lang]) for path, lang in fallbacks)
         facts = json.dumps([self.lang, sha256, untranslated, sorted(changed), locale, source])
-        return "body " + hashlib.sha256(facts.encode()).hexdigest()
+        return f"{kind} " + hashlib.sha256(facts.encode()).hexdigest()
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
         """The keys of the sections whose text in this language differs."""
