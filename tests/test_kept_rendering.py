@@ -10,19 +10,22 @@ import shutil
 import pytest
 
 from conftest import Project, new_version
-from privacy_notice import glance, redline
+from privacy_notice import glance, pages, redline
 from privacy_notice.generator import NoticeGenerator
 
 BODY = "_notice_body.html"
 GLANCE = "glance"  # the rows of an "at a glance" block computed: the block rendered
+RECORD = "change record"  # api/changes/<date>.json
 
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
     """Every body the notice generator renders, every "at a glance" block (however it
-    is rendered: its template asks for its rows) and every redline it computes."""
+    is rendered: its template asks for its rows), every redline and change record it
+    computes (the latter without the process's own memory: each build a new process)."""
     calls: list[str] = []
     render, parts, rows = NoticeGenerator._render, redline._parts, glance.at_a_glance
+    record = pages._change_record.__wrapped__
 
     def render_spy(self, template, context):
         calls.append(template)
@@ -36,9 +39,14 @@ def rendered(monkeypatch) -> list[str]:
         calls.append(GLANCE)
         return rows(register)
 
+    def record_spy(old, new):
+        calls.append(RECORD)
+        return record(old, new)
+
     monkeypatch.setattr(NoticeGenerator, "_render", render_spy)
     monkeypatch.setattr(redline, "_parts", parts_spy)
     monkeypatch.setattr(glance, "at_a_glance", rows_spy)  # the environment's, when made
+    monkeypatch.setattr(pages, "_change_record", record_spy)
     return calls
 
 
@@ -89,6 +97,24 @@ def test_an_edit_renders_the_new_version_only(project: Project, rendered):
     assert edited < rendered.count(BODY)
     assert cold <= rendered.count(BODY)
     assert rendered.count(GLANCE) == _shown(project) > 3
+
+
+def test_a_change_record_is_computed_once_for_its_documents(project: Project, rendered):
+    project.edit("  title: ", "  title: Edited ", count=1)
+    new_version(project, "2030-01-01", "The notice says more.")
+    project.build("--as-of", "2030-06-01")
+    assert rendered.count(RECORD) == 1
+    rendered.clear()
+    project.build("--as-of", "2030-06-01")
+    assert rendered == []
+    project.edit("  title: Edited ", "  title: Edited again ", count=1)
+    project.pseudo_translate_missing()
+    rendered.clear()
+    project.build("--as-of", "2030-06-01")
+    assert rendered.count(RECORD) == 1  # the new document's
+    kept = _site(project)
+    assert "Edited again" in kept["api/changes/2030-01-01.json"].decode()
+    assert kept == _fresh(project)
 
 
 @pytest.mark.parametrize(

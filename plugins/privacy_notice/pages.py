@@ -160,7 +160,7 @@ def plan(
         site, default_lang, translations[default_lang], render, known.get(default_lang, {}), kept
     )
     pages.append(Page(base + "index.html", "root.html", _common(root, space, "root")))
-    files = api_files(site, register_url(site_url, base), exports)
+    files = api_files(site, register_url(site_url, base), exports, kept)
     return Plan(
         tuple(pages),
         {base + name: data for name, data in files.items()},
@@ -344,8 +344,11 @@ def _target(item: SummaryItem, marked: set[str], shared: set[str]) -> str:
     return f"change-{item.anchor}" if item.anchor in marked - shared else item.anchor
 
 
-def api_files(site: Site, site_url: str, exports: formats.Exports) -> dict[str, bytes]:
-    """Every file under ``api/``: the documents, their schemas, the index and the changes."""
+def api_files(
+    site: Site, site_url: str, exports: formats.Exports, kept: KeptTexts | None = None
+) -> dict[str, bytes]:
+    """Every file under ``api/``: the documents, their schemas, the index and the changes;
+    ``kept``: the change records of earlier builds, by their documents."""
     files = {
         "api/register.json": export.canonical_json(site.current.document),
         "api/register.schema.json": export.canonical_json(register_schema_for(site.languages)),
@@ -365,10 +368,18 @@ def api_files(site: Site, site_url: str, exports: formats.Exports) -> dict[str, 
         # change record applies to the documents as published.
         files[f"api/versions/{version.date}.json"] = version.published
         if previous is not None:
-            files[f"api/changes/{version.date}.json"] = _change_record(
-                previous.published, version.published
-            )
+            files[f"api/changes/{version.date}.json"] = _kept_change_record(previous, version, kept)
     return files
+
+
+def _kept_change_record(old: Version, new: Version, kept: KeptTexts | None) -> bytes:
+    """:func:`_change_record` of two versions, kept by their SHA-256 (that of the bytes
+    they are published as, all it reads) from earlier builds."""
+    if kept is None:
+        return _change_record(old.published, new.published)
+    question = f"change {old.sha256} {new.sha256}"
+    record = kept(question, lambda: _change_record(old.published, new.published).decode())
+    return record.encode()
 
 
 @lru_cache(maxsize=1024)
