@@ -10,21 +10,24 @@ import shutil
 import pytest
 
 from conftest import Project, new_version
-from privacy_notice import glance, pages, redline
+from privacy_notice import diff, glance, pages, redline
 from privacy_notice.generator import NoticeGenerator
 
 BODY = "_notice_body.html"
 GLANCE = "glance"  # the rows of an "at a glance" block computed: the block rendered
 RECORD = "change record"  # api/changes/<date>.json
+CHANGES = "semantic changes"  # two versions' models compared, for a change summary
 
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
     """Every body the notice generator renders, every "at a glance" block (however it
-    is rendered: its template asks for its rows), every redline and change record it
-    computes (the latter without the process's own memory: each build a new process)."""
+    is rendered: its template asks for its rows), every redline, change record and
+    comparison of two models it computes (records without the process's own memory: each
+    build a new process)."""
     calls: list[str] = []
     render, parts, rows = NoticeGenerator._render, redline._parts, glance.at_a_glance
+    compare = diff.semantic_changes
     record = pages._change_record.__wrapped__
 
     def render_spy(self, template, context):
@@ -43,7 +46,12 @@ def rendered(monkeypatch) -> list[str]:
         calls.append(RECORD)
         return record(old, new)
 
+    def compare_spy(old, new):
+        calls.append(CHANGES)
+        return compare(old, new)
+
     monkeypatch.setattr(NoticeGenerator, "_render", render_spy)
+    monkeypatch.setattr(diff, "semantic_changes", compare_spy)
     monkeypatch.setattr(redline, "_parts", parts_spy)
     monkeypatch.setattr(glance, "at_a_glance", rows_spy)  # the environment's, when made
     monkeypatch.setattr(pages, "_change_record", record_spy)
@@ -103,10 +111,10 @@ def test_a_change_record_is_computed_once_for_its_documents(project: Project, re
     project.edit("  title: ", "  title: Edited ", count=1)
     new_version(project, "2030-01-01", "The notice says more.")
     project.build("--as-of", "2030-06-01")
-    assert rendered.count(RECORD) == 1
+    assert rendered.count(RECORD) == 1 and rendered.count(CHANGES) == 2  # changes, compare
     rendered.clear()
     project.build("--as-of", "2030-06-01")
-    assert rendered == []
+    assert rendered == []  # nor any change summary
     project.edit("  title: Edited ", "  title: Edited again ", count=1)
     project.pseudo_translate_missing()
     rendered.clear()

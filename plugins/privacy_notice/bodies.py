@@ -128,11 +128,14 @@ class Language:
         kept = self.kept
         return Markup(kept(self._question(kind, key), render) if kept else render())
 
-    def _question(self, kind: str, key: BodyKey) -> str:
-        sha256, fallbacks, changed, locale, source = key
-        untranslated = sorted(json.dumps([list(path), lang]) for path, lang in fallbacks)
-        facts = json.dumps([self.lang, sha256, untranslated, sorted(changed), locale, source])
-        return f"{kind} " + hashlib.sha256(facts.encode()).hexdigest()
+    def _question(self, kind: str, *keys: BodyKey) -> str:
+        """The question of a text that depends on the versions of ``keys`` in this
+        language (and on the theme, code and settings: the kept texts' own key)."""
+        facts: list[Any] = [self.lang]
+        for sha256, fallbacks, changed, locale, source in keys:
+            untranslated = sorted(json.dumps([list(path), lang]) for path, lang in fallbacks)
+            facts += [sha256, untranslated, sorted(changed), locale, source]
+        return f"{kind} " + hashlib.sha256(json.dumps(facts).encode()).hexdigest()
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
         """The keys of the sections whose text in this language differs."""
@@ -140,12 +143,27 @@ class Language:
         keys = (*new.register.section_keys(), *old.register.section_keys())
         return frozenset(key for key in keys if anchor(key) in anchors)
 
-    def summary(
+    def summary(self, old: Version, new: Version, changes: Changes) -> tuple[SummaryItem, ...]:
+        """What changed on this language's page (see :meth:`_summary`), kept from earlier
+        builds by both versions' keys: ``changes`` is asked only for a summary not kept
+        (comparing two models is most of a summary's time)."""
+        kept = self.kept
+        if kept is None:
+            return self._summary(old, new, changes.between(old, new))
+
+        def summary() -> str:
+            items = self._summary(old, new, changes.between(old, new))
+            return json.dumps([[item.text, item.section] for item in items], ensure_ascii=False)
+
+        answer = kept(self._question("summary", self._key(old), self._key(new)), summary)
+        return tuple(SummaryItem(text, section) for text, section in json.loads(answer))
+
+    def _summary(
         self, old: Version, new: Version, changes: Sequence[Change]
     ) -> tuple[SummaryItem, ...]:
-        """What changed on this language's page: the items of ``changes`` shown in its
-        text, in a section whose text in this language changed; then each changed section
-        that no item names (its change is visible but not one the model can name)."""
+        """The items of ``changes`` shown in this language's text, in a section whose text
+        in this language changed; then each changed section that no item names (its change
+        is visible but not one the model can name)."""
         changed = self.changed_sections(old, new)
         locale = self.site.locale(self.lang)
         items = [

@@ -220,19 +220,17 @@ def _language_pages(
     for previous, version in zip([None, *versions], versions, strict=False):
         pages.append(_version_page(language, space, version, previous, exports))
         if previous is not None:
-            summaries[version.date] = language.summary(
-                previous, version, changes.between(previous, version)
-            )
+            summaries[version.date] = language.summary(previous, version, changes)
             pages.append(_changes_page(language, space, previous, version, summaries[version.date]))
             in_force = site.replaced_in_force.get(version.date)
             if in_force is not None and lang in in_force.languages:
-                compared = language.summary(in_force, version, changes.between(in_force, version))
+                compared = language.summary(in_force, version, changes)
                 pages.append(
                     _changes_page(language, space, in_force, version, compared, "compare_in_force")
                 )
         # Every version has one, the current one too, so that a version's page links to
         # it from the day it is published and never changes afterwards.
-        compared = language.summary(version, current, changes.between(version, current))
+        compared = language.summary(version, current, changes)
         pages.append(_changes_page(language, space, version, current, compared, "compare"))
     pages.append(_current_page(language, space, versions, exports))
     pages.append(
