@@ -9,25 +9,26 @@ import shutil
 
 import pytest
 
-from conftest import Project, new_version
-from privacy_notice import diff, glance, pages, redline
+from conftest import ROOT, Project, new_version
+from privacy_notice import diff, glance, pages, previewcache, redline
 from privacy_notice.generator import NoticeGenerator
 
 BODY = "_notice_body.html"
 GLANCE = "glance"  # the rows of an "at a glance" block computed: the block rendered
 RECORD = "change record"  # api/changes/<date>.json
 CHANGES = "semantic changes"  # two versions' models compared, for a change summary
+SCHEMA = "schema"  # a published JSON Schema made from the policy schema
 
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
     """Every body the notice generator renders, every "at a glance" block (however it
-    is rendered: its template asks for its rows), every redline, change record and
-    comparison of two models it computes (records without the process's own memory: each
-    build a new process)."""
+    is rendered: its template asks for its rows), every redline, change record, published
+    schema and comparison of two models it computes (records and schemas without the
+    process's own memory: each build a new process)."""
     calls: list[str] = []
     render, parts, rows = NoticeGenerator._render, redline._parts, glance.at_a_glance
-    compare = diff.semantic_changes
+    compare, schema = diff.semantic_changes, pages.register_schema_for.__wrapped__
     record = pages._change_record.__wrapped__
 
     def render_spy(self, template, context):
@@ -50,12 +51,30 @@ def rendered(monkeypatch) -> list[str]:
         calls.append(CHANGES)
         return compare(old, new)
 
+    def schema_spy(*args):
+        calls.append(SCHEMA)
+        return schema(*args)
+
     monkeypatch.setattr(NoticeGenerator, "_render", render_spy)
+    monkeypatch.setattr(pages, "register_schema_for", schema_spy)
     monkeypatch.setattr(diff, "semantic_changes", compare_spy)
     monkeypatch.setattr(redline, "_parts", parts_spy)
     monkeypatch.setattr(glance, "at_a_glance", rows_spy)  # the environment's, when made
     monkeypatch.setattr(pages, "_change_record", record_spy)
     return calls
+
+
+def test_the_published_schemas_are_in_the_key_of_what_is_kept(tmp_path, monkeypatch):
+    """api/register.schema.json and the others are kept: an edit of the plugin's schema
+    files changes the kept texts' key (generator.py) as an edit of its code does."""
+    plugin = tmp_path / "plugin"
+    shutil.copytree(previewcache.PLUGIN, plugin, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(previewcache, "PLUGIN", plugin)
+    theme = ROOT / "theme"
+    before = previewcache.rendering_digest(theme)
+    schema = plugin / "schema" / "policy.schema.json"
+    schema.write_text(schema.read_text("utf-8").replace('"title"', '"title" ', 1), "utf-8")
+    assert previewcache.rendering_digest(theme) != before
 
 
 def _shown(project: Project) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import pairwise
@@ -24,6 +24,7 @@ from markupsafe import Markup
 from . import export, feeds, formats, redline
 from .bodies import BodyKey, Changes, Language, Render, SummaryItem, anchor
 from .cache import KeptTexts
+from .migrate import CURRENT_VERSION
 from .schema import register_schema_for, register_schema_path
 from .site import Site
 from .versions import Version
@@ -346,12 +347,16 @@ def api_files(
     site: Site, site_url: str, exports: formats.Exports, kept: KeptTexts | None = None
 ) -> dict[str, bytes]:
     """Every file under ``api/``: the documents, their schemas, the index and the changes;
-    ``kept``: the change records of earlier builds, by their documents."""
+    ``kept``: those of earlier builds that are pure functions of what they are kept by."""
+    current = site.current
     files = {
-        "api/register.json": export.canonical_json(site.current.document),
-        "api/register.schema.json": export.canonical_json(register_schema_for(site.languages)),
+        # A version's document is a function of the bytes it is published as.
+        "api/register.json": _kept(
+            kept, f"document {current.sha256}", lambda: export.canonical_json(current.document)
+        ),
+        "api/register.schema.json": _schema(kept, site.languages),
         **{
-            register_schema_path(number): export.canonical_json(register_schema_for(None, number))
+            register_schema_path(number): _schema(kept, None, number)
             for number in export.schema_versions(site.versions)
         },
         "api/versions.json": export.canonical_json(
@@ -366,18 +371,30 @@ def api_files(
         # change record applies to the documents as published.
         files[f"api/versions/{version.date}.json"] = version.published
         if previous is not None:
-            files[f"api/changes/{version.date}.json"] = _kept_change_record(previous, version, kept)
+            old, new = previous.published, version.published
+            question = f"change {previous.sha256} {version.sha256}"  # their bytes' SHA-256
+            files[f"api/changes/{version.date}.json"] = _kept(
+                kept, question, lambda old=old, new=new: _change_record(old, new)
+            )
     return files
 
 
-def _kept_change_record(old: Version, new: Version, kept: KeptTexts | None) -> bytes:
-    """:func:`_change_record` of two versions, kept by their SHA-256 (that of the bytes
-    they are published as, all it reads) from earlier builds."""
+def _schema(
+    kept: KeptTexts | None, languages: Sequence[str] | None, number: int = CURRENT_VERSION
+) -> bytes:
+    """The published JSON Schema of version ``number`` for documents in ``languages``
+    (None: in any); the schema files are in the kept texts' key (see generator.py)."""
+    question = "schema " + json.dumps([languages, number])
+    return _kept(
+        kept, question, lambda: export.canonical_json(register_schema_for(languages, number))
+    )
+
+
+def _kept(kept: KeptTexts | None, question: str, make: Callable[[], bytes]) -> bytes:
+    """``make()`` (UTF-8), or what it made in an earlier build, asked by ``question``."""
     if kept is None:
-        return _change_record(old.published, new.published)
-    question = f"change {old.sha256} {new.sha256}"
-    record = kept(question, lambda: _change_record(old.published, new.published).decode())
-    return record.encode()
+        return make()
+    return kept(question, lambda: make().decode()).encode()
 
 
 @lru_cache(maxsize=1024)
