@@ -18,17 +18,19 @@ GLANCE = "glance"  # the rows of an "at a glance" block computed: the block rend
 RECORD = "change record"  # api/changes/<date>.json
 CHANGES = "semantic changes"  # two versions' models compared, for a change summary
 SCHEMA = "schema"  # a published JSON Schema made from the policy schema
+SECTIONS = "sections compared"  # two bodies' sections, for "Changed" badges
 
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
     """Every body the notice generator renders, every "at a glance" block (however it
     is rendered: its template asks for its rows), every redline, change record, published
-    schema and comparison of two models it computes (records and schemas without the
+    schema and comparison of two models or bodies it computes (records and schemas without the
     process's own memory: each build a new process)."""
     calls: list[str] = []
     render, parts, rows = NoticeGenerator._render, redline._parts, glance.at_a_glance
     compare, schema = diff.semantic_changes, pages.register_schema_for.__wrapped__
+    sections = redline.changed_sections
     record = pages._change_record.__wrapped__
 
     def render_spy(self, template, context):
@@ -55,7 +57,12 @@ def rendered(monkeypatch) -> list[str]:
         calls.append(SCHEMA)
         return schema(*args)
 
+    def sections_spy(old, new):
+        calls.append(SECTIONS)
+        return sections(old, new)
+
     monkeypatch.setattr(NoticeGenerator, "_render", render_spy)
+    monkeypatch.setattr(redline, "changed_sections", sections_spy)
     monkeypatch.setattr(pages, "register_schema_for", schema_spy)
     monkeypatch.setattr(diff, "semantic_changes", compare_spy)
     monkeypatch.setattr(redline, "_parts", parts_spy)

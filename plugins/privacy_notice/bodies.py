@@ -138,10 +138,17 @@ class Language:
         return f"{kind} " + hashlib.sha256(json.dumps(facts).encode()).hexdigest()
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
-        """The keys of the sections whose text in this language differs."""
-        anchors = redline.changed_sections(self.body(old), self.body(new))
-        keys = (*new.register.section_keys(), *old.register.section_keys())
-        return frozenset(key for key in keys if anchor(key) in anchors)
+        """The keys of the sections whose text in this language differs (kept from
+        earlier builds by both versions' keys, as a summary is)."""
+
+        def changed() -> str:
+            anchors = redline.changed_sections(self.body(old), self.body(new))
+            keys = (*new.register.section_keys(), *old.register.section_keys())
+            return json.dumps(sorted({key for key in keys if anchor(key) in anchors}))
+
+        kept = self.kept
+        question = self._question("changed", self._key(old), self._key(new))
+        return frozenset(json.loads(kept(question, changed) if kept else changed()))
 
     def summary(self, old: Version, new: Version, changes: Changes) -> tuple[SummaryItem, ...]:
         """What changed on this language's page (see :meth:`_summary`), kept from earlier
