@@ -151,6 +151,18 @@ def test_a_change_record_is_computed_once_for_its_documents(project: Project, re
     assert kept == _fresh(project)
 
 
+def test_a_rebuild_asks_what_the_build_before_asked(project: Project):
+    """The kept texts hold what a build asked: a rebuild asks the same (an answer asked
+    only while computing another, kept one would be dropped), so nothing is written."""
+    project.edit("  title: ", "  title: Edited ", count=1)
+    new_version(project, "2030-01-01", "The notice says more.")
+    project.build("--as-of", "2030-06-01")
+    kept = project.path / ".cache" / "rendered.json"
+    written = kept.stat()
+    project.build("--as-of", "2030-06-01")
+    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+
 @pytest.mark.parametrize(
     ("file", "old", "new", "seen"),
     [

@@ -138,17 +138,21 @@ class Language:
         return f"{kind} " + hashlib.sha256(json.dumps(facts).encode()).hexdigest()
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
-        """The keys of the sections whose text in this language differs (kept from
-        earlier builds by both versions' keys, as a summary is)."""
-
-        def changed() -> str:
-            anchors = redline.changed_sections(self.body(old), self.body(new))
-            keys = (*new.register.section_keys(), *old.register.section_keys())
-            return json.dumps(sorted({key for key in keys if anchor(key) in anchors}))
-
+        """:meth:`_changed_sections`, kept from earlier builds by both versions' keys."""
         kept = self.kept
+        if kept is None:
+            return self._changed_sections(old, new)
         question = self._question("changed", self._key(old), self._key(new))
-        return frozenset(json.loads(kept(question, changed) if kept else changed()))
+        answer = kept(question, lambda: json.dumps(sorted(self._changed_sections(old, new))))
+        return frozenset(json.loads(answer))
+
+    def _changed_sections(self, old: Version, new: Version) -> frozenset[str]:
+        """The keys of the sections whose text in this language differs. Not kept when
+        asked for a summary: a kept summary would not ask it, and the kept texts hold
+        what a build asks (a rebuild would write them again)."""
+        anchors = redline.changed_sections(self.body(old), self.body(new))
+        keys = (*new.register.section_keys(), *old.register.section_keys())
+        return frozenset(key for key in keys if anchor(key) in anchors)
 
     def summary(self, old: Version, new: Version, changes: Changes) -> tuple[SummaryItem, ...]:
         """What changed on this language's page (see :meth:`_summary`), kept from earlier
@@ -171,7 +175,7 @@ class Language:
         """The items of ``changes`` shown in this language's text, in a section whose text
         in this language changed; then each changed section that no item names (its change
         is visible but not one the model can name)."""
-        changed = self.changed_sections(old, new)
+        changed = self._changed_sections(old, new)
         locale = self.site.locale(self.lang)
         items = [
             SummaryItem(c.describe(self.lang, self.gettext, locale, labels.label), c.section)

@@ -371,11 +371,9 @@ def api_files(
         # change record applies to the documents as published.
         files[f"api/versions/{version.date}.json"] = version.published
         if previous is not None:
-            old, new = previous.published, version.published
             question = f"change {previous.sha256} {version.sha256}"  # their bytes' SHA-256
-            files[f"api/changes/{version.date}.json"] = _kept(
-                kept, question, lambda old=old, new=new: _change_record(old, new)
-            )
+            record = partial(_change_record, previous.published, version.published)
+            files[f"api/changes/{version.date}.json"] = _kept(kept, question, record)
     return files
 
 
