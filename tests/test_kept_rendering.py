@@ -71,6 +71,35 @@ def rendered(monkeypatch) -> list[str]:
     return calls
 
 
+def test_a_notice_page_of_a_plan_made_elsewhere_still_shows_the_glance(project: Project):
+    """A page a plugin adds (privacy_notice_plan_ready) may lack the rendered glance:
+    notice.html then includes _glance.html itself, as it did for every page."""
+    import dataclasses
+
+    from privacy_notice.pages import Page, Plan
+    from privacy_notice.signals import plan_ready
+
+    def add_page(generator: object, plan: Plan) -> Plan:
+        current = plan.page("en/index.html").context
+        context = {k: v for k, v in current.items() if k != "at_a_glance"}
+        return dataclasses.replace(
+            plan, pages=(*plan.pages, Page("en/extra/index.html", "notice.html", context))
+        )
+
+    plan_ready.connect(add_page)
+    try:
+        project.build("--as-of", "2030-06-01")
+    finally:
+        plan_ready.disconnect(add_page)
+    glances = [_glance(project.read(p)) for p in ("en/extra/index.html", "en/index.html")]
+    assert 'id="at-a-glance"' in glances[0] and glances[0] == glances[1]
+
+
+def _glance(page: str) -> str:
+    start = page.index('<section class="glance"')
+    return page[start : page.index("</section>", start)]
+
+
 def test_the_published_schemas_are_in_the_key_of_what_is_kept(tmp_path, monkeypatch):
     """api/register.schema.json and the others are kept: an edit of the plugin's schema
     files changes the kept texts' key (generator.py) as an edit of its code does."""
