@@ -66,8 +66,9 @@ class Language:
     translations: Translations
     render: Render
     bodies: dict[BodyKey, Markup] = field(default_factory=dict)
-    # Bodies and redlines of earlier builds with the same theme, code and settings (see
-    # generator.py): a rebuild renders only the versions it has not rendered before.
+    # Bodies, glances, redlines, summaries and changed sections of earlier builds with the
+    # same theme, code and settings (see generator.py): a rebuild renders and compares only
+    # the versions it has not before.
     kept: KeptTexts | None = None
     glances: dict[BodyKey, Markup] = field(default_factory=dict)  # "at a glance" blocks
 

@@ -130,8 +130,8 @@ def plan(
     ``base``: the register's URL space (see :func:`register_base`), "" for the root
     register; ``centre``: the site has several registers, so every page links their index;
     ``bodies``: each language's rendered bodies, kept from an earlier build (see
-    :class:`~.bodies.Language`); ``kept``: the bodies and redlines of earlier builds, by
-    their inputs.
+    :class:`~.bodies.Language`); ``kept``: what earlier builds rendered and computed (bodies,
+    glances, redlines, summaries, API files), by its inputs.
     """
     known = bodies or {}
     changes = Changes()
