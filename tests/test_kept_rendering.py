@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, Project, new_version
-from privacy_notice import diff, glance, pages, previewcache, redline
+from privacy_notice import apifiles, diff, glance, previewcache, redline
 from privacy_notice.generator import NoticeGenerator
 
 BODY = "_notice_body.html"
@@ -29,9 +29,9 @@ def rendered(monkeypatch) -> list[str]:
     process's own memory: each build a new process)."""
     calls: list[str] = []
     render, parts, rows = NoticeGenerator._render, redline._parts, glance.at_a_glance
-    compare, schema = diff.semantic_changes, pages.register_schema_for.__wrapped__
+    compare, schema = diff.semantic_changes, apifiles.register_schema_for.__wrapped__
     sections = redline.changed_sections
-    record = pages._change_record.__wrapped__
+    record = apifiles._change_record.__wrapped__
 
     def render_spy(self, template, context):
         calls.append(template)
@@ -63,11 +63,11 @@ def rendered(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(NoticeGenerator, "_render", render_spy)
     monkeypatch.setattr(redline, "changed_sections", sections_spy)
-    monkeypatch.setattr(pages, "register_schema_for", schema_spy)
+    monkeypatch.setattr(apifiles, "register_schema_for", schema_spy)
     monkeypatch.setattr(diff, "semantic_changes", compare_spy)
     monkeypatch.setattr(redline, "_parts", parts_spy)
     monkeypatch.setattr(glance, "at_a_glance", rows_spy)  # the environment's, when made
-    monkeypatch.setattr(pages, "_change_record", record_spy)
+    monkeypatch.setattr(apifiles, "_change_record", record_spy)
     return calls
 
 

@@ -10,22 +10,20 @@ language's gettext, so no page depends on what was rendered before it.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
 from babel.support import Translations
 from markupsafe import Markup
 
-from . import export, feeds, formats, redline
+from . import feeds, formats, redline
+from .apifiles import api_files
 from .bodies import BodyKey, Changes, Language, Render, SummaryItem, anchor
 from .cache import KeptTexts
-from .migrate import CURRENT_VERSION
-from .schema import register_schema_for, register_schema_path
 from .site import Site
 from .versions import Version
 
@@ -161,7 +159,7 @@ def plan(
         site, default_lang, translations[default_lang], render, known.get(default_lang, {}), kept
     )
     pages.append(Page(base + "index.html", "root.html", _common(root, space, "root")))
-    files = api_files(site, register_url(site_url, base), exports, kept)
+    files = api_files(site, register_url(site_url, base), exports, page_url, kept)
     return Plan(
         tuple(pages),
         {base + name: data for name, data in files.items()},
@@ -341,62 +339,3 @@ def _target(item: SummaryItem, marked: set[str], shared: set[str]) -> str:
     """Where a summary item links: its section's first mark, when that mark is its own;
     the section itself when the section has other items (the first mark would be theirs)."""
     return f"change-{item.anchor}" if item.anchor in marked - shared else item.anchor
-
-
-def api_files(
-    site: Site, site_url: str, exports: formats.Exports, kept: KeptTexts | None = None
-) -> dict[str, bytes]:
-    """Every file under ``api/``: the documents, their schemas, the index and the changes;
-    ``kept``: those of earlier builds that are pure functions of what they are kept by."""
-    current = site.current
-    files = {
-        # A version's document is a function of the bytes it is published as.
-        "api/register.json": _kept(
-            kept, f"document {current.sha256}", lambda: export.canonical_json(current.document)
-        ),
-        "api/register.schema.json": _schema(kept, site.languages),
-        **{
-            register_schema_path(number): _schema(kept, None, number)
-            for number in export.schema_versions(site.versions)
-        },
-        "api/versions.json": export.canonical_json(
-            formats.add_format_links(
-                export.versions_index(site.versions, site_url, page_url), site, site_url
-            )
-        ),
-        **exports.files,
-    }
-    for previous, version in zip([None, *site.versions], site.versions, strict=False):
-        # Published as stored, so that its SHA-256 in versions.json is the file's; the
-        # change record applies to the documents as published.
-        files[f"api/versions/{version.date}.json"] = version.published
-        if previous is not None:
-            question = f"change {previous.sha256} {version.sha256}"  # their bytes' SHA-256
-            record = partial(_change_record, previous.published, version.published)
-            files[f"api/changes/{version.date}.json"] = _kept(kept, question, record)
-    return files
-
-
-def _schema(
-    kept: KeptTexts | None, languages: Sequence[str] | None, number: int = CURRENT_VERSION
-) -> bytes:
-    """The published JSON Schema of version ``number`` for documents in ``languages``
-    (None: in any); the schema files are in the kept texts' key (see generator.py)."""
-    question = "schema " + json.dumps([languages, number])
-    return _kept(
-        kept, question, lambda: export.canonical_json(register_schema_for(languages, number))
-    )
-
-
-def _kept(kept: KeptTexts | None, question: str, make: Callable[[], bytes]) -> bytes:
-    """``make()`` (UTF-8), or what it made in an earlier build, asked by ``question``."""
-    if kept is None:
-        return make()
-    return kept(question, lambda: make().decode()).encode()
-
-
-@lru_cache(maxsize=1024)
-def _change_record(old: bytes, new: bytes) -> bytes:
-    """The JSON Patch from ``old`` to ``new`` (published documents): a pure function of
-    them, computed once a process (the live preview's worker builds again and again)."""
-    return export.canonical_json(export.json_patch(json.loads(old), json.loads(new)))
