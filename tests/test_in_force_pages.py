@@ -157,12 +157,14 @@ def test_versions_json_current_is_the_newest_and_documented():
 
     from conftest import ROOT
     from privacy_notice import formats
-    from privacy_notice.pages import api_files, page_url
+    from privacy_notice.apifiles import api_files
+    from privacy_notice.pages import page_url
 
     def index(day: str) -> bytes:
         site = replaced_history(day)
         site = Site(site.versions[:2], site.catalogs, (), site.locales, day)
-        return api_files(site, "", formats.site_exports(site, "", page_url))["api/versions.json"]
+        files = api_files(site, "", formats.site_exports(site, "", page_url), page_url)
+        return files["api/versions.json"]
 
     assert index("2026-11-25") == index("2026-12-20")
     assert json.loads(index("2026-11-25"))["current"] == ANNOUNCED

@@ -86,3 +86,113 @@ def test_billion_laughs_is_refused_quickly():
 def test_bad_bytes(raw: bytes, expected: str):
     found = problems(raw)
     assert any(expected in line for line in found), found
+
+
+# --- What a build keeps of the files it loaded (load.keep_loaded_in) ----------------------
+
+KEPT_SAMPLE = """\
+notice:
+  title: "Quoted: with a colon"
+  count: 3
+  ratio: 0.25
+  big: 12345678901234567890
+  on: true
+  off: false
+  nothing: null
+  date: 2019-10-23
+  list: [a, 1, 2.5, {k: v}]
+  text: |
+    Two
+    lines
+  unicode: "ä ö 😀"
+"""
+
+
+@pytest.fixture
+def kept(tmp_path, monkeypatch) -> list[str]:
+    """A fresh memory of loaded files kept in ``tmp_path``; records every composition."""
+    from privacy_notice import compose as compose_module
+    from privacy_notice import load as load_module
+    from privacy_notice.cache import KeptTexts
+
+    composed: list[str] = []
+    real = compose_module.compose
+
+    def spy(text: str, name: str):
+        composed.append(name)
+        return real(text, name)
+
+    monkeypatch.setattr(compose_module, "compose", spy)
+    monkeypatch.setattr(load_module, "loaded_files", KeptTexts())
+    load_module.keep_loaded_in(tmp_path)
+    return composed
+
+
+@pytest.mark.parametrize("name", ["sample", "default", "webshop"])
+def test_a_kept_file_loads_as_composed(kept, name: str):
+    from conftest import DEFAULT_NOTICE, ROOT
+
+    text = {
+        "sample": KEPT_SAMPLE.encode(),
+        "default": (DEFAULT_NOTICE / "policy.yaml").read_bytes(),
+        "webshop": (ROOT / "examples" / "webshop" / "policy.yaml").read_bytes(),
+    }[name]
+    first = load(text)
+    again = load(text)
+    assert kept == ["policy.yaml"]  # composed once
+    for part in ("file", "data", "values", "keys", "scalars"):
+        assert getattr(again, part) == getattr(first, part), part
+    assert again.data is not first.data  # each load its own data: callers may change it
+
+
+def test_the_next_build_takes_the_kept_file_and_its_positions(kept, tmp_path):
+    from privacy_notice import load as load_module
+    from privacy_notice.cache import KeptTexts
+
+    first = load(KEPT_SAMPLE)
+    load_module.loaded_files.save()
+    load_module.loaded_files = KeptTexts()  # the next process
+    load_module.keep_loaded_in(tmp_path)
+    again = load_policy_text(KEPT_SAMPLE.encode(), "other/policy.yaml")
+    assert kept == ["policy.yaml"]
+    assert again.file == "other/policy.yaml"  # diagnostics name the file as read now
+    assert again.mark(("notice", "list", 3, "k")) == first.mark(("notice", "list", 3, "k"))
+    assert again.data == first.data
+
+
+def test_a_file_with_problems_is_never_kept(kept):
+    broken = "a: 1\na: 2\n"
+    assert problems(broken) == problems(broken)
+    assert kept == ["policy.yaml", "policy.yaml"]
+
+
+def test_read_mapping_reads_a_kept_file_without_pyyaml(kept, tmp_path, monkeypatch):
+    from privacy_notice import compose as compose_module
+    from privacy_notice.load import read_mapping
+
+    path = tmp_path / "policy.yaml"
+    path.write_text(KEPT_SAMPLE, "utf-8")
+    load(KEPT_SAMPLE)
+
+    def refuse(raw: bytes):
+        raise AssertionError("read with PyYAML")
+
+    monkeypatch.setattr(compose_module, "lenient", refuse)
+    assert read_mapping(path) == load(KEPT_SAMPLE).data
+    path.write_text(KEPT_SAMPLE + "extra: 1\n", "utf-8")  # other bytes: read afresh
+    assert read_mapping(path) == {}  # (the refusing reader failed: a broken file reads as {})
+
+
+def test_another_pyyaml_composes_again(kept, tmp_path, monkeypatch):
+    import importlib.metadata
+
+    from privacy_notice import load as load_module
+    from privacy_notice.cache import KeptTexts
+
+    load(KEPT_SAMPLE)
+    load_module.loaded_files.save()
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0-other")
+    load_module.loaded_files = KeptTexts()
+    load_module.keep_loaded_in(tmp_path)
+    load(KEPT_SAMPLE)
+    assert kept == ["policy.yaml", "policy.yaml"]

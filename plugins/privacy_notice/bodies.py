@@ -66,9 +66,11 @@ class Language:
     translations: Translations
     render: Render
     bodies: dict[BodyKey, Markup] = field(default_factory=dict)
-    # Bodies and redlines of earlier builds with the same theme, code and settings (see
-    # generator.py): a rebuild renders only the versions it has not rendered before.
+    # Bodies, glances, redlines, summaries and changed sections of earlier builds with the
+    # same theme, code and settings (see generator.py): a rebuild renders and compares only
+    # the versions it has not before.
     kept: KeptTexts | None = None
+    glances: dict[BodyKey, Markup] = field(default_factory=dict)  # "at a glance" blocks
 
     @property
     def gettext(self) -> Callable[[str], str]:
@@ -86,14 +88,7 @@ class Language:
 
     def body(self, version: Version, changed: frozenset[str] = frozenset()) -> Markup:
         """The notice body of ``version``; ``changed`` (section keys) are badged."""
-        site = self.site
-        key = (
-            version.sha256,
-            version.fallbacks,
-            changed,
-            site.locale(self.lang),
-            site.source_language,
-        )
+        key = self._key(version, changed)
         if key not in self.bodies:
 
             def render() -> str:
@@ -108,29 +103,80 @@ class Language:
                     },
                 )
 
-            kept = self.kept
-            self.bodies[key] = Markup(kept(self._question(key), render) if kept else render())
+            self.bodies[key] = self._kept("body", key, render)
         return self.bodies[key]
 
-    def _question(self, key: BodyKey) -> str:
-        sha256, fallbacks, changed, locale, source = key
-        untranslated = sorted(json.dumps([list(path), lang]) for path, lang in fallbacks)
-        facts = json.dumps([self.lang, sha256, untranslated, sorted(changed), locale, source])
-        return "body " + hashlib.sha256(facts.encode()).hexdigest()
+    def glance(self, version: Version) -> Markup:
+        """The "at a glance" block of ``version``'s pages (``_glance.html``), rendered on
+        its own like the body: once per version and language, not once per page. It reads
+        the language's context and the register, nothing of a page: its key is the body's."""
+        key = self._key(version)
+        if key not in self.glances:
+
+            def render() -> str:
+                return self.render("_glance.html", {**self.context(), "register": version.register})
+
+            self.glances[key] = self._kept("glance", key, render)
+        return self.glances[key]
+
+    def _key(self, version: Version, changed: frozenset[str] = frozenset()) -> BodyKey:
+        site = self.site
+        locale = site.locale(self.lang)
+        return (version.sha256, version.fallbacks, changed, locale, site.source_language)
+
+    def _kept(self, kind: str, key: BodyKey, render: Callable[[], str]) -> Markup:
+        """``render()``, or its text kept from an earlier build (see :attr:`kept`)."""
+        kept = self.kept
+        return Markup(kept(self._question(kind, key), render) if kept else render())
+
+    def _question(self, kind: str, *keys: BodyKey) -> str:
+        """The question of a text that depends on the versions of ``keys`` in this
+        language (and on the theme, code and settings: the kept texts' own key)."""
+        facts: list[Any] = [self.lang]
+        for sha256, fallbacks, changed, locale, source in keys:
+            untranslated = sorted(json.dumps([list(path), lang]) for path, lang in fallbacks)
+            facts += [sha256, untranslated, sorted(changed), locale, source]
+        return f"{kind} " + hashlib.sha256(json.dumps(facts).encode()).hexdigest()
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
-        """The keys of the sections whose text in this language differs."""
+        """:meth:`_changed_sections`, kept from earlier builds by both versions' keys."""
+        kept = self.kept
+        if kept is None:
+            return self._changed_sections(old, new)
+        question = self._question("changed", self._key(old), self._key(new))
+        answer = kept(question, lambda: json.dumps(sorted(self._changed_sections(old, new))))
+        return frozenset(json.loads(answer))
+
+    def _changed_sections(self, old: Version, new: Version) -> frozenset[str]:
+        """The keys of the sections whose text in this language differs. Not kept when
+        asked for a summary: a kept summary would not ask it, and the kept texts hold
+        what a build asks (a rebuild would write them again)."""
         anchors = redline.changed_sections(self.body(old), self.body(new))
         keys = (*new.register.section_keys(), *old.register.section_keys())
         return frozenset(key for key in keys if anchor(key) in anchors)
 
-    def summary(
+    def summary(self, old: Version, new: Version, changes: Changes) -> tuple[SummaryItem, ...]:
+        """What changed on this language's page (see :meth:`_summary`), kept from earlier
+        builds by both versions' keys: ``changes`` is asked only for a summary not kept
+        (comparing two models is most of a summary's time)."""
+        kept = self.kept
+        if kept is None:
+            return self._summary(old, new, changes.between(old, new))
+
+        def summary() -> str:
+            items = self._summary(old, new, changes.between(old, new))
+            return json.dumps([[item.text, item.section] for item in items], ensure_ascii=False)
+
+        answer = kept(self._question("summary", self._key(old), self._key(new)), summary)
+        return tuple(SummaryItem(text, section) for text, section in json.loads(answer))
+
+    def _summary(
         self, old: Version, new: Version, changes: Sequence[Change]
     ) -> tuple[SummaryItem, ...]:
-        """What changed on this language's page: the items of ``changes`` shown in its
-        text, in a section whose text in this language changed; then each changed section
-        that no item names (its change is visible but not one the model can name)."""
-        changed = self.changed_sections(old, new)
+        """The items of ``changes`` shown in this language's text, in a section whose text
+        in this language changed; then each changed section that no item names (its change
+        is visible but not one the model can name)."""
+        changed = self._changed_sections(old, new)
         locale = self.site.locale(self.lang)
         items = [
             SummaryItem(c.describe(self.lang, self.gettext, locale, labels.label), c.section)

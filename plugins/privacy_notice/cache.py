@@ -93,6 +93,11 @@ class KeptTexts:
         self._path: Path | None = None
         self._key = ""
 
+    @property
+    def path(self) -> Path | None:
+        """The file the answers are kept in, once :meth:`keep_in` named one."""
+        return self._path
+
     def keep_in(self, path: Path, key: str) -> None:
         """Read (and later write) the answers at ``path``; those in memory stay."""
         if (path, key) == (self._path, self._key):
@@ -108,11 +113,23 @@ class KeptTexts:
             self._on_disk = set(texts)
 
     def __call__(self, question: str, answer: Callable[[], str]) -> str:
-        known = self._known.get(question)
+        """The kept answer to ``question``, else ``answer()``, kept."""
+        known = self.get(question)
         if known is None:
-            known = self._known[question] = answer()
-        self._used.add(question)
+            known = answer()
+            self.put(question, known)
         return known
+
+    def get(self, question: str) -> str | None:
+        """The kept answer to ``question``, if there is one (then it counts as used)."""
+        known = self._known.get(question)
+        if known is not None:
+            self._used.add(question)
+        return known
+
+    def put(self, question: str, answer: str) -> None:
+        self._known[question] = answer
+        self._used.add(question)
 
     def save(self) -> None:
         """Write the answers kept (see above), unless the file holds just those."""

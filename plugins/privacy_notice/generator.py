@@ -23,7 +23,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
-from . import centre, feeds, filters, formats, localize, pages
+from . import centre, feeds, filters, formats, load, localize, pages
 from .bodies import BodyKey
 from .cache import KeptTexts
 from .diagnostics import PolicyError
@@ -114,6 +114,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         cache.mkdir(parents=True, exist_ok=True)
         self.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         localize.keep_answers_in(cache.parent)  # dates, periods, names: Babel's, kept
+        load.keep_loaded_in(cache.parent)  # policy files loaded before, by their bytes
         self.env.add_extension("jinja2.ext.i18n")
         # Each page's context carries its language's gettext (see pages.py), in the
         # newstyle calling convention; nothing is installed into the shared environment.
@@ -202,6 +203,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self._write_feeds(writer, plan.feeds)
         self._write_files(writer, plan.files)
         localize.answers.save()
+        load.loaded_files.save()
 
     def _register_plan(
         self,

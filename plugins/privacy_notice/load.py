@@ -1,65 +1,44 @@
 """Load ``policy.yaml`` into plain data, remembering where each value was written.
 
 PyYAML's composer gives nodes with positions; constructing the data ourselves from
-those nodes lets us refuse what PyYAML would silently accept (duplicate keys, aliases,
-arbitrary tags) and point every later diagnostic at a line and column.
+those nodes (see :mod:`.compose`) lets us refuse what PyYAML would silently accept
+(duplicate keys, aliases, arbitrary tags) and point every later diagnostic at a line and
+column.
+
+A build keeps what it loaded (:func:`keep_loaded_in`): a file whose exact bytes loaded
+without a problem, with the same loading code and PyYAML, is taken from
+``<CACHE_PATH>/loaded.json`` by the next build instead of composed again, and PyYAML is not
+even imported (its import and two readings of ``policy.yaml`` were a twentieth of a build).
+A file with problems is never kept: they are found afresh every time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .cache import KeptTexts, code_fingerprint
 from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath, format_path
 
 MAX_BYTES = 2_000_000  # a notice is a few kB; anything this large is a mistake
 MAX_DEPTH = 40  # the register nests 6 levels; deeper is a mistake (and recursion has limits)
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_YAML = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_YAML}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_scalar_constructor = yaml.constructor.SafeConstructor()
+# Files loaded without a problem, by the SHA-256 of their bytes (see the module docstring).
+loaded_files = KeptTexts()
 
-# PyYAML's messages name the parser's state; say what the writer should do instead.
-_YAML_ADVICE = (
-    ("tab character", "a tab character: indent with spaces, not tabs"),
-    (
-        "mapping values are not allowed",
-        "unexpected ':' here: check this line's indentation, "
-        "or put a text that contains ': ' in quotes",
-    ),
-    (
-        "could not find expected ':'",
-        "expected 'key: value': check the indentation or a missing ':'",
-    ),
-    (
-        "did not find expected key",
-        "this line does not line up with the keys above it: check its indentation",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "this list item does not line up with the items above it: check its indentation",
-    ),
-    (
-        "expected <block end>",
-        "this line does not line up with the lines above it: check its indentation",
-    ),
-    ("found unexpected end of stream", "this quoted text is never closed: add its closing quote"),
-    (
-        "found undefined alias",
-        "anchors and aliases (&name, *name) are not supported: write the value out",
-    ),
-    (
-        "found unknown escape character",
-        "unknown escape in a double-quoted text: write \\\\ for a backslash, or use single quotes",
-    ),
-)
+
+def keep_loaded_in(folder: str | os.PathLike[str]) -> None:
+    """Keep the files a build loads in ``<folder>/loaded.json``, under a key of the loading
+    code and PyYAML's version; saved with ``loaded_files.save()`` when the build is done."""
+    from importlib.metadata import version
+
+    key = code_fingerprint(("load.py", "compose.py"), version("PyYAML").encode()).hex()
+    loaded_files.keep_in(Path(folder) / "loaded.json", key)
 
 
 @dataclass(frozen=True)
@@ -112,7 +91,14 @@ def read_mapping(path: str | Path) -> dict[str, Any]:
     before the checks (the site's name, the root register's locales), which a broken file
     must not stop; the checks then say what is wrong with it."""
     try:
-        data = yaml.load(read_source(path, str(path)), Loader=_Loader)
+        raw = read_source(path, str(path))
+        kept = loaded_files.get(_question(raw))
+        if kept is not None:
+            data = json.loads(kept)["data"]
+        else:
+            from .compose import lenient
+
+            data = lenient(raw)
     except Exception:  # unreadable, not YAML, an impossible date…
         return {}
     return data if isinstance(data, dict) else {}
@@ -125,6 +111,13 @@ def load_policy(path: str | Path, *, display: str | None = None) -> Loaded:
 
 
 def load_policy_text(raw: bytes, name: str) -> Loaded:
+    """The policy file ``name`` of bytes ``raw``, loaded (or as a build loaded these bytes
+    before); raise :class:`PolicyError` with every problem."""
+    question = _question(raw)
+    kept = loaded_files.get(question)
+    if kept is not None:
+        return _from_kept(name, kept)
+
     def fail(message: str, line: int = 0, column: int = 0) -> PolicyError:
         return PolicyError([Diagnostic(name, line, column, "", message)])
 
@@ -145,159 +138,40 @@ def load_policy_text(raw: bytes, name: str) -> Loaded:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise fail("the file contains a NUL character: it is not a text file", line)
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if "end of stream" in (exc.problem or "") and exc.context_mark is not None:
-            mark = exc.context_mark  # where the unclosed text began, not the end of the file
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        unclosed = _unclosed_quote(text, line)
-        if unclosed:  # the parser fails far below the real mistake: point at the mistake
-            raise fail(_YAML_ADVICE_UNCLOSED, *unclosed) from None
-        raise fail(_advice(exc, text), line, column) from None
-    except yaml.YAMLError as exc:
-        raise fail(f"not valid YAML: {exc}") from None
-    if root is None:
-        raise fail("the file is empty: it must hold the register (see the README)", 1, 1)
-    builder = _Builder(name)
-    data = builder.build(root, ())
-    if builder.diagnostics:
-        raise PolicyError(builder.diagnostics)
-    return Loaded(name, data, builder.values, builder.keys, builder.scalars)
+    from .compose import compose
+
+    loaded = compose(text, name)
+    if loaded_files.path is not None:  # a build that keeps what it loaded
+        loaded_files.put(question, _kept_text(loaded))
+    return loaded
 
 
-_YAML_ADVICE_UNCLOSED = "this quoted text is never closed: add its closing quote"
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[\w-]+:\s+(["'])""")
+def _question(raw: bytes) -> str:
+    return "loaded " + hashlib.sha256(raw).hexdigest()
 
 
-def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
-    """The first ``key: "value`` line above ``before_line`` whose quote never closes on it.
+def _kept_text(loaded: Loaded) -> str:
+    """What :func:`_from_kept` makes the same :class:`Loaded` of (JSON keeps the plain data
+    exactly: dicts in order, lists, str, int, float, bool, None)."""
 
-    YAML lets a quoted text run over several lines, so such a slip shows up as a puzzling
-    error many lines later; a policy file never needs a quoted text to span lines.
-    """
-    for number, line in enumerate(text.splitlines()[: max(before_line - 1, 0)], start=1):
-        match = _QUOTED_VALUE.match(line)
-        if not match:
-            continue
-        quote, rest = match.group(1), line[match.end() :]
-        closed = re.search(r'(?<!\\)"' if quote == '"' else r"'", rest.replace("''", ""))
-        if not closed:
-            return number, match.end()
-    return None
+    def marks(found: Mapping[YamlPath, Mark]) -> list[Any]:
+        return [[list(path), m.line, m.column, m.file] for path, m in found.items()]
 
-
-def _advice(exc: yaml.MarkedYAMLError, text: str) -> str:
-    problem = exc.problem or str(exc)
-    mark = exc.problem_mark
-    lines = text.splitlines()
-    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-        problem = "tab character"  # libyaml does not always say so
-    for needle, advice in _YAML_ADVICE:
-        if needle in problem:
-            return advice
-    context = f" {exc.context}" if exc.context else ""
-    return f"not valid YAML:{context} {problem}".strip()
+    scalars = [[list(path), text] for path, text in loaded.scalars.items()]
+    document = {
+        "data": loaded.data,
+        "values": marks(loaded.values),
+        "keys": marks(loaded.keys),
+        "scalars": scalars,
+    }
+    return json.dumps(document, ensure_ascii=False)
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+def _from_kept(name: str, text: str) -> Loaded:
+    kept = json.loads(text)
 
+    def marks(rows: list[Any]) -> dict[YamlPath, Mark]:
+        return {tuple(path): Mark(line, column, file) for path, line, column, file in rows}
 
-class _Builder:
-    """Constructs plain data from a node tree, collecting positions and problems."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.values: dict[YamlPath, Mark] = {}
-        self.keys: dict[YamlPath, Mark] = {}
-        self.scalars: dict[YamlPath, str] = {}
-        self.diagnostics: list[Diagnostic] = []
-        self._seen: set[int] = set()
-
-    def problem(self, node: yaml.Node, path: YamlPath, message: str) -> None:
-        mark = _mark(node)
-        self.diagnostics.append(
-            Diagnostic(self.name, mark.line, mark.column, format_path(path), message)
-        )
-
-    def build(self, node: yaml.Node, path: YamlPath) -> Any:
-        # The composer turns an alias into a second reference to the anchored node;
-        # refusing it here also defuses "billion laughs" documents.
-        if id(node) in self._seen:
-            where = self.keys.get(path) or _mark(node)
-            self.diagnostics.append(
-                Diagnostic(
-                    self.name,
-                    where.line,
-                    where.column,
-                    format_path(path),
-                    "anchors and aliases (&name, *name) are not supported: write the value out",
-                )
-            )
-            return None
-        self._seen.add(id(node))
-        self.values[path] = _mark(node)
-        if len(path) > MAX_DEPTH:
-            self.problem(
-                node,
-                path,
-                f"nested more than {MAX_DEPTH} levels deep: a register "
-                "never is; check the indentation",
-            )
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != f"{_YAML}seq":
-                self.problem(node, path, f"the tag {_short(node.tag)} is not allowed here")
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)  # YAML has no fourth kind of node
-        return self._scalar(node, path)
-
-    def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
-        if node.tag != f"{_YAML}map":
-            self.problem(node, path, f"the tag {_short(node.tag)} is not allowed here")
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == f"{_YAML}merge":
-                self.problem(
-                    key_node, path, "merge keys (<<) are not supported: write the keys out"
-                )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value:
-                self.problem(key_node, path, "a key must be a plain name, such as 'title'")
-                continue
-            key = key_node.value
-            child = (*path, key)
-            if key in result:
-                first = self.keys[child]
-                self.problem(
-                    key_node,
-                    child,
-                    f"duplicate key '{key}' (first written at line "
-                    f"{first.line}): remove one of them",
-                )
-                continue
-            self.keys[child] = _mark(key_node)
-            result[key] = self.build(value_node, child)
-        return result
-
-    def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
-        self.scalars[path] = node.value
-        if node.tag not in _SCALAR_TAGS:
-            self.problem(
-                node, path, f"the tag {_short(node.tag)} is not allowed: write a plain value"
-            )
-            return None
-        if node.tag == f"{_YAML}str" or node.tag == f"{_YAML}timestamp":
-            return node.value  # dates stay ISO text; the schema checks them
-        try:
-            return _scalar_constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError):
-            return node.value
-
-
-def _short(tag: str) -> str:
-    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
+    scalars = {tuple(path): text for path, text in kept["scalars"]}
+    return Loaded(name, kept["data"], marks(kept["values"]), marks(kept["keys"]), scalars)

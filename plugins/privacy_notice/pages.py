@@ -10,21 +10,20 @@ language's gettext, so no page depends on what was rendered before it.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from gettext import NullTranslations as Translations  # a theme catalog, see i18n.py
 from itertools import pairwise
 from typing import Any
 
 from markupsafe import Markup
 
-from . import export, feeds, formats, redline
+from . import feeds, formats, redline
+from .apifiles import api_files
 from .bodies import BodyKey, Changes, Language, Render, SummaryItem, anchor
 from .cache import KeptTexts
-from .schema import register_schema_for, register_schema_path
 from .site import Site
 from .versions import Version
 
@@ -129,8 +128,8 @@ def plan(
     ``base``: the register's URL space (see :func:`register_base`), "" for the root
     register; ``centre``: the site has several registers, so every page links their index;
     ``bodies``: each language's rendered bodies, kept from an earlier build (see
-    :class:`~.bodies.Language`); ``kept``: the bodies and redlines of earlier builds, by
-    their inputs.
+    :class:`~.bodies.Language`); ``kept``: what earlier builds rendered and computed (bodies,
+    glances, redlines, summaries, API files), by its inputs.
     """
     known = bodies or {}
     changes = Changes()
@@ -160,7 +159,7 @@ def plan(
         site, default_lang, translations[default_lang], render, known.get(default_lang, {}), kept
     )
     pages.append(Page(base + "index.html", "root.html", _common(root, space, "root")))
-    files = api_files(site, register_url(site_url, base), exports)
+    files = api_files(site, register_url(site_url, base), exports, page_url, kept)
     return Plan(
         tuple(pages),
         {base + name: data for name, data in files.items()},
@@ -220,19 +219,17 @@ def _language_pages(
     for previous, version in zip([None, *versions], versions, strict=False):
         pages.append(_version_page(language, space, version, previous, exports))
         if previous is not None:
-            summaries[version.date] = language.summary(
-                previous, version, changes.between(previous, version)
-            )
+            summaries[version.date] = language.summary(previous, version, changes)
             pages.append(_changes_page(language, space, previous, version, summaries[version.date]))
             in_force = site.replaced_in_force.get(version.date)
             if in_force is not None and lang in in_force.languages:
-                compared = language.summary(in_force, version, changes.between(in_force, version))
+                compared = language.summary(in_force, version, changes)
                 pages.append(
                     _changes_page(language, space, in_force, version, compared, "compare_in_force")
                 )
         # Every version has one, the current one too, so that a version's page links to
         # it from the day it is published and never changes afterwards.
-        compared = language.summary(version, current, changes.between(version, current))
+        compared = language.summary(version, current, changes)
         pages.append(_changes_page(language, space, version, current, compared, "compare"))
     pages.append(_current_page(language, space, versions, exports))
     pages.append(
@@ -266,6 +263,7 @@ def _version_page(
             "register": version.register,
             "previous": previous,
             "body": language.body(version),
+            "at_a_glance": language.glance(version),
             "jsonld": exports.scripts[version.date],
             "machine_links": space.machine_links(version, current=False),
         },
@@ -288,6 +286,7 @@ def _current_page(
             "previous": previous,
             "changed": changed,
             "body": language.body(current, changed),
+            "at_a_glance": language.glance(current),
             "jsonld": exports.scripts[current.date],
             "machine_links": space.machine_links(current, current=True),
         },
@@ -340,37 +339,3 @@ def _target(item: SummaryItem, marked: set[str], shared: set[str]) -> str:
     """Where a summary item links: its section's first mark, when that mark is its own;
     the section itself when the section has other items (the first mark would be theirs)."""
     return f"change-{item.anchor}" if item.anchor in marked - shared else item.anchor
-
-
-def api_files(site: Site, site_url: str, exports: formats.Exports) -> dict[str, bytes]:
-    """Every file under ``api/``: the documents, their schemas, the index and the changes."""
-    files = {
-        "api/register.json": export.canonical_json(site.current.document),
-        "api/register.schema.json": export.canonical_json(register_schema_for(site.languages)),
-        **{
-            register_schema_path(number): export.canonical_json(register_schema_for(None, number))
-            for number in export.schema_versions(site.versions)
-        },
-        "api/versions.json": export.canonical_json(
-            formats.add_format_links(
-                export.versions_index(site.versions, site_url, page_url), site, site_url
-            )
-        ),
-        **exports.files,
-    }
-    for previous, version in zip([None, *site.versions], site.versions, strict=False):
-        # Published as stored, so that its SHA-256 in versions.json is the file's; the
-        # change record applies to the documents as published.
-        files[f"api/versions/{version.date}.json"] = version.published
-        if previous is not None:
-            files[f"api/changes/{version.date}.json"] = _change_record(
-                previous.published, version.published
-            )
-    return files
-
-
-@lru_cache(maxsize=1024)
-def _change_record(old: bytes, new: bytes) -> bytes:
-    """The JSON Patch from ``old`` to ``new`` (published documents): a pure function of
-    them, computed once a process (the live preview's worker builds again and again)."""
-    return export.canonical_json(export.json_patch(json.loads(old), json.loads(new)))

@@ -59,8 +59,9 @@ def files_digest(roots: Iterable[Path]) -> bytes:
 
 def rendering_digest(theme: Path) -> bytes:
     """The SHA-256 of what every rendered text depends on besides a register's inputs and
-    the settings: the theme (templates, catalogs), the plugin's code, and the versions of
-    Python and of the libraries that render (Jinja, Python-Markdown, nh3, Babel)."""
+    the settings: the theme (templates, catalogs), the plugin's code and schemas (published
+    as they are), and the versions of Python and of the libraries that render (Jinja,
+    Python-Markdown, nh3, Babel)."""
     import babel
     import jinja2
     import markdown
@@ -72,7 +73,7 @@ def rendering_digest(theme: Path) -> bytes:
         markdown.__version__,
         getattr(nh3, "__version__", ""),
     ]
-    digest = hashlib.sha256(files_digest([theme, *sorted(PLUGIN.glob("*.py"))]))
+    digest = hashlib.sha256(files_digest([theme, PLUGIN / "schema", *sorted(PLUGIN.glob("*.py"))]))
     digest.update(json.dumps([*versions, babel.__version__]).encode())
     return digest.digest()
 
