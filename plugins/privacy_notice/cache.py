@@ -9,7 +9,6 @@ changes. Only passing results are remembered; problems are always found afresh.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -34,6 +33,8 @@ _LIMIT = 512  # keys kept; a project has a handful of versions and a few drafts
 def code_fingerprint(names: tuple[str, ...], salt: bytes = b"") -> bytes:
     """The SHA-256 of the plugin's files ``names`` (relative to this package), after
     ``salt``: a cache key that changes whenever the code that made a result changes."""
+    import hashlib  # not at import: validate, which keeps nothing, need not load OpenSSL
+
     here = Path(__file__).parent
     digest = hashlib.sha256(salt)
     for name in names:
@@ -54,6 +55,8 @@ class ValidationCache:
 
     @staticmethod
     def key(kind: str, *parts: bytes) -> str:
+        import hashlib
+
         digest = hashlib.sha256(code_fingerprint(_DECIDING_FILES) + kind.encode())
         for part in parts:
             digest.update(len(part).to_bytes(8, "big") + part)

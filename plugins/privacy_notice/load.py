@@ -14,7 +14,6 @@ A file with problems is never kept: they are found afresh every time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Mapping
@@ -92,7 +91,7 @@ def read_mapping(path: str | Path) -> dict[str, Any]:
     must not stop; the checks then say what is wrong with it."""
     try:
         raw = read_source(path, str(path))
-        kept = loaded_files.get(_question(raw))
+        kept = loaded_files.get(_question(raw)) if loaded_files.path is not None else None
         if kept is not None:
             data = json.loads(kept)["data"]
         else:
@@ -113,8 +112,9 @@ def load_policy(path: str | Path, *, display: str | None = None) -> Loaded:
 def load_policy_text(raw: bytes, name: str) -> Loaded:
     """The policy file ``name`` of bytes ``raw``, loaded (or as a build loaded these bytes
     before); raise :class:`PolicyError` with every problem."""
-    question = _question(raw)
-    kept = loaded_files.get(question)
+    # Only a build keeps what it loads (validate and the other commands do not).
+    question = _question(raw) if loaded_files.path is not None else ""
+    kept = loaded_files.get(question) if question else None
     if kept is not None:
         return _from_kept(name, kept)
 
@@ -141,12 +141,14 @@ def load_policy_text(raw: bytes, name: str) -> Loaded:
     from .compose import compose
 
     loaded = compose(text, name)
-    if loaded_files.path is not None:  # a build that keeps what it loaded
+    if question:
         loaded_files.put(question, _kept_text(loaded))
     return loaded
 
 
 def _question(raw: bytes) -> str:
+    import hashlib
+
     return "loaded " + hashlib.sha256(raw).hexdigest()
 
 

@@ -13,13 +13,14 @@ import os
 import re
 from functools import cache
 from pathlib import Path
-
-from babel import Locale
+from typing import TYPE_CHECKING
 
 from .cache import KeptTexts, code_fingerprint
 
-# Babel's dates (which imports zoneinfo), lists and units are imported where they format:
-# validate imports this module only for known_locale (~8 ms of its start).
+if TYPE_CHECKING:
+    from babel import Locale
+
+# Babel is imported where it formats: validate imports this module only for known_locale.
 
 _DURATION = re.compile(r"^P(?=\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _UNITS = ("duration-year", "duration-month", "duration-week", "duration-day")
@@ -46,12 +47,25 @@ def keep_answers_in(folder: str | os.PathLike[str]) -> None:
 def locale_for(locale: str) -> Locale:
     """The Babel locale of a language (``en``) or of a locale (``en_GB``). Every function
     here takes either: a notice chooses a language's locale in ``locales``."""
+    from babel import Locale
+
     return Locale.parse(locale)
+
+
+_LOCALE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:_[A-Za-z0-9]+)*$")
 
 
 def known_locale(code: str) -> bool:
     """Whether Babel has locale data for ``code``: a language (``de``) or a locale
-    (``sv_FI``)."""
+    (``sv_FI``). Babel keeps a file for each (``babel/locale-data/sv_FI.dat``): one found
+    answers without importing Babel, which ``validate`` needs for nothing else; else
+    Babel's own lookup answers (it also knows other spellings of a code)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("babel")
+    data = Path(spec.origin).parent / "locale-data" if spec and spec.origin else None
+    if data is not None and _LOCALE_CODE.match(code) and (data / f"{code}.dat").is_file():
+        return True
     from babel.localedata import exists
 
     return exists(code)
@@ -124,7 +138,7 @@ def language_name(lang: str) -> str:
     """The language's own name for itself, capitalized for a menu: Suomi, Svenska, English."""
 
     def ask() -> str:
-        name = Locale.parse(lang).get_display_name(lang) or lang
+        name = locale_for(lang).get_display_name(lang) or lang
         return name[:1].upper() + name[1:]
 
     return answers(f"language {lang}", ask)

@@ -59,7 +59,7 @@ def check_policy(
     if refers_to_shared(loaded.data):  # what is validated is the register resolved
         resolved, raw = _resolved(loaded, Path(path), raw)
         loaded = resolved.loaded
-    key = ValidationCache.key("policy", raw)
+    key = ValidationCache.key("policy", raw) if cache is not None else ""
     if cache is not None and cache.known(key):
         found = sorted(set(domain_checks(loaded)))
     else:
