@@ -3,7 +3,7 @@ schema pass (the rules beyond the schema still run)."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import shutil
 from pathlib import Path
 
@@ -184,7 +184,7 @@ def _asked(answers: KeptTexts, question: str) -> tuple[str, bool]:
 
 
 def test_kept_answers_are_not_asked_again(tmp_path: Path):
-    path = tmp_path / "kept.json"
+    path = tmp_path / "answers.kept"
     first = KeptTexts()
     first.keep_in(path, "key-1")
     assert _asked(first, "a") == ("A", True)
@@ -199,17 +199,17 @@ def test_kept_answers_are_not_asked_again(tmp_path: Path):
 
 
 def test_a_save_keeps_what_the_build_used_and_writes_only_a_change(tmp_path: Path):
-    path = tmp_path / "kept.json"
+    path = tmp_path / "answers.kept"
     answers = KeptTexts()
     answers.keep_in(path, "k")
     _asked(answers, "old")
     _asked(answers, "kept")
     answers.save()
-    assert set(json.loads(path.read_text())["texts"]) == {"old", "kept"}
+    assert set(marshal.loads(path.read_bytes())["texts"]) == {"old", "kept"}
 
     _asked(answers, "kept")
     answers.save()  # "old" was not used: dropped
-    assert json.loads(path.read_text()) == {"key": "k", "texts": {"kept": "KEPT"}}
+    assert marshal.loads(path.read_bytes()) == {"key": "k", "texts": {"kept": "KEPT"}}
 
     written = path.stat()
     _asked(answers, "kept")
@@ -219,16 +219,26 @@ def test_a_save_keeps_what_the_build_used_and_writes_only_a_change(tmp_path: Pat
 
 @pytest.mark.parametrize(
     "content",
-    ["", "{", "[1, 2]", "\x00\x01", '{"key": "k"}', '{"key": "k", "texts": [1]}', '"text"'],
+    [
+        b"",
+        b"{",
+        b"\x00\x01",
+        marshal.dumps([1, 2])[:-1],  # cut short
+        marshal.dumps([1, 2]),
+        marshal.dumps({"key": "k"}),
+        marshal.dumps({"key": "k", "texts": [1]}),
+        marshal.dumps({"key": "k", "texts": {"a": 1}}),  # an answer that is not a text
+        marshal.dumps("text"),
+    ],
 )
-def test_a_damaged_file_is_asked_afresh_and_replaced(tmp_path: Path, content: str):
-    path = tmp_path / "kept.json"
-    path.write_text(content)
+def test_a_damaged_file_is_asked_afresh_and_replaced(tmp_path: Path, content: bytes):
+    path = tmp_path / "answers.kept"
+    path.write_bytes(content)
     answers = KeptTexts()
     answers.keep_in(path, "k")
     assert _asked(answers, "a") == ("A", True)
     answers.save()
-    assert json.loads(path.read_text()) == {"key": "k", "texts": {"a": "A"}}
+    assert marshal.loads(path.read_bytes()) == {"key": "k", "texts": {"a": "A"}}
 
 
 def test_no_file_named_writes_nothing(tmp_path: Path):
@@ -240,7 +250,7 @@ def test_no_file_named_writes_nothing(tmp_path: Path):
 
 
 def test_without_forgetting_every_answer_stays(tmp_path: Path):
-    path = tmp_path / "kept.json"
+    path = tmp_path / "answers.kept"
     answers = KeptTexts(forget_unused=False)
     answers.keep_in(path, "k")
     _asked(answers, "a")
@@ -248,7 +258,7 @@ def test_without_forgetting_every_answer_stays(tmp_path: Path):
     written = path.stat()
     _asked(answers, "b")
     answers.save()
-    assert set(json.loads(path.read_text())["texts"]) == {"a", "b"}
+    assert set(marshal.loads(path.read_bytes())["texts"]) == {"a", "b"}
     assert path.stat().st_ino != written.st_ino
     answers.save()  # nothing new asked: not written
-    assert json.loads(path.read_text())["texts"] == {"a": "A", "b": "B"}
+    assert marshal.loads(path.read_bytes())["texts"] == {"a": "A", "b": "B"}

@@ -186,7 +186,7 @@ def test_a_rebuild_asks_what_the_build_before_asked(project: Project):
     project.edit("  title: ", "  title: Edited ", count=1)
     new_version(project, "2030-01-01", "The notice says more.")
     project.build("--as-of", "2030-06-01")
-    kept = project.path / ".cache" / "rendered.json"
+    kept = project.path / ".cache" / "rendered.kept"
     written = kept.stat()
     project.build("--as-of", "2030-06-01")
     assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)

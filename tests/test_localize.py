@@ -3,7 +3,7 @@ a list's shape asked once per length, its items placed verbatim."""
 
 from __future__ import annotations
 
-import json
+import marshal
 from pathlib import Path
 
 import babel
@@ -59,10 +59,10 @@ def test_another_babel_starts_afresh(tmp_path: Path, monkeypatch, answers):
     localize.keep_answers_in(tmp_path)
     localize.format_date("2019-10-23", "en")
     answers.save()
-    kept = tmp_path / "locale.json"
+    kept = tmp_path / "locale.kept"
     # A wrong answer in the file shows whether it is read.
-    key = json.loads(kept.read_text())["key"]
-    kept.write_text(json.dumps({"key": key, "texts": {"date 2019-10-23 en": "wrong"}}))
+    key = marshal.loads(kept.read_bytes())["key"]
+    kept.write_bytes(marshal.dumps({"key": key, "texts": {"date 2019-10-23 en": "wrong"}}))
     monkeypatch.setattr(localize, "answers", KeptTexts(forget_unused=False))
     localize.keep_answers_in(tmp_path)
     assert localize.format_date("2019-10-23", "en") == "wrong"  # same Babel: read

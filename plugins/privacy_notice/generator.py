@@ -228,7 +228,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             facts = self._facts(register, site_name, several)
             kept = KeptTexts()
             kept.keep_in(
-                (folder / register.base if register.base else folder) / "rendered.json",
+                (folder / register.base if register.base else folder) / "rendered.kept",
                 inputs_key((), facts, self._rendering_digest),
             )
         plan = pages.plan(

@@ -7,7 +7,7 @@ column.
 
 A build keeps what it loaded (:func:`keep_loaded_in`): a file whose exact bytes loaded
 without a problem, with the same loading code and PyYAML, is taken from
-``<CACHE_PATH>/loaded.json`` by the next build instead of composed again, and PyYAML is not
+``<CACHE_PATH>/loaded.kept`` by the next build instead of composed again, and PyYAML is not
 even imported (its import and two readings of ``policy.yaml`` were a twentieth of a build).
 A file with problems is never kept: they are found afresh every time.
 """
@@ -32,12 +32,12 @@ loaded_files = KeptTexts()
 
 
 def keep_loaded_in(folder: str | os.PathLike[str]) -> None:
-    """Keep the files a build loads in ``<folder>/loaded.json``, under a key of the loading
+    """Keep the files a build loads in ``<folder>/loaded.kept``, under a key of the loading
     code and PyYAML's version; saved with ``loaded_files.save()`` when the build is done."""
     from importlib.metadata import version
 
     key = code_fingerprint(("load.py", "compose.py"), version("PyYAML").encode()).hex()
-    loaded_files.keep_in(Path(folder) / "loaded.json", key)
+    loaded_files.keep_in(Path(folder) / "loaded.kept", key)
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,12 @@ answers = KeptTexts(forget_unused=False)
 
 
 def keep_answers_in(folder: str | os.PathLike[str]) -> None:
-    """Keep Babel's answers in ``<folder>/locale.json``, under a key of Babel's version
+    """Keep Babel's answers in ``<folder>/locale.kept``, under a key of Babel's version
     (its CLDR data) and this module: either changed, every question is asked afresh."""
     import babel
 
     key = code_fingerprint(("localize.py",), babel.__version__.encode()).hex()
-    answers.keep_in(Path(folder) / "locale.json", key)
+    answers.keep_in(Path(folder) / "locale.kept", key)
 
 
 @cache
