@@ -4,6 +4,8 @@ at the line and column where it was written, worded as advice."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from babel import Locale
@@ -218,6 +220,14 @@ CASES = {
         "      description:",
         "derogation: contract}",
         "derogation is stated only for the mechanism derogation",
+    ),
+    "a transfer's country written as a mapping": (
+        "      role: processor\n      description:",
+        "      role: processor\n      countries: [US]\n      transfers:\n"
+        "        - {mechanism: standard-contractual-clauses, countries: [{US: yes}]}\n"
+        "      description:",
+        "{US: yes}",
+        "is not an ISO 3166-1 alpha-2 country code",
     ),
     "special category with no Art. 9 condition": (
         "      name: Personal identity code\n",
@@ -434,3 +444,53 @@ def test_a_known_locale_is_what_babel_knows(code: str):
     from privacy_notice.localize import known_locale
 
     assert known_locale(code) == exists(code)
+
+
+def _mutations(data: object, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """(path, replacement) pairs that break ``data`` in every way the schema can see: a
+    value of each wrong type, an unknown key, a key taken away (``...``)."""
+    yield path, 12345
+    yield path, "?"
+    yield path, [{"unknown": True}]
+    if isinstance(data, dict):
+        yield path, {**data, "unknwon_key": 1}
+        for key, value in data.items():
+            yield (*path, key), ...
+            yield from _mutations(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _mutations(value, (*path, index))
+
+
+def _mutated(data: object, path: tuple, value: object) -> object:
+    if not path:
+        return value
+    copy = json.loads(json.dumps(data))
+    parent = copy
+    for part in path[:-1]:
+        parent = parent[part]
+    if value is ...:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return copy
+
+
+@pytest.mark.parametrize("notice", ["default", "webshop"])
+def test_a_broken_value_anywhere_is_a_problem_not_a_crash(notice: str):
+    """Every value of a notice broken in every way the schema sees (at every 7th place:
+    the whole sweep found one crash, a transfer's country written as a mapping): the
+    rules beyond the schema must not trip over what the schema already refuses."""
+    from conftest import ROOT
+    from privacy_notice.load import load_policy
+
+    folder = DEFAULT_NOTICE if notice == "default" else ROOT / "examples" / "webshop"
+    loaded = load_policy(folder / "policy.yaml")
+    checked = 0
+    for number, (path, value) in enumerate(_mutations(loaded.data)):
+        if number % 7:
+            continue
+        found = validate(replace(loaded, data=_mutated(loaded.data, path, value)))
+        assert isinstance(found, list), path  # a list of problems (maybe none), no exception
+        checked += 1
+    assert checked > 100

@@ -238,7 +238,10 @@ def _check_transfers(loaded: Loaded, data: Any) -> list[Diagnostic]:
             named = transfer.get("countries")
             named = [c for c in named if isinstance(c, str)] if isinstance(named, list) else third
             covered.update(named)
-            for c_index, country in enumerate(transfer.get("countries") or []):
+            listed = transfer.get("countries")
+            for c_index, country in enumerate(listed if isinstance(listed, list) else []):
+                if not isinstance(country, str):
+                    continue  # the schema says what is wrong with it
                 if country in EU_EEA:
                     found.append(
                         loaded.diagnostic(
