@@ -15,14 +15,13 @@ import argparse
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from build_bench import copy_project
+from build_bench import copy_project, work_folder
 from registers_bench import registers_project
 from test_devserver import fetch, free_port, wait_for
 
@@ -33,7 +32,7 @@ def main() -> None:
     parser.add_argument("--registers", type=int, default=1)
     parser.add_argument("--versions", type=int, default=20)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with work_folder() as tmp:
         if args.registers > 1:
             project = registers_project(Path(tmp) / "project", args.registers, args.versions)
             edited = f"registers/register-{args.registers // 2:02d}/"

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +33,7 @@ from build_bench import (
     copy_project,
     ratio_line,
     synthetic_history,
+    work_folder,
 )
 
 from privacy_notice import formats
@@ -84,7 +84,7 @@ def per_format(project: Path, runs: int) -> None:
             site, url, page_url, cache
         ),
     }  # fmt: skip
-    with tempfile.TemporaryDirectory() as directory:
+    with work_folder() as directory:
         cache = ExportCache(directory)
         formats.site_exports(site, url, page_url, cache)
         print(f"{count} versions, {runs} runs; per version:")
@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument("--versions", type=int, default=50)
     parser.add_argument("--against", help="a git revision to compare the default build with")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with work_folder() as tmp:
         work = Path(tmp)
         history = copy_project(work / "history")
         synthetic_history(history, args.versions)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import tempfile
 from pathlib import Path
 
 from build_bench import (
@@ -24,6 +23,7 @@ from build_bench import (
     ratio_line,
     synthetic_history,
     timed,
+    work_folder,
 )
 
 
@@ -46,7 +46,7 @@ def main() -> None:
     parser.add_argument("--versions", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with work_folder() as tmp:
         project = registers_project(Path(tmp) / "project", args.registers, args.versions)
         build = [str(BIN / "privacy-notice"), "build", "-o", "out"]
         timed(build, project)  # one build, to count its pages
