@@ -12,12 +12,12 @@
 3. Synthetic histories of N versions against a bare Pelican build of as many Markdown
    pages as the notice build writes HTML pages, each page the notice's English text.
 
-The builds run in a folder beside the project (``.bench/``), on the file system a project
-and its ``output/`` are on, not in the system's temporary folder: on the machine these
-figures were first taken on, creating a file under ``/tmp`` cost ~0.9 ms of kernel time
-against ~0.02 ms under the project's folder (90 empty files: 82 vs 1.4 ms), which charged
-every build by the number of files it writes (a notice site writes ~80, the bare build ~30).
-Set ``BENCH_TMP`` to measure elsewhere (``BENCH_TMP=/tmp``).
+The builds run in a folder beside the project (``.bench/``), where a project's ``output/``
+is, not in the system's temporary folder: on the machine of docs/performance.md, creating
+a file under ``/tmp`` at times cost ~0.9 ms of kernel time while it cost ~0.02 ms beside
+the project (90 empty files, measured side by side: 82 vs 1.4 ms; half an hour later both
+~2 ms), which charged each build by the number of files it writes (a notice site ~80, the
+bare build ~30). Set ``BENCH_TMP`` to measure elsewhere (``BENCH_TMP=/tmp``).
 
 Every figure is the median of alternating runs of whole processes, as wall time and as
 CPU time (user + system of the process: steadier on a shared machine), with the range of
