@@ -14,7 +14,6 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from gettext import NullTranslations as Translations  # a theme catalog, see i18n.py
 from typing import Any
 
 from markupsafe import Markup
@@ -22,6 +21,7 @@ from markupsafe import Markup
 from . import diff, labels, redline
 from .cache import KeptTexts
 from .change import N_, Change
+from .i18n import ThemeCatalog
 from .site import Site
 from .theme_i18n import template_callables
 from .versions import Version
@@ -63,7 +63,7 @@ class Language:
 
     site: Site
     lang: str
-    translations: Translations
+    translations: ThemeCatalog
     render: Render
     bodies: dict[BodyKey, Markup] = field(default_factory=dict)
     # Bodies, glances, redlines, summaries and changed sections of earlier builds with the

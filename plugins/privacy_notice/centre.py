@@ -9,12 +9,12 @@ with every register's versions, and ``api/registers.json`` listing every registe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
 from . import export, feeds
 from .bodies import Language, Render
+from .i18n import ThemeCatalog
 from .pages import Page, Plan, Space, centre_url, page_url, register_url
 from .records import frozen
 from .site import Site
@@ -57,7 +57,7 @@ def _effective(site: Site) -> str | None:
 def centre_plan(
     registers: Sequence[BuiltRegister],
     render: Render,
-    translations: Callable[[BuiltRegister, str], NullTranslations],
+    translations: Callable[[BuiltRegister, str], ThemeCatalog],
     register_feeds: Mapping[str, Mapping[str, feeds.Feed]],
     place: feeds.Place,
     site_url: str,

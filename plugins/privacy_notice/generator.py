@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from gettext import NullTranslations as Translations  # a theme catalog, see i18n.py
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -28,7 +27,7 @@ from .bodies import BodyKey
 from .cache import KeptTexts
 from .diagnostics import PolicyError
 from .exportcache import ExportCache
-from .i18n import theme_translations
+from .i18n import ThemeCatalog, theme_translations
 from .pages import Page, Plan, page_url, register_base, register_url
 from .per_register import build_registers
 from .previewcache import (
@@ -128,7 +127,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self._preview_folders: dict[str, FilePath | None] = {}
         self._common_digest: bytes | None = None
         self._rendering_digest: bytes | None = None
-        self._theme: dict[str, Translations] = {}
+        self._theme: dict[str, ThemeCatalog] = {}
 
     def generate_context(self) -> None:
         # Checked by privacy-notice build already; by the first use under plain pelican.
@@ -328,7 +327,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         context.update(page.context)
         return str(self.get_template(page.template.removesuffix(".html")).render(context))
 
-    def _theme_translations(self, site: Site, lang: str) -> Translations:
+    def _theme_translations(self, site: Site, lang: str) -> ThemeCatalog:
         """The theme catalog of ``lang``, compiled once a build: every register reads the
         same theme (the entry page and the privacy centre reuse it too)."""
         if lang not in self._theme:

@@ -347,9 +347,12 @@ def _missing_theme(file: CatalogFile, severity: Severity) -> Diagnostic:
     )
 
 
-def theme_translations(
-    catalogs: Mapping[tuple[str, str], CatalogFile], lang: str
-) -> NullTranslations:
+# A theme catalog as a page's gettext: GNUTranslations of its .mo bytes, or NullTranslations
+# in the theme's own language (its msgids are the texts).
+ThemeCatalog = NullTranslations
+
+
+def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: str) -> ThemeCatalog:
     """The theme catalog of ``lang`` as gettext translations for Jinja (compiled in memory).
 
     Python's gettext reads the ``.mo`` bytes Babel wrote: Babel's ``Translations`` adds

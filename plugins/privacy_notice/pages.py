@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from gettext import NullTranslations as Translations  # a theme catalog, see i18n.py
 from itertools import pairwise
 from typing import Any
 
@@ -24,6 +23,7 @@ from . import feeds, formats, redline
 from .apifiles import api_files
 from .bodies import BodyKey, Changes, Language, Render, SummaryItem, anchor
 from .cache import KeptTexts
+from .i18n import ThemeCatalog
 from .site import Site
 from .versions import Version
 
@@ -111,7 +111,7 @@ class Plan:
 def plan(
     site: Site,
     render: Render,
-    translations: Mapping[str, Translations],
+    translations: Mapping[str, ThemeCatalog],
     *,
     default_lang: str,
     exports: formats.Exports,
