@@ -478,20 +478,16 @@ def _mutated(data: object, path: tuple, value: object) -> object:
 
 @pytest.mark.parametrize("notice", ["default", "webshop"])
 def test_a_broken_value_anywhere_is_a_problem_not_a_crash(notice: str):
-    """Every value of a notice broken in every way the schema sees (at every 13th place;
-    the whole sweep found one crash, now a case of its own above: a transfer's country
-    written as a mapping): the rules beyond the schema must not trip over what the schema
-    already refuses."""
+    """Every value of a notice broken in every way the schema sees (80 of the breakings,
+    evenly spread; the whole sweep found one crash, now a case of its own above: a
+    transfer's country written as a mapping): the rules beyond the schema must not trip
+    over what the schema already refuses."""
     from conftest import ROOT
     from privacy_notice.load import load_policy
 
     folder = DEFAULT_NOTICE if notice == "default" else ROOT / "examples" / "webshop"
     loaded = load_policy(folder / "policy.yaml")
-    checked = 0
-    for number, (path, value) in enumerate(_mutations(loaded.data)):
-        if number % 13:
-            continue
+    breakings = list(_mutations(loaded.data))
+    for path, value in breakings[:: max(1, len(breakings) // 80)]:
         found = validate(replace(loaded, data=_mutated(loaded.data, path, value)))
         assert isinstance(found, list), path  # a list of problems (maybe none), no exception
-        checked += 1
-    assert checked > 50
