@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 
 from . import export, formats
-from .cache import KeptTexts
+from .cache import KeptTexts, kept_text
 from .migrate import CURRENT_VERSION
 from .schema import register_schema_for, register_schema_path
 from .site import Site
@@ -72,9 +72,7 @@ def _schema(
 
 def _kept(kept: KeptTexts | None, question: str, make: Callable[[], bytes]) -> bytes:
     """``make()`` (UTF-8), or what it made in an earlier build, asked by ``question``."""
-    if kept is None:
-        return make()
-    return kept(question, lambda: make().decode()).encode()
+    return kept_text(kept, question, lambda: make().decode()).encode()
 
 
 @lru_cache(maxsize=1024)

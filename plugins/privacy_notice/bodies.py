@@ -19,7 +19,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import diff, labels, redline
-from .cache import KeptTexts
+from .cache import KeptTexts, kept_data, kept_text
 from .change import N_, Change
 from .i18n import ThemeCatalog
 from .site import Site
@@ -126,8 +126,7 @@ class Language:
 
     def _kept(self, kind: str, key: BodyKey, render: Callable[[], str]) -> Markup:
         """``render()``, or its text kept from an earlier build (see :attr:`kept`)."""
-        kept = self.kept
-        return Markup(kept(self._question(kind, key), render) if kept else render())
+        return Markup(kept_text(self.kept, self._question(kind, key), render))
 
     def _question(self, kind: str, *keys: BodyKey) -> str:
         """The question of a text that depends on the versions of ``keys`` in this
@@ -140,12 +139,10 @@ class Language:
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
         """:meth:`_changed_sections`, kept from earlier builds by both versions' keys."""
-        kept = self.kept
-        if kept is None:
-            return self._changed_sections(old, new)
         question = self._question("changed", self._key(old), self._key(new))
-        answer = kept(question, lambda: json.dumps(sorted(self._changed_sections(old, new))))
-        return frozenset(json.loads(answer))
+        return frozenset(
+            kept_data(self.kept, question, lambda: sorted(self._changed_sections(old, new)))
+        )
 
     def _changed_sections(self, old: Version, new: Version) -> frozenset[str]:
         """The keys of the sections whose text in this language differs. Not kept when
@@ -159,16 +156,14 @@ class Language:
         """What changed on this language's page (see :meth:`_summary`), kept from earlier
         builds by both versions' keys: ``changes`` is asked only for a summary not kept
         (comparing two models is most of a summary's time)."""
-        kept = self.kept
-        if kept is None:
-            return self._summary(old, new, changes.between(old, new))
 
-        def summary() -> str:
+        def summary() -> list[tuple[str, str]]:
             items = self._summary(old, new, changes.between(old, new))
-            return json.dumps([[item.text, item.section] for item in items], ensure_ascii=False)
+            return [(item.text, item.section) for item in items]
 
-        answer = kept(self._question("summary", self._key(old), self._key(new)), summary)
-        return tuple(SummaryItem(text, section) for text, section in json.loads(answer))
+        question = self._question("summary", self._key(old), self._key(new))
+        kept = kept_data(self.kept, question, summary)
+        return tuple(SummaryItem(text, section) for text, section in kept)
 
     def _summary(
         self, old: Version, new: Version, changes: Sequence[Change]

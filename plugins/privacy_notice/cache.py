@@ -9,11 +9,13 @@ changes. Only passing results are remembered; problems are always found afresh.
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 # What decides whether an input passes: every schema version (a released snapshot is
 # checked against the schema of its own version) and the code that validates.
@@ -150,3 +152,17 @@ class KeptTexts:
         temporary.write_bytes(marshal.dumps({"key": self._key, "texts": used}))
         temporary.replace(self._path)
         self._on_disk = set(used)
+
+
+def kept_text(kept: KeptTexts | None, question: str, make: Callable[[], str]) -> str:
+    """``make()``, or the answer to ``question`` that ``kept`` holds from an earlier build;
+    without ``kept`` (the preview's worker keeps its own), always made."""
+    return make() if kept is None else kept(question, make)
+
+
+def kept_data(kept: KeptTexts | None, question: str, make: Callable[[], Any]) -> Any:
+    """:func:`kept_text` of data made of JSON's kinds, kept as JSON (so a tuple made comes
+    back from ``kept`` as a list: callers build their objects from either)."""
+    if kept is None:
+        return make()
+    return json.loads(kept(question, lambda: json.dumps(make(), ensure_ascii=False)))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +23,7 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from .cache import KeptTexts
+from .cache import KeptTexts, kept_data
 
 # Atomic elements first (without nested elements of their kind), then tags, words, spaces.
 _ATOMIC = r'<a\b[^>]*>(?:(?!</?a\b).)*</a>|<span class="item">(?:(?!</?span\b).)*</span>'
@@ -83,13 +82,11 @@ def redline_parts(
     a removed section is shown struck through after the section it followed. ``kept``:
     the redlines of earlier builds, by their inputs."""
     inputs = (old_html, new_html, deleted_label, inserted_label)
-    if kept is None:
-        return _parts(*inputs)
     question = "redline " + hashlib.sha256("\0".join(inputs).encode()).hexdigest()
-    answer = kept(
-        question, lambda: json.dumps([[p.anchor, p.html, p.changed] for p in _parts(*inputs)])
+    parts = kept_data(
+        kept, question, lambda: [(p.anchor, p.html, p.changed) for p in _parts(*inputs)]
     )
-    return tuple(Part(anchor, Markup(html), bool(on)) for anchor, html, on in json.loads(answer))
+    return tuple(Part(anchor, Markup(html), changed) for anchor, html, changed in parts)
 
 
 def _parts(
