@@ -216,8 +216,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         site = register.site
         # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
         # Each register its own: a build's cache forgets the entries the build did not use.
-        folder = FilePath(self.settings.get("CACHE_PATH", "cache"))
-        cache = ExportCache(folder / register.base if register.base else folder)
+        cached = FilePath(self.settings.get("CACHE_PATH", "cache"))
+        folder = cached / register.base if register.base else cached  # the register's own
+        cache = ExportCache(folder)
         exports = formats.site_exports(site, register_url(site_url, register.base), page_url, cache)
         translations = {lang: self._theme_translations(site, lang) for lang in site.languages}
         kept = None
@@ -227,7 +228,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             facts = self._facts(register, site_name, several)
             kept = KeptTexts()
             kept.keep_in(
-                (folder / register.base if register.base else folder) / "rendered.kept",
+                folder / "rendered.kept",
                 inputs_key((), facts, self._rendering_digest),
             )
         plan = pages.plan(

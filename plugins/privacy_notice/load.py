@@ -91,7 +91,7 @@ def read_mapping(path: str | Path) -> dict[str, Any]:
     must not stop; the checks then say what is wrong with it."""
     try:
         raw = read_source(path, str(path))
-        kept = loaded_files.get(_question(raw)) if loaded_files.path is not None else None
+        kept = _kept_loading(raw)[1]
         if kept is not None:
             data = json.loads(kept)["data"]
         else:
@@ -112,9 +112,7 @@ def load_policy(path: str | Path, *, display: str | None = None) -> Loaded:
 def load_policy_text(raw: bytes, name: str) -> Loaded:
     """The policy file ``name`` of bytes ``raw``, loaded (or as a build loaded these bytes
     before); raise :class:`PolicyError` with every problem."""
-    # Only a build keeps what it loads (validate and the other commands do not).
-    question = _question(raw) if loaded_files.path is not None else ""
-    kept = loaded_files.get(question) if question else None
+    question, kept = _kept_loading(raw)
     if kept is not None:
         return _from_kept(name, kept)
 
@@ -146,10 +144,15 @@ def load_policy_text(raw: bytes, name: str) -> Loaded:
     return loaded
 
 
-def _question(raw: bytes) -> str:
+def _kept_loading(raw: bytes) -> tuple[str, str | None]:
+    """The question of ``raw`` among the loaded files, and the kept answer to it; ("", None)
+    where nothing is kept (only a build keeps what it loads, not validate and the rest)."""
+    if loaded_files.path is None:
+        return "", None
     import hashlib
 
-    return "loaded " + hashlib.sha256(raw).hexdigest()
+    question = "loaded " + hashlib.sha256(raw).hexdigest()
+    return question, loaded_files.get(question)
 
 
 def _kept_text(loaded: Loaded) -> str:

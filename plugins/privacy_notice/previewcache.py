@@ -72,9 +72,10 @@ def rendering_digest(theme: Path) -> bytes:
         jinja2.__version__,
         markdown.__version__,
         getattr(nh3, "__version__", ""),
+        babel.__version__,
     ]
     digest = hashlib.sha256(files_digest([theme, PLUGIN / "schema", *sorted(PLUGIN.glob("*.py"))]))
-    digest.update(json.dumps([*versions, babel.__version__]).encode())
+    digest.update(json.dumps(versions).encode())
     return digest.digest()
 
 
