@@ -11,12 +11,20 @@ What ``pybabel extract`` + ``update`` would do, with the choices a reviewer want
   the text *at the same YAML path*: Babel's similarity matching across the whole catalog
   pre-fills unrelated texts ("Postal address" -> "Sähköpostiosoite"), so it is off;
   theme strings are never pre-filled;
-- obsolete entries are dropped.
+- obsolete entries are dropped;
+- no header names the Babel version that wrote the file (``Generated-By``), so a newer
+  Babel does not rewrite every catalog.
+
+Each language's catalog is updated from a copy of the template of its own: Babel's
+``Catalog.update`` puts the template's ``Message`` objects themselves into the catalog, so
+a translation pre-filled into one language's catalog would otherwise appear in the next.
 """
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path as FilePath
 from typing import Any
@@ -28,6 +36,8 @@ from babel.messages.pofile import denormalize, normalize, read_po, write_po
 from .extract import extract_policy
 
 THEME_METHODS = [("**.html", "jinja2"), ("**.py", "python")]
+# Babel writes its own version into every header; a file must not change with it.
+_GENERATED_BY = re.compile(r'^"Generated-By: [^"]*"\n', re.MULTILINE)
 
 
 def policy_template(policy: FilePath) -> Catalog:
@@ -91,7 +101,7 @@ def render(catalog: Catalog, *, locations: bool) -> bytes:
         for message in catalog:
             if message.previous_id and message.previous_id[0] in previous:
                 message.previous_id = previous[message.previous_id[0]]
-    text = buffer.getvalue().decode("utf-8")
+    text = _GENERATED_BY.sub("", buffer.getvalue().decode("utf-8"), count=1)
     for token, old in previous.items():
         text = text.replace(f'#| msgid "{token}"', f"#| msgid {normalize(old[0], '#| ', 0)}")
     return text.encode("utf-8")
@@ -141,7 +151,8 @@ def update(
         return catalog
     catalog = read(path, lang, template.domain)
     previous = {m.id: m.previous_id for m in catalog if m.id and m.previous_id}
-    catalog.update(template, no_fuzzy_matching=True)
+    # A copy: Babel shares the template's messages with the catalog it updates.
+    catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
     for message_id, kept in list(catalog.obsolete.items()):
         # A register's own translation of a shared text it uses.
         if message_id in keep and kept.string and not kept.fuzzy:
