@@ -170,11 +170,11 @@ def build(
     the day the site is built as of (default: today in ``TIMEZONE``); ``register``: a
     site of that register alone (see :func:`.per_register.build_registers`)."""
     from jinja2 import TemplateSyntaxError
+    from pelican import Pelican
     from pelican.log import console
 
     from .generator import options_from
     from .load import keep_loaded_in
-    from .pelicanrun import NoticePelican
     from .settings import OPTIONS_KEY, SOURCE_KEY
 
     override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
@@ -201,7 +201,7 @@ def build(
         try:
             settings["OUTPUT_PATH"] = str(staging)
             console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
-            NoticePelican(settings).run()
+            Pelican(settings).run()
             outputdir.normalise_modes(staging)
             # Only now, so that problems in the inputs are reported first.
             outputdir.check_replaceable(target, force)
