@@ -335,23 +335,6 @@ def test_every_file_goes_through_pelicans_writer(project: Project, monkeypatch):
     assert (project.path / "output/en/extra/index.html").is_file()
 
 
-def test_build_looks_up_no_template_of_pelicans_blog_pages(project: Project, monkeypatch):
-    # A notice site has no articles: Pelican's tag, category, author and archive templates
-    # were compiled by every build (that generator has no bytecode cache) to render nothing.
-    from pelican.generators import Generator
-
-    looked_up: list[str] = []
-    get_template = Generator.get_template
-
-    def spy(self, name):
-        looked_up.append(name)
-        return get_template(self, name)
-
-    monkeypatch.setattr(Generator, "get_template", spy)
-    project.build()
-    assert looked_up and not {"tag", "category", "author", "period_archives"} & set(looked_up)
-
-
 @pytest.mark.parametrize("collecting", [True, False])
 def test_a_command_runs_without_cyclic_collection_and_restores_it(monkeypatch, collecting: bool):
     """cli.main switches the collector off while a command runs (its passes over every
