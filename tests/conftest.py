@@ -109,19 +109,6 @@ class Project:
         process matters (signals, environment, locks, the installed command)."""
         return as_process(self.path, *args)
 
-    def imported(self, *args: str) -> set[str]:
-        """The modules a fresh process has imported once ``privacy-notice ARGS`` ran in the
-        project: what a command's start costs (see docs/performance.md)."""
-        script = (
-            f"import sys\nfrom privacy_notice.cli import main\nmain({list(args)!r})\n"
-            "print(' '.join(sorted(sys.modules)))"
-        )
-        result = subprocess.run(
-            [sys.executable, "-c", script], cwd=self.path, capture_output=True, text=True
-        )
-        assert result.returncode == 0, result.stderr
-        return set(result.stdout.split())
-
     def build(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
         result = self.run("build", *args)
         if ok:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 from full_notice import full_document
 from rdflib import Graph, Namespace, URIRef
@@ -16,8 +15,7 @@ from test_dpv import unknown_dpv_iris
 from conftest import Project
 from privacy_notice import dpv_terms
 from privacy_notice.dpv import notice_jsonld
-from privacy_notice.exportcache import ExportCache
-from privacy_notice.formats import compact_json, script_tag, site_exports
+from privacy_notice.formats import compact_json, script_tag
 from privacy_notice.migrate import upgrade
 from privacy_notice.model import register_from_document
 
@@ -132,34 +130,3 @@ def test_the_data_block_cannot_be_closed_or_run_by_a_text():
     inner = tag.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in inner and ">" not in inner and "&" not in inner
     assert json.loads(inner) == json.loads(json.dumps(jsonld))
-
-
-def test_a_rebuild_reads_unchanged_versions_from_the_cache(tmp_path):
-    from conftest import DEFAULT_NOTICE
-    from privacy_notice.generator import page_url
-    from privacy_notice.site import Options, build_site
-
-    site = build_site(
-        Options(
-            DEFAULT_NOTICE / "policy.yaml",
-            DEFAULT_NOTICE / "translations",
-            DEFAULT_NOTICE / "content/versions",
-        )
-    )
-    fresh = site_exports(site, BASE, page_url)
-    first = site_exports(site, BASE, page_url, ExportCache(tmp_path))
-    [entry] = (tmp_path / "exports").glob("*.json")
-    again = site_exports(site, BASE, page_url, ExportCache(tmp_path))
-    assert fresh.files == first.files == again.files and fresh.scripts == again.scripts
-    other = site_exports(site, "https://other.example", page_url, ExportCache(tmp_path))
-    assert other.files != fresh.files  # another site URL is another key; the old one is gone
-    assert [p.name for p in (tmp_path / "exports").glob("*.json")] != [entry.name]
-
-
-def test_the_cache_key_covers_every_exporting_module():
-    from privacy_notice import exportcache
-
-    here = Path(exportcache.__file__).parent
-    exporting = {"formats.py", "dpv_terms.py", "exporttexts.py"}
-    exporting |= {p.name for p in here.glob("tilt*.py")} | {p.name for p in here.glob("dpv*.py")}
-    assert exporting <= set(exportcache._DECIDING_FILES)

@@ -96,15 +96,3 @@ def test_untranslated_texts_fail_unless_fallback_is_allowed(project: Project):
     assert others and title.fallbacks == others
     assert all(title[lang] == "A title no one translated" for lang in site.languages)
     assert any(w.path == "notice.title" for w in site.warnings)
-
-
-def test_the_cache_is_written_only_when_everything_passed(project: Project, tmp_path: Path):
-    cache = tmp_path / "cache"
-    flip_material(project)
-    with pytest.raises(PolicyError):
-        build_site(options(project, cache=cache))
-    assert not (cache / "validated").exists()
-    flip_material(project)
-    build_site(options(project, cache=cache))
-    keys = (cache / "validated").read_text("ascii").split()
-    assert len(keys) == 1 + len(released(project))  # policy.yaml and each snapshot

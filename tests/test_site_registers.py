@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import feedparser
@@ -202,37 +201,6 @@ def test_a_broken_register_fails_the_build_and_writes_nothing(
     assert "Traceback" not in result.stderr
     assert expected in result.stderr, result.stderr
     assert outputs(project.path / "output") == before
-
-
-def test_the_preview_re_renders_only_the_edited_register(
-    registers_site: Project, tmp_path: Path
-) -> None:
-    project = registers_site.clone(tmp_path / "project")
-    project.build("--preview", AS_OF)
-    cached = project.path / ".cache" / "preview"
-    before = {p.name: p.read_bytes() for p in cached.glob("*.json")}
-    assert set(before) == {f"{slug}.json" for slug in ("customer-service", *FURTHER)}
-    project.edit("period: P6M", "period: P7M", RECRUITMENT)
-    project.build("--preview", AS_OF)
-    after = {p.name: p.read_bytes() for p in cached.glob("*.json")}
-    assert after["recruitment.json"] != before["recruitment.json"]
-    assert {n: b for n, b in after.items() if n != "recruitment.json"} == {
-        n: b for n, b in before.items() if n != "recruitment.json"
-    }
-    assert "7 months" in project.text("registers/recruitment/en/index.html")
-    # What the cache gave is what rendering gives.
-    with_cache = outputs(project.path / "output")
-    shutil.rmtree(cached)
-    project.build("--preview", AS_OF)
-    assert outputs(project.path / "output") == with_cache
-
-
-def test_every_registers_exports_stay_cached(registers_site: Project) -> None:
-    """Each register's TILT and JSON-LD are kept for the next build, none forgotten when
-    another register's are saved."""
-    cache = registers_site.path / ".cache"
-    for folder in ("exports", *(f"registers/{slug}/exports" for slug in FURTHER)):
-        assert list((cache / folder).glob("*.json")), folder
 
 
 def test_a_further_register_writes_dates_as_the_root_register(

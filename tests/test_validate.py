@@ -422,18 +422,6 @@ def test_every_schema_property_is_documented_for_editors():
     json.dumps(schema)  # plain JSON, as editors load it
 
 
-def test_validate_imports_no_formatting_nor_building(project):
-    # validate is measured against `import yaml, jsonschema` (docs/performance.md): what only
-    # a build or init needs stays unimported (Babel's date formatting imports zoneinfo; the
-    # signal module, which only a build's SIGTERM handler needs, builds enums as it loads;
-    # Babel itself, whose locale files answer which languages it knows; hashlib, which only
-    # the caches of a build use).
-    modules = project.imported("validate")
-    unwanted = {"babel.dates", "babel.units", "privacy_notice.skeleton", "jinja2", "pelican"}
-    unwanted |= {"signal", "babel", "hashlib"}
-    assert "jsonschema" in modules and not unwanted & modules, unwanted & modules
-
-
 @pytest.mark.parametrize(
     "code",
     ["fi", "sv_FI", "en_FI", "de", "sr_Latn", "xx", "zz_ZZ", "FI", "fi-FI", "en_fi", "", "../fi"],

@@ -174,7 +174,6 @@ def build(
     from pelican.log import console
 
     from .generator import options_from
-    from .load import keep_loaded_in
     from .settings import OPTIONS_KEY, SOURCE_KEY
 
     override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
@@ -187,9 +186,6 @@ def build(
     if as_of:
         override["PRIVACY_NOTICE_AS_OF"] = as_of
     target = outputdir.target_path(output)
-    # The settings read policy.yaml (the site's name): loaded as the last build kept it,
-    # from the notice folder's default cache (the settings may name another, see generator).
-    keep_loaded_in(root / ".cache")
     settings = load_settings(root, settings_file, override, root_given=root_given)
     options = settings[OPTIONS_KEY] = replace(options_from(settings), register=register)
     where = settings_file or root / "pelicanconf.py"

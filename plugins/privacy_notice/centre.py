@@ -9,18 +9,17 @@ with every register's versions, and ``api/registers.json`` listing every registe
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from . import export, feeds
 from .bodies import Language, Render
 from .i18n import ThemeCatalog
 from .pages import Page, Plan, Space, centre_url, page_url, register_url
-from .records import frozen
 from .site import Site
 
 
-@frozen
+@dataclass(frozen=True)
 class BuiltRegister:
     """One register of the site: its slug, URL space (see :func:`.pages.register_base`;
     "" for the root register) and what it shows."""
@@ -28,7 +27,6 @@ class BuiltRegister:
     slug: str
     base: str
     site: Site
-    inputs: tuple[Path, ...] = ()  # the files and folders its output is made from
 
 
 def site_feed_url(lang: str) -> str:

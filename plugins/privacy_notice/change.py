@@ -11,12 +11,11 @@ of wording or translation only is editorial.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .localize import country_name, format_duration, format_list
 from .model import Text
-from .records import frozen
 
 
 def N_(message: str) -> str:
@@ -24,21 +23,21 @@ def N_(message: str) -> str:
     return message
 
 
-@frozen
+@dataclass(frozen=True)
 class Duration:
     """An ISO 8601 duration, shown in words in each language."""
 
     iso: str
 
 
-@frozen
+@dataclass(frozen=True)
 class Countries:
     """ISO 3166 country codes, shown by their names in each language."""
 
     codes: tuple[str, ...]
 
 
-@frozen
+@dataclass(frozen=True)
 class Codes:
     """Values of a closed list (legal bases, roles…), shown by their labels."""
 
@@ -46,7 +45,7 @@ class Codes:
     codes: tuple[str, ...]
 
 
-@frozen
+@dataclass(frozen=True)
 class Delta:
     """What a list of references gained and lost, by the names of the items referred to
     ("+ Telephone, − Email")."""
@@ -65,7 +64,7 @@ def _code(kind: str, code: str, gettext: Callable[[str], str]) -> str:
     return code
 
 
-@frozen
+@dataclass(frozen=True)
 class Change:
     """One change, as a translatable message (``%(name)s`` style) and its values."""
 

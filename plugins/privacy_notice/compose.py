@@ -2,8 +2,7 @@
 
 Constructing the data ourselves from the composed nodes lets us refuse what PyYAML would
 silently accept (duplicate keys, aliases, arbitrary tags) and remember where every value,
-key and scalar was written. Only a file not read before is composed: a rebuild of an
-unchanged file takes what :mod:`.load` kept, and never imports PyYAML.
+key and scalar was written.
 """
 
 from __future__ import annotations

@@ -89,8 +89,10 @@ class Builder:
     """Runs the preview builds in one long-lived worker (see :mod:`.previewworker`),
     started anew when the plugin's or the settings' Python code changes or it dies."""
 
-    def __init__(self, settings: Path, output: Path) -> None:
+    def __init__(self, settings: Path, output: Path, register: str | None = None) -> None:
         self.argv = ["build", "--preview", "-s", str(settings), "-o", str(output)]
+        if register is not None:  # a site of that register alone
+            self.argv += ["--register", register]
         self.worker: subprocess.Popen[str] | None = None
 
     def _start(self) -> subprocess.Popen[str]:
@@ -102,16 +104,15 @@ class Builder:
             encoding="utf-8",
         )
 
-    def build(self, only: str | None = None) -> tuple[bool, float, str]:
-        """Build the preview; ``only``: the one register read anew, the others held as
-        last built (see :mod:`.sitememo`)."""
+    def build(self) -> tuple[bool, float, str]:
+        """Build the preview: whether it succeeded, in how many seconds, its messages."""
         start = time.perf_counter()
         for _attempt in range(3):  # a worker that exits (plugin changed, crashed): a new one
             if self.worker is None or self.worker.poll() is not None:
                 self.worker = self._start()
             assert self.worker.stdin is not None and self.worker.stdout is not None
             try:
-                request = {"argv": self.argv, "only": only}
+                request = {"argv": self.argv}
                 self.worker.stdin.write(json.dumps(request) + "\n")
                 self.worker.stdin.flush()
                 answer = self.worker.stdout.readline()
@@ -158,15 +159,14 @@ def serve(
     changes: Iterable[set[Any]] | None = None,
     register: str | None = None,
 ) -> None:
-    """Serve ``output`` and rebuild it on each change of an input; ``register``: only the
-    changes of that register's inputs (and the shared ones) rebuild, the other registers'
-    edits wait for the next rebuild (their pages stay as last built)."""
+    """Serve ``output`` and rebuild it on each change of an input; ``register``: a site of
+    that register alone, rebuilt when its own inputs or the shared ones change."""
     root = settings.resolve().parent
     watched = watched_for(root, register)
     # Not resolved: output is a link that each build replaces; every request follows it
     # anew, so it is answered from one complete build, never a half-built one.
     output = Path(os.path.abspath(output))
-    builder = Builder(settings, output)
+    builder = Builder(settings, output, register)
     ok, seconds, messages = builder.build()
     print(messages, file=sys.stderr)
     if not output.is_dir():
@@ -196,10 +196,7 @@ def serve(
             names = sorted({str(Path(p).resolve().relative_to(root)) for _c, p in batch})
             if _restarts(names, settings.resolve(), root):
                 builder.restart()
-            # Only the register's own files changed: the others stay as last built.
-            own = watched[: len(watched) - len(COMMON)]
-            alone = register is not None and all(_inside(Path(n), own) for n in names)
-            ok, seconds, messages = builder.build(register if alone else None)
+            ok, seconds, messages = builder.build()
             state = "rebuilt" if ok else "NOT rebuilt (the last good preview stays)"
             if messages and not ok:
                 print(messages, file=sys.stderr)

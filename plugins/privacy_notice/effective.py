@@ -14,10 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .records import frozen
 
-
-@frozen
+@dataclass(frozen=True)
 class Dates:
     """A version's update date and the day it starts (its effective date, else the update)."""
 

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from .effective import InForce
 from .localize import format_date
-from .records import frozen
 
 ATOM = "http://www.w3.org/2005/Atom"
 # Characters XML 1.0 cannot hold at all: dropped rather than making the feed unreadable.
@@ -32,7 +31,7 @@ _TAG_EMAIL = re.compile(r"[a-z0-9._-]+@[a-z0-9-]+(\.[a-z0-9-]+)+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-@frozen
+@dataclass(frozen=True)
 class Entry:
     """One entry of a feed: a version of the notice and what changed in it."""
 
@@ -48,7 +47,7 @@ class Entry:
     author_uri: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Feed:
     """One language's Atom feed, as data (:func:`atom` writes its bytes)."""
 
@@ -63,7 +62,7 @@ class Feed:
     entries: tuple[Entry, ...]
 
 
-@frozen
+@dataclass(frozen=True)
 class Place:
     """Where the site is: absolute URLs from ``site_url`` (else root-relative ones), and the
     authority and date of its ``tag:`` ids."""

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from .exportcache import ExportCache
-from .records import frozen
+from .dpv import notice_jsonld
+from .tilt import Meta, tilt_document
 
 PageUrl = Callable[..., str]
 
@@ -42,9 +43,6 @@ def version_files(site: Any, number: int, site_url: str, page_url: PageUrl) -> d
     """The dated files of the ``number``-th version (from 1): its TILT documents and its
     JSON-LD. The newest released version is ``active`` in TILT; older ones and drafts are
     ``inactive``. Nothing here depends on a later version but that status."""
-    from .dpv import notice_jsonld  # only when a version is not in the cache
-    from .tilt import Meta, tilt_document
-
     version = site.versions[number - 1]
     released = [v.date for v in site.versions if not v.draft]
     files = {}
@@ -92,7 +90,7 @@ def script_tag(jsonld: bytes) -> Markup:
     return Markup(f'<script type="application/ld+json">{data}</script>')
 
 
-@frozen
+@dataclass(frozen=True)
 class Exports:
     """A site's TILT and JSON-LD files and the data block of each version's pages."""
 
@@ -100,38 +98,18 @@ class Exports:
     scripts: dict[str, Markup]  # version date -> the data block of its pages
 
 
-def site_exports(
-    site: Any, site_url: str, page_url: PageUrl, cache: ExportCache | None = None
-) -> Exports:
+def site_exports(site: Any, site_url: str, page_url: PageUrl) -> Exports:
     """Every TILT and JSON-LD file of the site (the current ones as copies of the newest
-    version's) and the data block of each version's pages; versions whose inputs are
-    unchanged since the last build are read from ``cache``."""
+    version's) and the data block of each version's pages."""
     files: dict[str, bytes] = {}
     for number in range(1, len(site.versions) + 1):
-        key = _key(site, number, site_url) if cache else ""
-        found = cache.get(key) if cache else None
-        if found is None:
-            found = version_files(site, number, site_url, page_url)
-            if cache:
-                cache.put(key, found)
-        files.update(found)
+        files.update(version_files(site, number, site_url, page_url))
     current = site.current
     for lang in tilt_languages(current.languages):
         files[format_url("tilt", lang)] = files[format_url("tilt", lang, current.date)]
     files[format_url("jsonld")] = files[format_url("jsonld", date=current.date)]
     scripts = {v.date: script_tag(files[format_url("jsonld", date=v.date)]) for v in site.versions}
-    if cache:
-        cache.save()
     return Exports(files, scripts)
-
-
-def _key(site: Any, number: int, site_url: str) -> str:
-    """Everything a version's files depend on (its code is in the cache's key)."""
-    version = site.versions[number - 1]
-    released = [v.date for v in site.versions if not v.draft]
-    previous = site.versions[number - 2].date if number > 1 else None
-    facts = [version.sha256, site_url, number, site.versions[0].date, previous, released[-1:]]
-    return ExportCache.key(json.dumps([*facts, dict(site.locales)], sort_keys=True).encode())
 
 
 def add_format_links(index: dict[str, Any], site: Any, site_url: str) -> dict[str, Any]:

@@ -5,11 +5,12 @@ it; who the controller is and where to use one's rights. Pure: the template pres
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .model import DataField, Purpose, RecipientCategory, Register, RetentionRule
-from .records import frozen
 
 
-@frozen
+@dataclass(frozen=True)
 class Row:
     """One purpose at a glance: its data, how long they are kept, who outside the EU/EEA gets
     them."""
@@ -20,7 +21,7 @@ class Row:
     recipients: tuple[RecipientCategory, ...]  # those outside the EU/EEA that get its data
 
 
-@frozen
+@dataclass(frozen=True)
 class Glance:
     """The notice's first layer: a row per purpose, where to use one's rights, third countries."""
 

@@ -18,12 +18,12 @@ from typing import Any
 
 from babel import Locale
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
 
-from .catalogcache import CachedCatalog, CatalogCache
 from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath
 from .diagnostics import display as _display
 from .load import Loaded
-from .records import frozen
 from .safety import CATALOG_BYTES, read_regular
 from .schema import NOT_PUBLISHED, map_texts
 from .texts import markdown_problem, placeholders
@@ -60,7 +60,7 @@ def po_syntax_problems(text: str, display: str) -> list[Diagnostic]:
     return found
 
 
-@frozen
+@dataclass(frozen=True, eq=False)
 class CatalogFile:
     """One language's catalog of a domain (``policy`` or ``theme``), read and checked."""
 
@@ -68,7 +68,6 @@ class CatalogFile:
     domain: str
     display: str  # the path as shown in diagnostics
     catalog: Catalog | None  # None: the file does not exist
-    compiled: bytes | None = None  # a theme catalog as .mo bytes, if already compiled
     # The shared blocks' catalog of this language and domain, consulted for a text this
     # one does not hold (see shared.py).
     shared: CatalogFile | None = None
@@ -86,30 +85,16 @@ def catalog_path(translations_dir: str | Path, lang: str, domain: str) -> Path:
     return Path(translations_dir) / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read_catalog(
-    path: Path, lang: str, domain: str, display: str, cache: CatalogCache | None = None
-) -> CatalogFile:
-    """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line.
-
-    With a ``cache``, a file whose bytes already passed every check is taken from it."""
+def read_catalog(path: Path, lang: str, domain: str, display: str) -> CatalogFile:
+    """Read one ``.po`` file; syntax errors raise :class:`PolicyError` at their line."""
     try:
         raw = read_regular(path, display, CATALOG_BYTES)
     except FileNotFoundError:
         return CatalogFile(lang, domain, display, None)
-    key = CatalogCache.key(raw, lang, domain) if cache is not None else ""
-    if cache is not None and (known := cache.get(key)) is not None:
-        return CatalogFile(lang, domain, display, known.catalog, known.compiled)
-    checked = _checked_catalog(raw, lang, domain, display)
-    compiled = _compile(checked) if domain == "theme" else None
-    if cache is not None:
-        cache.put(key, CachedCatalog(checked, compiled))
-    return CatalogFile(lang, domain, display, checked, compiled)
+    return CatalogFile(lang, domain, display, _checked_catalog(raw, lang, domain, display))
 
 
 def _checked_catalog(raw: bytes, lang: str, domain: str, display: str) -> Catalog:
-    # Babel's PO reader only where a catalog is not in the cache: a warm build reads none.
-    from babel.messages.pofile import PoFileError, read_po
-
     try:
         problems = po_syntax_problems(raw.decode("utf-8"), display)
         if problems:
@@ -155,7 +140,6 @@ def read_catalogs(
     theme_dir: str | Path | None = None,
     theme_display: str = "theme/translations",
     shared_dir: str | Path | None = None,
-    cache: CatalogCache | None = None,
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
     language but the theme's own (English), whatever the source; all syntax errors at once.
@@ -179,11 +163,11 @@ def read_catalogs(
             display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
             try:
                 found[lang, domain] = read_catalog(
-                    catalog_path(directory, lang, domain), lang, domain, display, cache
+                    catalog_path(directory, lang, domain), lang, domain, display
                 )
                 if shared_dir is not None and domain == "policy":
                     path = catalog_path(shared_dir, lang, domain)
-                    shared = read_catalog(path, lang, domain, _display(path), cache)
+                    shared = read_catalog(path, lang, domain, _display(path))
                     found[lang, domain] = replace(found[lang, domain], shared=shared)
             except PolicyError as exc:
                 problems += exc.diagnostics
@@ -347,28 +331,17 @@ def _missing_theme(file: CatalogFile, severity: Severity) -> Diagnostic:
     )
 
 
-# A theme catalog as a page's gettext: GNUTranslations of its .mo bytes, or NullTranslations
-# in the theme's own language (its msgids are the texts).
+# A theme catalog as a page's gettext: GNUTranslations of its compiled catalog, or
+# NullTranslations in the theme's own language (its msgids are the texts).
 ThemeCatalog = NullTranslations
 
 
 def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: str) -> ThemeCatalog:
-    """The theme catalog of ``lang`` as gettext translations for Jinja (compiled in memory).
-
-    Python's gettext reads the ``.mo`` bytes Babel wrote: Babel's ``Translations`` adds
-    nothing a template calls, and importing it imports Babel's date and number formatting
-    (~3 ms of a build whose dates are known, see localize.py)."""
+    """The theme catalog of ``lang`` as gettext translations for Jinja (compiled in memory,
+    every ``%`` that is not a placeholder made literal, see :mod:`.theme_i18n`)."""
     file = catalogs.get((lang, "theme"))
     if file is None or file.catalog is None:
         return NullTranslations()  # the theme's own language: msgids are the texts
-    compiled = file.compiled if file.compiled is not None else _compile(file.catalog)
-    return GNUTranslations(io.BytesIO(compiled))
-
-
-def _compile(catalog: Catalog) -> bytes:
-    """A theme catalog as the ``.mo`` bytes Jinja's gettext reads (``%`` made literal)."""
-    from babel.messages.mofile import write_mo  # only for a catalog not in the cache
-
     buffer = io.BytesIO()
-    write_mo(buffer, literal_catalog(catalog), use_fuzzy=False)
-    return buffer.getvalue()
+    write_mo(buffer, literal_catalog(file.catalog), use_fuzzy=False)
+    return GNUTranslations(io.BytesIO(buffer.getvalue()))

@@ -15,18 +15,18 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import PolicyError
-from .records import frozen
 from .shared import REFERENCE, REGISTERS_DIR, read_shared_or_problems
 
 # A top-level key of the skeleton, and everything up to the next one (or the end).
 _SECTION = re.compile(r"^(?P<key>[a-z_]+):\n(?:(?:[ #].*)?\n)*", re.MULTILINE)
 
 
-@frozen
+@dataclass(frozen=True)
 class SharedSections:
     """The sections a new register refers to in ``shared.yaml``, and the project's defaults."""
 

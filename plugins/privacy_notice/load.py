@@ -4,40 +4,20 @@ PyYAML's composer gives nodes with positions; constructing the data ourselves fr
 those nodes (see :mod:`.compose`) lets us refuse what PyYAML would silently accept
 (duplicate keys, aliases, arbitrary tags) and point every later diagnostic at a line and
 column.
-
-A build keeps what it loaded (:func:`keep_loaded_in`): a file whose exact bytes loaded
-without a problem, with the same loading code and PyYAML, is taken from
-``<CACHE_PATH>/loaded.kept`` by the next build instead of composed again, and PyYAML is not
-even imported (its import and two readings of ``policy.yaml`` were a twentieth of a build).
-A file with problems is never kept: they are found afresh every time.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import KeptTexts, code_fingerprint
 from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath, format_path
 
 MAX_BYTES = 2_000_000  # a notice is a few kB; anything this large is a mistake
 MAX_DEPTH = 40  # the register nests 6 levels; deeper is a mistake (and recursion has limits)
-
-# Files loaded without a problem, by the SHA-256 of their bytes (see the module docstring).
-loaded_files = KeptTexts()
-
-
-def keep_loaded_in(folder: str | os.PathLike[str]) -> None:
-    """Keep the files a build loads in ``<folder>/loaded.kept``, under a key of the loading
-    code and PyYAML's version; saved with ``loaded_files.save()`` when the build is done."""
-    from importlib.metadata import version
-
-    key = code_fingerprint(("load.py", "compose.py"), version("PyYAML").encode()).hex()
-    loaded_files.keep_in(Path(folder) / "loaded.kept", key)
 
 
 @dataclass(frozen=True)
@@ -90,14 +70,9 @@ def read_mapping(path: str | Path) -> dict[str, Any]:
     before the checks (the site's name, the root register's locales), which a broken file
     must not stop; the checks then say what is wrong with it."""
     try:
-        raw = read_source(path, str(path))
-        kept = _kept_loading(raw)[1]
-        if kept is not None:
-            data = json.loads(kept)["data"]
-        else:
-            from .compose import lenient
+        from .compose import lenient
 
-            data = lenient(raw)
+        data = lenient(read_source(path, str(path)))
     except Exception:  # unreadable, not YAML, an impossible date…
         return {}
     return data if isinstance(data, dict) else {}
@@ -110,11 +85,8 @@ def load_policy(path: str | Path, *, display: str | None = None) -> Loaded:
 
 
 def load_policy_text(raw: bytes, name: str) -> Loaded:
-    """The policy file ``name`` of bytes ``raw``, loaded (or as a build loaded these bytes
-    before); raise :class:`PolicyError` with every problem."""
-    question, kept = _kept_loading(raw)
-    if kept is not None:
-        return _from_kept(name, kept)
+    """The policy file ``name`` of bytes ``raw``, loaded; raise :class:`PolicyError` with
+    every problem."""
 
     def fail(message: str, line: int = 0, column: int = 0) -> PolicyError:
         return PolicyError([Diagnostic(name, line, column, "", message)])
@@ -138,45 +110,4 @@ def load_policy_text(raw: bytes, name: str) -> Loaded:
         raise fail("the file contains a NUL character: it is not a text file", line)
     from .compose import compose
 
-    loaded = compose(text, name)
-    if question:
-        loaded_files.put(question, _kept_text(loaded))
-    return loaded
-
-
-def _kept_loading(raw: bytes) -> tuple[str, str | None]:
-    """The question of ``raw`` among the loaded files, and the kept answer to it; ("", None)
-    where nothing is kept (only a build keeps what it loads, not validate and the rest)."""
-    if loaded_files.path is None:
-        return "", None
-    import hashlib
-
-    question = "loaded " + hashlib.sha256(raw).hexdigest()
-    return question, loaded_files.get(question)
-
-
-def _kept_text(loaded: Loaded) -> str:
-    """What :func:`_from_kept` makes the same :class:`Loaded` of (JSON keeps the plain data
-    exactly: dicts in order, lists, str, int, float, bool, None)."""
-
-    def marks(found: Mapping[YamlPath, Mark]) -> list[Any]:
-        return [[list(path), m.line, m.column, m.file] for path, m in found.items()]
-
-    scalars = [[list(path), text] for path, text in loaded.scalars.items()]
-    document = {
-        "data": loaded.data,
-        "values": marks(loaded.values),
-        "keys": marks(loaded.keys),
-        "scalars": scalars,
-    }
-    return json.dumps(document, ensure_ascii=False)
-
-
-def _from_kept(name: str, text: str) -> Loaded:
-    kept = json.loads(text)
-
-    def marks(rows: list[Any]) -> dict[YamlPath, Mark]:
-        return {tuple(path): Mark(line, column, file) for path, line, column, file in rows}
-
-    scalars = {tuple(path): text for path, text in kept["scalars"]}
-    return Loaded(name, kept["data"], marks(kept["values"]), marks(kept["keys"]), scalars)
+    return compose(text, name)

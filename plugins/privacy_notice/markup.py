@@ -60,7 +60,7 @@ _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>&\\!\n#|~]|^\s|^[-+=]|^\d+[.)]\s|\s$| 
 
 @lru_cache(maxsize=8192)
 def render_markdown(text: str) -> Markup:
-    """Sanitized HTML for a Markdown text (cached: versions share most of their texts).
+    """Sanitized HTML for a Markdown text (memoised: versions share most of their texts).
 
     A text beyond the bounds of :func:`markdown_problem` (refused, at its line, where texts
     are read) is shown as plain text rather than rendered.

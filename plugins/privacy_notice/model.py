@@ -10,13 +10,12 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import MISSING, fields, is_dataclass
+from dataclasses import MISSING, dataclass, fields, is_dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .diagnostics import YamlPath
 from .gdpr import EU_EEA, SECTIONS
-from .records import frozen
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -24,9 +23,8 @@ if TYPE_CHECKING:
 D = TypeVar("D", bound="DataclassInstance")
 
 
-# Model objects are compared through their values (see diff.py), never with ==: frozen
-# records (see records.py) have no __eq__ or __repr__, which halves the time to create them.
-@frozen
+# Model objects are compared through their values (see diff.py).
+@dataclass(frozen=True)
 class Text:
     """A text in every published language; ``fallbacks`` lists languages shown untranslated,
     ``path`` is where it stands in the document (what its placeholders refer to)."""
@@ -43,7 +41,7 @@ class Markdown(Text):
     """A text written in Markdown."""
 
 
-@frozen
+@dataclass(frozen=True)
 class Address:
     street: Text
     postal_code: str
@@ -51,14 +49,14 @@ class Address:
     country: str
 
 
-@frozen
+@dataclass(frozen=True)
 class Identifier:
     scheme: str
     value: str
     country: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Organisation:
     name: str
     identifiers: tuple[Identifier, ...] = ()
@@ -67,7 +65,7 @@ class Organisation:
     telephone: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Contact:
     description: Text
     email: str
@@ -75,7 +73,7 @@ class Contact:
     telephone: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Notice:
     title: Text
     updated: str
@@ -88,7 +86,7 @@ class Notice:
     supersedes_announced: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class DataProtectionOfficer:
     name: str | None = None
     email: str | None = None
@@ -97,7 +95,7 @@ class DataProtectionOfficer:
     statement: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class JointController:
     id: str
     organisation: Organisation
@@ -105,7 +103,7 @@ class JointController:
     purposes: tuple[str, ...] = ()
 
 
-@frozen
+@dataclass(frozen=True)
 class Controller:
     title: Text
     name: str
@@ -121,7 +119,7 @@ class Controller:
     joint_controllers: tuple[JointController, ...] = ()
 
 
-@frozen
+@dataclass(frozen=True)
 class RegisterInfo:
     title: Text
     name: Text
@@ -129,28 +127,28 @@ class RegisterInfo:
     introduction: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Group:
     id: str
     name: Text
     description: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class DataSubjects:
     title: Text
     groups: tuple[Group, ...]
     description: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class SpecialCategory:
     category: str
     condition: str
     law: Text | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class DataField:
     id: str
     name: Text
@@ -162,7 +160,7 @@ class DataField:
     dpv: str | None = None  # a DPV 2.2 personal data category (dpv_terms.py)
 
 
-@frozen
+@dataclass(frozen=True)
 class PersonalData:
     title: Text
     fields: tuple[DataField, ...]
@@ -171,13 +169,13 @@ class PersonalData:
     provision: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Channel:
     id: str
     name: Text
 
 
-@frozen
+@dataclass(frozen=True)
 class Sources:
     title: Text
     from_data_subject: bool
@@ -186,13 +184,13 @@ class Sources:
     other_sources: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Measure:
     id: str
     name: Text
 
 
-@frozen
+@dataclass(frozen=True)
 class Protection:
     title: Text
     statement: Markdown | None = None
@@ -201,13 +199,13 @@ class Protection:
     access_principles: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Extension:
     period: str
     condition: Markdown
 
 
-@frozen
+@dataclass(frozen=True)
 class RetentionRule:
     id: str
     name: Text
@@ -221,14 +219,14 @@ class RetentionRule:
     extension: Extension | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Retention:
     title: Text
     rules: tuple[RetentionRule, ...]
     principles: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Access:
     title: Text
     principles: Markdown | None = None
@@ -236,7 +234,7 @@ class Access:
     measures: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class ProcessingLocations:
     title: Text
     usual_countries: tuple[str, ...]
@@ -246,7 +244,7 @@ class ProcessingLocations:
     safeguards: tuple[str, ...] = ()
 
 
-@frozen
+@dataclass(frozen=True)
 class AutomatedDecisionMaking:
     title: Text
     decisions: bool
@@ -256,7 +254,7 @@ class AutomatedDecisionMaking:
     consequences: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Transfer:
     mechanism: str
     countries: tuple[str, ...] = ()
@@ -265,7 +263,7 @@ class Transfer:
     copy: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class RecipientCategory:
     id: str
     name: Text
@@ -285,7 +283,7 @@ class RecipientCategory:
         return transfer.countries or self.third_countries
 
 
-@frozen
+@dataclass(frozen=True)
 class Recipients:
     title: Text
     categories: tuple[RecipientCategory, ...]
@@ -293,14 +291,14 @@ class Recipients:
     safeguards: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class LegalBasis:
     basis: str
     law: Text | None = None
     interest: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Purpose:
     id: str
     description: Markdown
@@ -308,13 +306,13 @@ class Purpose:
     legal_bases: tuple[LegalBasis, ...] = ()
 
 
-@frozen
+@dataclass(frozen=True)
 class Purposes:
     title: Text
     items: tuple[Purpose, ...]
 
 
-@frozen
+@dataclass(frozen=True)
 class Cookie:
     id: str
     category: str
@@ -326,28 +324,28 @@ class Cookie:
     purposes: tuple[str, ...] = ()
 
 
-@frozen
+@dataclass(frozen=True)
 class Cookies:
     title: Text
     items: tuple[Cookie, ...]
     introduction: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Right:
     id: str
     right: str
     text: Markdown
 
 
-@frozen
+@dataclass(frozen=True)
 class Response:
     time: str
     text: Markdown
     extension: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Rights:
     title: Text
     items: tuple[Right, ...]
@@ -357,7 +355,7 @@ class Rights:
     list_heading: Text | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class SupervisoryAuthority:
     name: Text
     country: str
@@ -367,7 +365,7 @@ class SupervisoryAuthority:
     telephone: str | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Complaints:
     title: Text
     supervisory_authority: SupervisoryAuthority
@@ -375,20 +373,20 @@ class Complaints:
     text: Markdown | None = None
 
 
-@frozen
+@dataclass(frozen=True)
 class Updates:
     title: Text
     text: Markdown
 
 
-@frozen
+@dataclass(frozen=True)
 class AdditionalSection:
     id: str
     title: Text
     text: Markdown
 
 
-@frozen
+@dataclass(frozen=True)
 class Register:
     source_language: str
     languages: tuple[str, ...]

@@ -17,12 +17,9 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
-from markupsafe import Markup
-
 from . import feeds, formats, redline
 from .apifiles import api_files
-from .bodies import BodyKey, Changes, Language, Render, SummaryItem, anchor
-from .cache import KeptTexts
+from .bodies import Changes, Language, Render, SummaryItem, anchor
 from .i18n import ThemeCatalog
 from .site import Site
 from .versions import Version
@@ -119,19 +116,13 @@ def plan(
     site_name: str = "",
     base: str = "",
     centre: bool = False,
-    bodies: Mapping[str, dict[BodyKey, Markup]] | None = None,
-    kept: KeptTexts | None = None,
 ) -> Plan:
     """The pages, API files and feeds of ``site``; ``translations`` holds each language's
     theme catalog, ``exports`` the TILT and JSON-LD files (see :mod:`.formats`, made with
     :func:`register_url`); ``site_name`` (Pelican's ``SITENAME``) heads the feed titles.
     ``base``: the register's URL space (see :func:`register_base`), "" for the root
-    register; ``centre``: the site has several registers, so every page links their index;
-    ``bodies``: each language's rendered bodies, kept from an earlier build (see
-    :class:`~.bodies.Language`); ``kept``: what earlier builds rendered and computed (bodies,
-    glances, redlines, summaries, API files), by its inputs.
+    register; ``centre``: the site has several registers, so every page links their index.
     """
-    known = bodies or {}
     changes = Changes()
     space = Space(base, centre)
     pages: list[Page] = []
@@ -139,7 +130,7 @@ def plan(
     controller = site.current.register.controller
     place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
     for lang in site.languages:
-        language = Language(site, lang, translations[lang], render, known.get(lang, {}), kept)
+        language = Language(site, lang, translations[lang], render)
         language_pages, summaries = _language_pages(language, space, changes, exports)
         pages += language_pages
         versions = [v for v in site.versions if lang in v.languages]
@@ -155,11 +146,9 @@ def plan(
             site.periods,
             _unchanged(language, versions, summaries),
         )
-    root = Language(
-        site, default_lang, translations[default_lang], render, known.get(default_lang, {}), kept
-    )
+    root = Language(site, default_lang, translations[default_lang], render)
     pages.append(Page(base + "index.html", "root.html", _common(root, space, "root")))
-    files = api_files(site, register_url(site_url, base), exports, page_url, kept)
+    files = api_files(site, register_url(site_url, base), exports, page_url)
     return Plan(
         tuple(pages),
         {base + name: data for name, data in files.items()},
@@ -311,7 +300,6 @@ def _changes_page(
         language.body(new),
         language.gettext("Deleted:"),
         language.gettext("Inserted:"),
-        language.kept,
     )
     marked = {part.anchor for part in parts if f'id="change-{part.anchor}"' in part.html}
     shared = {key for key, count in Counter(item.anchor for item in summary).items() if count > 1}

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .diagnostics import Diagnostic, PolicyError, display, format_path
-from .records import frozen
 from .registers import Project, RegisterFolder
 
 if TYPE_CHECKING:  # validate must start fast: the release's modules load when it runs
@@ -53,7 +52,7 @@ def validate_registers(
     return each(registers, check, project.problems)
 
 
-@frozen
+@dataclass(frozen=True)
 class Released:
     """A register after ``release``: its place among the versions and the file written."""
 
@@ -153,7 +152,6 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
     registers are not read, their problems do not stop it."""
     from .registers import discover
     from .site import build_site
-    from .sitememo import preview_site
 
     project = discover(options.policy.parent, keep_going=True)
     if options.register is not None:
@@ -170,9 +168,6 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
             if register.root
             else project.options(register, options)
         )
-        if options.preview:  # the live preview's worker keeps unchanged registers' sites
-            shared = (project.folder / "shared.yaml", project.folder / "shared")
-            return register, preview_site(chosen, shared, register.slug)
         return register, build_site(chosen)
 
     sites = each(project.registers, built, project.problems)

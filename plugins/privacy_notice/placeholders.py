@@ -10,17 +10,17 @@ cannot be filled in one place and left as ``{response_time}`` in another.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .diagnostics import YamlPath
-from .records import frozen
 from .texts import placeholders
 
 if TYPE_CHECKING:  # the check of policy.yaml reads SOURCES and must start without Babel
     from .model import Register, Text
 
 
-@frozen
+@dataclass(frozen=True)
 class Source:
     """Where a placeholder's value is stated and how it is written."""
 

@@ -1,11 +1,9 @@
 """The live preview's build worker: one long-lived process that runs ``privacy-notice
-build --preview`` on each request, so that a rebuild does not pay for a fresh process,
-Pelican's and the plugin's imports, and what the plugin memoises in memory (see
-:mod:`.sitememo`).
+build --preview`` on each request, so that a rebuild does not pay for a fresh process and
+Pelican's and the plugin's imports.
 
-The protocol is one JSON line a request on stdin (``argv``: the build's arguments;
-``only``: a register's slug, the others held as last built, see :mod:`.sitememo`) and one JSON line
-a reply on stdout: ``{"code": exit status, "messages": what the build wrote to stderr}``,
+The protocol is one JSON line a request on stdin (``argv``: the build's arguments) and one
+JSON line a reply on stdout: ``{"code": exit status, "messages": what the build wrote to stderr}``,
 or ``{"restart": true}`` when the plugin's code changed since the worker started (it then
 exits: :mod:`.devserver` starts a fresh one, so plugin edits take effect as they did with
 a fresh process per build). The theme and the settings are read anew by every build.
@@ -14,13 +12,10 @@ a fresh process per build). The theme and the settings are read anew by every bu
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
-import shutil
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -64,48 +59,18 @@ def run_build(argv: list[str]) -> tuple[int, str]:
 
 
 def main() -> None:
-    from .previewcache import defer_removals, take_stale
-    from .sitememo import hold_others
-
-    defer_removals()
     stamp = code_stamp()
     reply = os.fdopen(os.dup(1), "w", encoding="utf-8")
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)  # what a build prints on stdout is dropped, as it was before
-    removal: threading.Thread | None = None
-    try:
-        for line in sys.stdin:
-            if code_stamp() != stamp:
-                reply.write(json.dumps({"restart": True}) + "\n")
-                reply.flush()
-                return
-            request = json.loads(line)
-            hold_others(request.get("only"))
-            # No cyclic garbage collection during a build: the worker's heap (every
-            # register's site, the kept bodies) is large, and a full collection that falls
-            # inside a build delays the edited page by tens of milliseconds. Collected after
-            # the reply instead, while the author looks at the page.
-            gc.disable()
-            try:
-                code, messages = run_build(request["argv"])
-            finally:
-                gc.enable()
-            reply.write(json.dumps({"code": code, "messages": messages}) + "\n")
+    for line in sys.stdin:
+        if code_stamp() != stamp:
+            reply.write(json.dumps({"restart": True}) + "\n")
             reply.flush()
-            gc.collect()
-            # Old folders removed beside the next build (rmdir leaves the GIL free).
-            removal = threading.Thread(target=_remove, args=(take_stale(), removal))
-            removal.start()
-    finally:
-        if removal is not None:
-            removal.join()
-
-
-def _remove(folders: list[Path], before: threading.Thread | None) -> None:
-    if before is not None:
-        before.join()  # one removal at a time
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
+            return
+        code, messages = run_build(json.loads(line)["argv"])
+        reply.write(json.dumps({"code": code, "messages": messages}) + "\n")
+        reply.flush()
 
 
 if __name__ == "__main__":

@@ -15,15 +15,12 @@ redline agree by construction.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
 from markupsafe import Markup, escape
-
-from .cache import KeptTexts, kept_data
 
 # Atomic elements first (without nested elements of their kind), then tags, words, spaces.
 _ATOMIC = r'<a\b[^>]*>(?:(?!</?a\b).)*</a>|<span class="item">(?:(?!</?span\b).)*</span>'
@@ -76,22 +73,9 @@ def redline_parts(
     new_html: str,
     deleted_label: str = "",
     inserted_label: str = "",
-    kept: KeptTexts | None = None,
 ) -> tuple[Part, ...]:
     """:func:`redline`, section by section: sections are matched by id, in the new order;
-    a removed section is shown struck through after the section it followed. ``kept``:
-    the redlines of earlier builds, by their inputs."""
-    inputs = (old_html, new_html, deleted_label, inserted_label)
-    question = "redline " + hashlib.sha256("\0".join(inputs).encode()).hexdigest()
-    parts = kept_data(
-        kept, question, lambda: [(p.anchor, p.html, p.changed) for p in _parts(*inputs)]
-    )
-    return tuple(Part(anchor, Markup(html), changed) for anchor, html, changed in parts)
-
-
-def _parts(
-    old_html: str, new_html: str, deleted_label: str, inserted_label: str
-) -> tuple[Part, ...]:
+    a removed section is shown struck through after the section it followed."""
     old, new = sections(old_html), sections(new_html)
     removed_after: dict[str | None, list[str]] = {}
     previous: str | None = None

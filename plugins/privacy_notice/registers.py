@@ -11,12 +11,11 @@ here, once, and two registers never share one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, PolicyError, did_you_mean, display
-from .records import frozen
 from .shared import (
     REGISTERS_DIR,
     SHARED_FILE,
@@ -33,7 +32,7 @@ DEFAULT_ROOT_SLUG = "main"
 SHARED_TRANSLATIONS = Path("shared") / "translations"
 
 
-@frozen
+@dataclass(frozen=True)
 class RegisterFolder:
     """Where one register's inputs are: its policy, catalogs and released versions."""
 
@@ -54,7 +53,7 @@ class RegisterFolder:
         return self.folder / "content" / "versions"
 
 
-@frozen
+@dataclass(frozen=True)
 class Project:
     """A notice folder's registers and its shared blocks."""
 

@@ -2,8 +2,7 @@
 unique ids, references between items, legal bases with what they need, transfers with a
 mechanism, placeholders, dates in order, the order of sections.
 
-They run on every build (even when the schema pass is cached, see cache.py) and are
-written defensively: the data may not have passed the schema.
+They are written defensively: the data may not have passed the schema.
 """
 
 from __future__ import annotations

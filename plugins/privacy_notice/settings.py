@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, PolicyError, display
-from .records import frozen
 
 PREFIX = "PRIVACY_NOTICE_"
 # Where ``privacy-notice build`` records the settings file it read, to locate problems in
@@ -36,7 +35,7 @@ SOURCE_KEY = "privacy_notice.settings_file"
 OPTIONS_KEY = "privacy_notice.options"
 
 
-@frozen
+@dataclass(frozen=True)
 class Kind:
     """The Python types a setting accepts, and how a message names them."""
 
@@ -143,7 +142,7 @@ class NoticeSettings:
         return self.preview and not self.publish
 
 
-@frozen
+@dataclass(frozen=True)
 class Setting:
     """One row of the settings reference (README.md)."""
 

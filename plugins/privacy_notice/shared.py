@@ -30,6 +30,7 @@ import copy
 import dataclasses
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,6 @@ from .diagnostics import (
     format_path,
 )
 from .load import Loaded, Mark, load_policy_text, read_source
-from .records import frozen
 
 SHARED_FILE = "shared.yaml"
 REFERENCE = "$shared"
@@ -54,12 +54,11 @@ _KEYS = ("root_register", "source_language", "blocks")
 UNKNOWN_KEY = "unknown key"  # how validation begins the message of a key a place has not
 
 
-@frozen
+@dataclass(frozen=True)
 class Shared:
-    """``shared.yaml`` loaded and checked, with its bytes (for the validation cache)."""
+    """``shared.yaml`` loaded and checked."""
 
     loaded: Loaded
-    raw: bytes
 
     @property
     def blocks(self) -> Mapping[str, Any]:
@@ -97,12 +96,11 @@ def read_shared(project: Path) -> Shared | None:
     if not path.exists():
         return None
     name = display(path)
-    raw = read_source(path, name)
-    loaded = load_policy_text(raw, name)
+    loaded = load_policy_text(read_source(path, name), name)
     problems = shared_problems(loaded)
     if problems:
         raise PolicyError(problems)
-    return Shared(loaded, raw)
+    return Shared(loaded)
 
 
 def read_shared_or_problems(project: Path) -> tuple[Shared | None, tuple[Diagnostic, ...]]:
@@ -166,7 +164,7 @@ def _references(value: Any, path: YamlPath) -> list[YamlPath]:
     return []
 
 
-@frozen
+@dataclass(frozen=True)
 class SharedUse:
     """A resolved reference: where it stands, the block's name, and its place as a
     diagnostic without a message."""
@@ -176,7 +174,7 @@ class SharedUse:
     at: Diagnostic
 
 
-@frozen
+@dataclass(frozen=True)
 class Resolved:
     """A register with its references replaced by their blocks, where they could be."""
 

@@ -13,8 +13,6 @@ from functools import cached_property
 from pathlib import Path as FilePath
 from typing import Any
 
-from .cache import ValidationCache
-from .catalogcache import CatalogCache
 from .diagnostics import Diagnostic, PolicyError, display, errors
 from .diff import semantic_changes
 from .effective import Dates, InForce, dates_of, in_force_before, periods
@@ -23,7 +21,6 @@ from .i18n import CatalogFile, Resolution, read_catalogs, resolve
 from .lint import unfilled
 from .load import Loaded
 from .model import register_from_document
-from .records import frozen
 from .validate import check_policy
 from .versions import (
     History,
@@ -53,7 +50,6 @@ class Options:
     shared_translations: FilePath | None = None
     allow_fallback: bool = False  # draft previews: show untranslated texts in the source language
     allow_draft: bool = True  # False for publishing: policy.yaml must be released
-    cache: FilePath | None = None  # where validated inputs are remembered (see cache.py)
     # The live preview: untranslated texts fall back, and an edit of a released version
     # is shown as a draft (with a warning) instead of refused.
     preview: bool = False
@@ -63,7 +59,7 @@ class Options:
     register: str | None = None
 
 
-@frozen
+@dataclass(frozen=True, eq=False)
 class Site:
     """One register's versions, checked and translated, with its catalogs and locales."""
 
@@ -143,7 +139,6 @@ def translate_policy(
         theme_dir=options.theme_translations,
         theme_display=display(options.theme_translations),
         shared_dir=options.shared_translations,
-        cache=CatalogCache(options.cache),
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
@@ -151,7 +146,7 @@ def translate_policy(
     return catalogs, resolution
 
 
-@frozen
+@dataclass(frozen=True)
 class Placed:
     """``policy.yaml`` checked, translated and placed among the released versions."""
 
@@ -173,7 +168,6 @@ class Placed:
 
 def place_policy(
     options: Options,
-    cache: ValidationCache | None = None,
     *,
     allow_fallback: bool,
     refuse_unfilled: bool,
@@ -181,11 +175,11 @@ def place_policy(
     """The one way from ``policy.yaml`` to its place in the history, for the build and
     for ``release``. A changed release is refused, except in the live preview, which
     shows it as a draft with a warning."""
-    loaded, warnings = check_policy(options.policy, cache)
+    loaded, warnings = check_policy(options.policy)
     if refuse_unfilled and unfilled(loaded):  # a skeleton is never published nor released
         raise PolicyError(unfilled(loaded, severity="error"))
     catalogs, resolution = translate_policy(options, loaded, allow_fallback=allow_fallback)
-    history = load_history(options, cache)
+    history = load_history(options)
     date = resolution.document["notice"]["updated"]
     placement = place_current(loaded, resolution.document, history)
     if placement is Placement.CHANGED_RELEASE:
@@ -228,10 +222,8 @@ def check_release(options: Options, today: dt.date) -> Placed:
 
 
 def build_site(options: Options) -> Site:
-    cache = ValidationCache(options.cache)
     placed = place_policy(
         options,
-        cache,
         allow_fallback=options.allow_fallback or options.preview,
         refuse_unfilled=not options.allow_draft,
     )
@@ -252,7 +244,6 @@ def build_site(options: Options) -> Site:
         raw = canonical_json(document)
         fallbacks = frozenset(placed.resolution.fallbacks)
         versions.append(Version(date, document, sha256(raw), raw, draft=True, fallbacks=fallbacks))
-    cache.save()  # only now: everything above passed
     notes = placed.history.notes  # such as: never released
     return Site(
         tuple(versions),
@@ -263,5 +254,5 @@ def build_site(options: Options) -> Site:
     )
 
 
-def load_history(options: Options, cache: ValidationCache | None = None) -> History:
-    return read_history(options.versions, display(options.versions), cache)
+def load_history(options: Options) -> History:
+    return read_history(options.versions, display(options.versions))

@@ -7,9 +7,9 @@ current schema that validates, with every statement still to be written marked
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from .migrate import CURRENT_VERSION
-from .records import frozen
 
 # Section headings in a few source languages; any other language gets FILL IN markers.
 HEADINGS: dict[str, dict[str, str]] = {
@@ -73,7 +73,7 @@ RIGHTS = (
 COUNTRIES = {"fi": "FI", "sv": "SE", "de": "DE", "et": "EE", "da": "DK", "nl": "NL"}
 
 
-@frozen
+@dataclass(frozen=True)
 class Answers:
     """What ``init`` asked for."""
 

@@ -31,11 +31,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .exporttexts import Texts
 from .model import Address, Register
-from .records import frozen
 from .tilt_data import disclosed
 
 UNKNOWN_COUNTRY = "ZZ"
@@ -43,7 +43,7 @@ _URL_NAMESPACE = bytes.fromhex("6ba7b8119dad11d180b400c04fd430c8")
 _PHONE = re.compile(r"^[+]*[(]{0,1}[0-9]{1,4}[)]{0,1}[-\s\./0-9]*$")  # TILT's own pattern
 
 
-@frozen
+@dataclass(frozen=True)
 class Meta:
     """The facts of the document that are not in the register."""
 

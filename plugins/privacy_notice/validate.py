@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, YamlPath, did_you_mean, display, errors
 from .lint import lint
 from .load import Loaded, load_policy_text, read_source
@@ -44,26 +43,19 @@ if TYPE_CHECKING:
 
 
 def check_policy(
-    path: os.PathLike[str] | str, cache: ValidationCache | None = None, strict: bool = False
+    path: os.PathLike[str] | str, strict: bool = False
 ) -> tuple[Loaded, list[Diagnostic]]:
     """Load and validate a policy file; raise on errors, return it with its warnings
     (the GDPR completeness check of :mod:`.lint`; with ``strict``, they are errors).
-
-    With a ``cache``, a file whose bytes already passed the schema skips that pass (the
-    rules beyond the schema always run).
     """
     name = display(path)
     raw = read_source(path, name)
     loaded = load_policy_text(raw, name)
     resolved = None
     if refers_to_shared(loaded.data):  # what is validated is the register resolved
-        resolved, raw = _resolved(loaded, Path(path), raw)
+        resolved = _resolved(loaded, Path(path))
         loaded = resolved.loaded
-    key = ValidationCache.key("policy", raw) if cache is not None else ""
-    if cache is not None and cache.known(key):
-        found = sorted(set(domain_checks(loaded)))
-    else:
-        found = validate(loaded)
+    found = validate(loaded)
     found += bounded_texts(loaded)  # always: it guards the renderer, not the schema
     if resolved is not None:
         found = [resolved.at_reference(d) for d in found]
@@ -71,23 +63,20 @@ def check_policy(
         found = sorted({*resolved.problems, *(d for d in found if not resolved.hides(d))})
     if errors(found):
         raise PolicyError(found)
-    if cache is not None:
-        cache.remember(key)
     found = sorted(found + lint(loaded))
     if strict and found:
         raise PolicyError([replace(d, severity="error") for d in found])
     return loaded, found
 
 
-def _resolved(loaded: Loaded, path: Path, raw: bytes) -> tuple[Resolved, bytes]:
-    """``loaded`` with its shared blocks, and the validation cache's key of both files.
-    A broken ``shared.yaml`` or a missing block does not stop the check of the rest:
-    every problem of the register is reported in one run."""
+def _resolved(loaded: Loaded, path: Path) -> Resolved:
+    """``loaded`` with its shared blocks. A broken ``shared.yaml`` or a missing block does
+    not stop the check of the rest: every problem of the register is reported in one run."""
     shared, broken = read_shared_or_problems(project_of(path))
     resolved = resolve_shared(loaded, shared, broken=bool(broken))
     if broken:
         resolved = replace(resolved, problems=(*broken, *resolved.problems))
-    return resolved, raw + b"\0" + (shared.raw if shared else b"")
+    return resolved
 
 
 def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
@@ -101,7 +90,7 @@ def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
 
 def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
     """All problems of a loaded policy, in file order."""
-    from jsonschema import Draft202012Validator, FormatChecker  # see cache.py: it is slow
+    from jsonschema import Draft202012Validator, FormatChecker
 
     schema = schema or policy_schema()
     validator = Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))

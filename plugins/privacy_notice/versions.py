@@ -16,13 +16,11 @@ from functools import cached_property
 from pathlib import Path as FilePath
 from typing import Any
 
-from .cache import ValidationCache
 from .diagnostics import Diagnostic, PolicyError, Severity, YamlPath, format_path
 from .export import canonical_json, sha256
 from .load import Loaded
 from .migrate import CURRENT_VERSION, schema_version, upgrade
 from .model import Register, register_from_document
-from .records import frozen
 from .safety import INDEX_BYTES, SNAPSHOT_BYTES, read_regular, write_atomically
 from .schema import register_schema_for
 
@@ -53,7 +51,7 @@ class Version:
         return self.register.languages
 
 
-@frozen
+@dataclass(frozen=True)
 class History:
     """Released snapshots (oldest first) and where they are stored."""
 
@@ -73,7 +71,6 @@ class History:
 def read_history(
     directory: str | FilePath,
     display: str = "content/versions",
-    cache: ValidationCache | None = None,
 ) -> History:
     """Read and verify every released snapshot; every problem at once."""
     directory = FilePath(directory)
@@ -119,7 +116,7 @@ def read_history(
                 )
             )
             continue
-        snapshot, found = _verify(raw, name, entry, cache)
+        snapshot, found = _verify(raw, name, entry)
         problems += found
         if snapshot:
             snapshots.append(snapshot)
@@ -191,7 +188,7 @@ def _is_date(text: str) -> bool:
 
 
 def _verify(
-    raw: bytes, name: str, entry: dict[str, str], cache: ValidationCache | None
+    raw: bytes, name: str, entry: dict[str, str]
 ) -> tuple[Version | None, list[Diagnostic]]:
     if sha256(raw) != entry["sha256"]:
         return None, [
@@ -209,10 +206,7 @@ def _verify(
         return None, [
             Diagnostic(name, line, col, "", f"not valid JSON: {getattr(exc, 'msg', exc)}")
         ]
-    key = ValidationCache.key("snapshot", raw)
-    found = [] if cache is not None and cache.known(key) else check_document(document, name)
-    if not found and cache is not None:
-        cache.remember(key)
+    found = check_document(document, name)
     if not found and document["notice"]["updated"] != entry["date"]:
         found.append(Diagnostic(name, 0, 0, "notice.updated", "does not match the file's date"))
     if found:
