@@ -1,13 +1,13 @@
 """Pelican settings for the development build (``make html``, ``make devserver``).
 
-They start from the tool's defaults for a notice folder (privacy_notice/defaults.py: only
+They start from the tool's defaults for a notice folder (privacy_notice/render/defaults.py: only
 the notice, no blog pages or feeds; the site name from the controller in policy.yaml),
 with this repository's choices below.
 """
 
 from pathlib import Path
 
-from privacy_notice.defaults import notice_settings
+from privacy_notice.render.defaults import notice_settings
 
 ROOT = Path(__file__).resolve().parent
 

@@ -145,7 +145,7 @@ def synthetic_history(project: Path, versions: int) -> None:
     """Release ``versions - 1`` synthetic versions before the real 2019-10-23 one."""
     import datetime as dt
 
-    from privacy_notice.versions import History, read_history, release
+    from privacy_notice.history.store import History, read_history, release
 
     store = project / "content" / "versions"
     current = read_history(store).snapshots[-1].document

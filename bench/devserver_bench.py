@@ -41,7 +41,7 @@ def main() -> None:
             edited = ""
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "privacy_notice.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "privacy_notice", "serve", "--port", str(port)],
             cwd=project,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

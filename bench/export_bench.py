@@ -36,13 +36,14 @@ from build_bench import (
     work_folder,
 )
 
-from privacy_notice import formats
-from privacy_notice.dpv import notice_jsonld
 from privacy_notice.exportcache import ExportCache
-from privacy_notice.generator import page_url
-from privacy_notice.localize import format_duration
-from privacy_notice.site import Options, build_site
-from privacy_notice.tilt import Meta, tilt_document
+from privacy_notice.exports import formats
+from privacy_notice.exports.dpv import notice_jsonld
+from privacy_notice.exports.tilt import Meta, tilt_document
+from privacy_notice.history.versions import build_site
+from privacy_notice.languages.localize import format_duration
+from privacy_notice.render.generator import page_url
+from privacy_notice.source.options import Options
 
 
 def median_ms(work: Callable[[], object], runs: int) -> float:

@@ -62,8 +62,8 @@ def main() -> None:
             print(f"{label.format(n=n)}: " + "; ".join(row))
     policy = Path(sys.argv[1] if len(sys.argv) > 1 else "policy.yaml")
     if policy.exists():
-        from privacy_notice.load import load_policy
-        from privacy_notice.schema import iter_texts
+        from privacy_notice.source.load import load_policy
+        from privacy_notice.source.schema import iter_texts
 
         texts = [t for _p, t, kind in iter_texts(load_policy(policy).data) if kind == "markdown"]
         for name, render in found.items():

@@ -38,8 +38,8 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from hypothesis import settings
 
-from privacy_notice.load import load_policy
-from privacy_notice.schema import iter_texts
+from privacy_notice.source.load import load_policy
+from privacy_notice.source.schema import iter_texts
 from run_cli import as_process, in_process
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_notice import cli
+from privacy_notice.commands import cli
 
 # Settings files import each other by module name (publishconf: from pelicanconf import *).
 _SETTINGS_MODULES = ("pelicanconf", "publishconf")
@@ -80,7 +80,7 @@ def as_process(
 ) -> subprocess.CompletedProcess[str]:
     """``privacy-notice ARGS`` as a process of its own, started in ``cwd``."""
     return subprocess.run(
-        [sys.executable, "-m", "privacy_notice.cli", *args],
+        [sys.executable, "-m", "privacy_notice", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -90,12 +90,12 @@ def test_every_sentence_of_the_seed_is_on_the_english_page(built_site: Project):
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_translated_pages_carry_every_text_and_no_english(built_site: Project, lang: str):
-    from privacy_notice.load import load_policy
-    from privacy_notice.markup import render_markdown
-    from privacy_notice.model import Text, register_from_document
-    from privacy_notice.placeholders import placeholder_values
-    from privacy_notice.schema import iter_texts
-    from privacy_notice.texts import substitute
+    from privacy_notice.languages.placeholders import placeholder_values
+    from privacy_notice.model.markup import render_markdown
+    from privacy_notice.model.register import Text, register_from_document
+    from privacy_notice.model.texts import substitute
+    from privacy_notice.source.load import load_policy
+    from privacy_notice.source.schema import iter_texts
 
     document = json.loads(built_site.read("api/register.json"))
     register = register_from_document(document)
@@ -254,7 +254,7 @@ def test_builds_are_byte_identical_whatever_the_machine(project: Project):
 
     (project.path / "policy.yaml").touch()
     subprocess.run(
-        [sys.executable, "-m", "privacy_notice.cli", "build"],
+        [sys.executable, "-m", "privacy_notice", "build"],
         cwd=project.path,
         env=env,
         check=True,
@@ -276,8 +276,8 @@ def test_publish_build_uses_absolute_urls(project: Project):
 
 @pytest.mark.parametrize("interruption", [KeyboardInterrupt, lambda: SystemExit(143)])
 def test_interrupted_build_leaves_the_previous_site(project: Project, monkeypatch, interruption):
-    from privacy_notice import cli
-    from privacy_notice.generator import NoticeGenerator
+    from privacy_notice.commands import cli
+    from privacy_notice.render.generator import NoticeGenerator
 
     project.build()
     before = tree_digest(project.path / "output")
@@ -305,9 +305,9 @@ def test_every_file_goes_through_pelicans_writer(project: Project, monkeypatch):
 
     from pelican.plugins import signals
 
-    from privacy_notice import cli
-    from privacy_notice.pages import Page, Plan
-    from privacy_notice.signals import plan_ready
+    from privacy_notice.commands import cli
+    from privacy_notice.render.pages import Page, Plan
+    from privacy_notice.render.signals import plan_ready
 
     written: list[str] = []
 

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import DATA, Project, copy_project
-from privacy_notice.catalogs import read, update_all
+from privacy_notice.languages.update import read, update_all
 
 PO = "translations/{}/LC_MESSAGES/policy.po"
 

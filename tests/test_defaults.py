@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_notice.defaults import notice_settings, policy_facts
+from privacy_notice.render.defaults import notice_settings, policy_facts
 
 SHARED = """\
 source_language: fi

@@ -42,7 +42,7 @@ def test_edit_shows_and_a_broken_edit_keeps_the_preview(project: Project):
     log = project.path / "serve.log"
     with log.open("w") as sink:
         server = subprocess.Popen(
-            [sys.executable, "-m", "privacy_notice.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "privacy_notice", "serve", "--port", str(port)],
             cwd=project.path,
             stderr=sink,
             stdout=sink,
@@ -76,7 +76,7 @@ def test_publishing_still_refuses_an_edited_release(project: Project):
 def _serve(project: Project, log, *args: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "privacy_notice.cli", "serve", "--port", str(port), *args],
+        [sys.executable, "-m", "privacy_notice", "serve", "--port", str(port), *args],
         cwd=project.path,
         stderr=log,
         stdout=log,
@@ -155,7 +155,7 @@ def test_serve_an_unknown_register_is_refused(registers_site: Project, tmp_path)
 
 def test_the_build_worker_reports_warnings_on_every_build(project: Project, monkeypatch, caplog):
     """Pelican logs a message once a process; the worker's every build reports its own."""
-    from privacy_notice.previewworker import run_build
+    from privacy_notice.commands.preview_worker import run_build
 
     project.edit("period: P3M", "period: P6M")  # a released version edited: a warning
     monkeypatch.chdir(project.path)

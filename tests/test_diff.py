@@ -8,11 +8,11 @@ import json
 import pytest
 
 from conftest import DEFAULT_NOTICE
-from privacy_notice.diff import semantic_changes
-from privacy_notice.migrate import upgrade
-from privacy_notice.model import register_from_document
-from privacy_notice.redline import changed_sections as changed_sections_of
-from privacy_notice.redline import redline, redline_parts
+from privacy_notice.history.diff import semantic_changes
+from privacy_notice.model.register import register_from_document
+from privacy_notice.render.redline import changed_sections as changed_sections_of
+from privacy_notice.render.redline import redline, redline_parts
+from privacy_notice.source.migrate import upgrade
 
 # The released snapshot (schema version 1), read as today's model reads it.
 DOCUMENT = upgrade(
@@ -145,7 +145,7 @@ def test_replaced_words_do_not_run_together():
 
 
 def test_redline_by_section_equals_redline_of_the_whole():
-    from privacy_notice.redline import _redline
+    from privacy_notice.render.redline import _redline
 
     old = (
         '<section id="a"><p>one two</p></section><section id="b"><p>kept for 3 months</p></section>'

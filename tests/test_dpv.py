@@ -12,9 +12,9 @@ from full_notice import full_document
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from test_validate import SOURCE, diagnostics_for, position
 
-from privacy_notice import dpv_terms
-from privacy_notice.dpv import notice_jsonld
-from privacy_notice.model import register_from_document
+from privacy_notice.exports.dpv import notice_jsonld
+from privacy_notice.model import dpv_terms
+from privacy_notice.model.register import register_from_document
 
 DPV = Namespace("https://w3id.org/dpv#")
 PD = Namespace("https://w3id.org/dpv/pd#")

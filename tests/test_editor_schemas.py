@@ -11,9 +11,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from conftest import DATA
-from privacy_notice.editor_schemas import SCHEMA_DIR, rendered
-from privacy_notice.load import load_policy
-from privacy_notice.schema import policy_schema
+from privacy_notice.source.editor_schemas import SCHEMA_DIR, rendered
+from privacy_notice.source.load import load_policy
+from privacy_notice.source.schema import policy_schema
 
 REGISTERS = DATA / "registers"
 

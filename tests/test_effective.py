@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import Project
-from privacy_notice.effective import Dates, InForce, in_force_on, overtaken_by, periods
+from privacy_notice.history.effective import Dates, InForce, in_force_on, overtaken_by, periods
 from run_cli import run_cli
 
 V1 = Dates("2019-10-23", "2019-10-23")

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from privacy_notice.defaults import THEME, notice_settings
-from privacy_notice.load import load_policy
-from privacy_notice.site import Options, translate_policy
-from privacy_notice.validate import check_policy
-from privacy_notice.versions import read_history
+from privacy_notice.history.store import read_history
+from privacy_notice.history.versions import translate_policy
+from privacy_notice.render.defaults import THEME, notice_settings
+from privacy_notice.source.load import load_policy
+from privacy_notice.source.options import Options
+from privacy_notice.source.validate import check_policy
 from run_cli import in_process
 
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "policy.yaml").is_file())

@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Project, examples
-from privacy_notice import export
-from privacy_notice.export import canonical_json, json_patch, sha256, versions_index
+from privacy_notice.exports.changes import json_patch, versions_index
+from privacy_notice.history import canonical
+from privacy_notice.history.canonical import canonical_json, sha256
 from run_cli import run_cli, set_updated
 
 
@@ -124,7 +125,7 @@ def test_versions_index_chains_newest_first():
         False,
         {"en": "https://x.example/en/2021-01-01"},
     )
-    assert export.canonical_json(index)  # publishable as it is
+    assert canonical.canonical_json(index)  # publishable as it is
 
 
 # --- released bytes ---------------------------------------------------------------------
@@ -211,7 +212,7 @@ def test_canonical_json_is_what_the_standard_encoder_writes(value):
 
 
 def test_canonical_json_of_the_published_schemas_is_the_standard_encoders():
-    from privacy_notice.schema import register_schema_for
+    from privacy_notice.source.schema import register_schema_for
 
     for schema in (register_schema_for(("fi", "sv", "en")), register_schema_for(None, 1)):
         expected = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from conftest import DEFAULT_NOTICE
-from privacy_notice.extract import extract_policy
+from privacy_notice.languages.extract import extract_policy
 
 
 def extract(data: bytes) -> list[tuple[int, str | None, str, list[str]]]:

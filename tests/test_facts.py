@@ -21,13 +21,14 @@ from typing import Any
 import pytest
 
 from conftest import DATA, ROOT, Project, page_text
-from privacy_notice import labels, localize
-from privacy_notice.i18n import read_catalogs, theme_translations
-from privacy_notice.load import load_policy
-from privacy_notice.markup import render_inline, render_markdown
-from privacy_notice.rules import _REFERENCES
-from privacy_notice.schema import NOT_ON_PAGE, TEXT_KINDS, policy_schema
-from privacy_notice.texts import substitute
+from privacy_notice.languages import localize
+from privacy_notice.languages.catalogs import read_catalogs, theme_translations
+from privacy_notice.model import labels
+from privacy_notice.model.markup import render_inline, render_markdown
+from privacy_notice.model.texts import substitute
+from privacy_notice.source.load import load_policy
+from privacy_notice.source.rules import _REFERENCES
+from privacy_notice.source.schema import NOT_ON_PAGE, TEXT_KINDS, policy_schema
 from run_cli import in_process
 
 Check = tuple[str, str]  # (where in the document, what the page must say)
@@ -126,7 +127,7 @@ def theme_gettext(lang: str, source: str) -> Callable[[str], str]:
 
 
 def _locales(project: Path) -> dict[str, str]:
-    from privacy_notice.load import load_policy
+    from privacy_notice.source.load import load_policy
 
     return dict(load_policy(project / "policy.yaml").data.get("locales") or {})
 
@@ -156,7 +157,7 @@ def test_every_fact_of_the_full_notice_is_on_every_page(full_site: Project):
 def test_the_full_notice_uses_every_part_of_the_schema():
     """The synthetic notice uses every property of the schema (those of a definition in
     one place or another), so that the walk above sees every kind of fact."""
-    from privacy_notice.load import load_policy
+    from privacy_notice.source.load import load_policy
 
     schema = policy_schema()
     offered: set[str] = set()
@@ -209,7 +210,7 @@ def test_placeholders_of_the_full_notice_are_written_out(full_site: Project):
 
 def test_no_output_file_leaves_a_placeholder_unfilled(full_site: Project):
     """Every place that shows a text (pages, feeds, exports) fills its placeholders."""
-    from privacy_notice.placeholders import SOURCES
+    from privacy_notice.model.placeholders import SOURCES
 
     output = full_site.path / "output"
     names = [f"{{{name}}}" for name in SOURCES]
@@ -229,7 +230,7 @@ def test_sections_and_contents_follow_the_notices_order(full_site: Project):
     contents and the sections read the same, and the first layer comes before both."""
     import re
 
-    from privacy_notice.model import register_from_document
+    from privacy_notice.model.register import register_from_document
 
     document = json.loads(full_site.read("api/register.json"))
     anchors = [k.replace("_", "-") for k in register_from_document(document).section_keys()]

@@ -11,8 +11,8 @@ import feedparser
 import pytest
 
 from conftest import DATES, Project
-from privacy_notice.feeds import Place, atom, entry_texts
-from privacy_notice.model import Text
+from privacy_notice.exports.feeds import Place, atom, entry_texts
+from privacy_notice.model.register import Text
 from run_cli import run_cli
 
 LANGS = ("fi", "sv", "en")
@@ -109,7 +109,7 @@ def test_a_build_without_site_url_still_has_absolute_ids(place: Place, tag: str)
 
 
 def test_the_feed_bytes_hold_only_xml_characters():
-    from privacy_notice.feeds import Entry, Feed
+    from privacy_notice.exports.feeds import Entry, Feed
 
     entry = Entry("tag:a,2020:/x", "T\x01", "/x", "2020-01-01T00:00:00Z", "s", "<p>&</p>")
     feed = Feed("tag:a,2020:/f", "en", "F", "/", "/f", "A & B", None, entry.updated, (entry,))

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from jinja2 import Environment
 
-from privacy_notice import filters
-from privacy_notice.model import Markdown, Text
-from privacy_notice.placeholders import UnfilledPlaceholder
+from privacy_notice.model.placeholders import UnfilledPlaceholder
+from privacy_notice.model.register import Markdown, Text
+from privacy_notice.render import filters
 
 
 @pytest.fixture(scope="module")

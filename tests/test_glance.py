@@ -6,11 +6,11 @@ import copy
 import json
 
 from conftest import DATA, DEFAULT_NOTICE
-from privacy_notice.glance import at_a_glance
-from privacy_notice.load import load_policy
-from privacy_notice.migrate import upgrade
-from privacy_notice.model import register_from_document
-from privacy_notice.schema import map_texts
+from privacy_notice.model.register import register_from_document
+from privacy_notice.render.glance import at_a_glance
+from privacy_notice.source.load import load_policy
+from privacy_notice.source.migrate import upgrade
+from privacy_notice.source.schema import map_texts
 
 DEFAULT = upgrade(
     json.loads((DEFAULT_NOTICE / "content/versions/2019-10-23.json").read_text("utf-8"))

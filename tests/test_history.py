@@ -191,8 +191,8 @@ def test_release_refuses_an_earlier_date(project: Project):
 
 def test_a_language_added_later(project: Project):
     """The first version was published in Finnish and English only; Swedish came later."""
-    from privacy_notice.versions import History, read_history
-    from privacy_notice.versions import release as release_document
+    from privacy_notice.history.store import History, read_history
+    from privacy_notice.history.store import release as release_document
 
     store = project.path / "content/versions"
     old = read_history(store).latest.document

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Project
-from privacy_notice import outputdir, versions
+from privacy_notice.commands import outputdir
 from privacy_notice.diagnostics import Diagnostic
+from privacy_notice.history.store import INDEX
 from run_cli import in_process
 
 SUMMARY = re.compile(r"^\d+ problems?; nothing was written$")
@@ -158,7 +159,7 @@ def test_a_second_build_waits_for_the_first(project: Project):
     with open(builds / "lock", "a+b") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         second = subprocess.Popen(
-            [sys.executable, "-m", "privacy_notice.cli", "build"],
+            [sys.executable, "-m", "privacy_notice", "build"],
             cwd=project.path,
             stderr=subprocess.PIPE,
             text=True,
@@ -180,7 +181,7 @@ def test_concurrent_builds_all_succeed_and_leave_one_site(project: Project):
     (builds / "killed" / outputdir.STAMP).write_text("", "utf-8")
     runs = [
         subprocess.Popen(
-            [sys.executable, "-m", "privacy_notice.cli", "build"],
+            [sys.executable, "-m", "privacy_notice", "build"],
             cwd=project.path,
             stderr=subprocess.PIPE,
             text=True,
@@ -267,7 +268,7 @@ def test_release_killed_before_the_index_leaves_a_diagnosed_store(project: Proje
     real_replace = os.replace
 
     def killed(src, dst, *args, **kwargs):
-        if Path(dst).name == versions.INDEX:
+        if Path(dst).name == INDEX:
             raise KeyboardInterrupt  # killed between the snapshot and the index
         return real_replace(src, dst, *args, **kwargs)
 
@@ -343,7 +344,7 @@ def test_pathological_markdown_is_refused_fast(project: Project, run, value, exp
 
 
 def test_markdown_bounds_count_indented_nesting_and_pass_real_markdown():
-    from privacy_notice.texts import markdown_problem
+    from privacy_notice.model.texts import markdown_problem
 
     nested = "".join("    " * i + "- x\n" for i in range(1000))
     assert "nests lists" in (markdown_problem(nested) or "")
@@ -372,7 +373,7 @@ def test_index_json_that_is_a_directory_or_fifo_is_located(project: Project, run
 
 
 def test_snapshot_size_is_checked_before_reading(project: Project, run, monkeypatch):
-    monkeypatch.setattr("privacy_notice.versions.SNAPSHOT_BYTES", 10)
+    monkeypatch.setattr("privacy_notice.history.store.SNAPSHOT_BYTES", 10)
     fails_with(run("build"), "at most 10 bytes are read")
 
 
@@ -423,7 +424,7 @@ def test_disk_full_during_a_build_is_one_line(project: Project, run, monkeypatch
     def full(self, *_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(project.path / "output"))
 
-    monkeypatch.setattr("privacy_notice.generator.NoticeGenerator._write_files", full)
+    monkeypatch.setattr("privacy_notice.render.generator.NoticeGenerator._write_files", full)
     status, lines = run("build")
     lines = [line for line in lines if ": warning: " not in line]  # the notice's own
     assert status == 1 and len(lines) == 2, lines
@@ -489,7 +490,7 @@ def test_email_with_query_tricks_is_refused(project: Project, run):
 def test_preview_server_is_threaded_with_a_normal_backlog():
     import http.server
 
-    from privacy_notice.devserver import _Server
+    from privacy_notice.commands.serve import _Server
 
     assert issubclass(_Server, http.server.ThreadingHTTPServer)
     assert _Server.request_queue_size >= 128

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import ROOT, Project
-from privacy_notice import localize
+from privacy_notice.languages import localize
 
 
 def make(project: Project, target: str) -> subprocess.CompletedProcess[str]:

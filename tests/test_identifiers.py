@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from privacy_notice.identifiers import (
+from privacy_notice.model.identifiers import (
     fi_business_id_valid,
     identifier_problem,
     lei_valid,

@@ -9,10 +9,10 @@ import copy
 from test_pages import history, plan_of, theme, version
 
 from conftest import page_text
-from privacy_notice.effective import Dates, periods
-from privacy_notice.feeds import atom
-from privacy_notice.pages import Plan
-from privacy_notice.site import Site
+from privacy_notice.exports.feeds import atom
+from privacy_notice.history.effective import Dates, periods
+from privacy_notice.history.versions import Site
+from privacy_notice.render.pages import Plan
 
 IN_FORCE, ANNOUNCED, REPLACING = "2026-11-20", "2026-11-22", "2026-11-28"
 
@@ -48,7 +48,7 @@ def _render(plan: Plan, name: str) -> str:
 
 
 def test_replaced_by_and_in_force_before_are_from_the_dates():
-    from privacy_notice.effective import in_force_before
+    from privacy_notice.history.effective import in_force_before
 
     dates = [Dates("a1", "2026-11-20"), Dates("a2", "2026-12-15"), Dates("a3", "2026-11-28")]
     assert [p.replaced_by for p in periods(dates)] == [None, "a3", None]
@@ -156,9 +156,9 @@ def test_versions_json_current_is_the_newest_and_documented():
     import json
 
     from conftest import ROOT
-    from privacy_notice import formats
-    from privacy_notice.apifiles import api_files
-    from privacy_notice.pages import page_url
+    from privacy_notice.exports import formats
+    from privacy_notice.exports.api import api_files
+    from privacy_notice.render.pages import page_url
 
     def index(day: str) -> bytes:
         site = replaced_history(day)

@@ -11,10 +11,10 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import Project
-from privacy_notice.catalogs import render
-from privacy_notice.cli import main, parser
-from privacy_notice.i18n import check_theme_catalogs, read_catalogs
-from privacy_notice.init_answers import answers_from, check_answers
+from privacy_notice.commands.cli import main, parser
+from privacy_notice.commands.init_answers import answers_from, check_answers
+from privacy_notice.languages.catalogs import check_theme_catalogs, read_catalogs
+from privacy_notice.languages.update import render
 from run_cli import in_process
 
 ACME = ["--name", "Acme Oy", "--identifier", "fi-business-id:1234567-1", "--no-input"]

@@ -12,8 +12,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import ROOT
-from privacy_notice import labels
-from privacy_notice.schema import NOT_ON_PAGE, policy_schema
+from privacy_notice.model import labels
+from privacy_notice.source.schema import NOT_ON_PAGE, policy_schema
 
 THEME = ROOT / "theme" / "translations"
 

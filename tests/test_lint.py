@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import DEFAULT_NOTICE, Project
-from privacy_notice.lint import lint
-from privacy_notice.load import load_policy_text
-from privacy_notice.validate import validate
+from privacy_notice.source.lint import lint
+from privacy_notice.source.load import load_policy_text
+from privacy_notice.source.validate import validate
 
 SOURCE = (DEFAULT_NOTICE / "policy.yaml").read_text("utf-8")
 

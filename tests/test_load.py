@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from privacy_notice.diagnostics import PolicyError
-from privacy_notice.load import load_policy_text
+from privacy_notice.source.load import load_policy_text
 
 
 def load(text: str | bytes):

@@ -13,11 +13,11 @@ from rdflib import Graph, Namespace, URIRef
 from test_dpv import unknown_dpv_iris
 
 from conftest import Project
-from privacy_notice import dpv_terms
-from privacy_notice.dpv import notice_jsonld
-from privacy_notice.formats import compact_json, script_tag
-from privacy_notice.migrate import upgrade
-from privacy_notice.model import register_from_document
+from privacy_notice.exports.dpv import notice_jsonld
+from privacy_notice.exports.formats import compact_json, script_tag
+from privacy_notice.model import dpv_terms
+from privacy_notice.model.register import register_from_document
+from privacy_notice.source.migrate import upgrade
 
 DPV = Namespace("https://w3id.org/dpv#")
 DCT = Namespace("http://purl.org/dc/terms/")

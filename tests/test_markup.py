@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DEFAULT_NOTICE, examples
-from privacy_notice.load import load_policy
-from privacy_notice.markup import render_inline, render_markdown, sanitize
-from privacy_notice.schema import iter_texts
+from privacy_notice.model.markup import render_inline, render_markdown, sanitize
+from privacy_notice.source.load import load_policy
+from privacy_notice.source.schema import iter_texts
 
 
 def slow_path(text: str) -> str:

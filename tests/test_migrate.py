@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from privacy_notice import migrate
-from privacy_notice.migrate import CURRENT_VERSION, schema_version, upgrade
-from privacy_notice.model import register_from_document
-from privacy_notice.schema import register_schema_for
-from privacy_notice.versions import check_document
+from privacy_notice.history.store import check_document
+from privacy_notice.model.register import register_from_document
+from privacy_notice.source import migrate
+from privacy_notice.source.migrate import CURRENT_VERSION, schema_version, upgrade
+from privacy_notice.source.schema import register_schema_for
 
 DATA = Path(__file__).resolve().parent / "data"
 

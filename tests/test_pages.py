@@ -10,12 +10,14 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from conftest import DEFAULT_NOTICE, ROOT
-from privacy_notice import filters, formats
-from privacy_notice.export import canonical_json, sha256
-from privacy_notice.i18n import theme_translations
-from privacy_notice.pages import Plan, page_url, plan
-from privacy_notice.site import Options, Site, build_site
-from privacy_notice.versions import Version
+from privacy_notice.exports import formats
+from privacy_notice.history.canonical import canonical_json, sha256
+from privacy_notice.history.store import Version
+from privacy_notice.history.versions import Site, build_site
+from privacy_notice.languages.catalogs import theme_translations
+from privacy_notice.render import filters
+from privacy_notice.render.pages import Plan, page_url, plan
+from privacy_notice.source.options import Options
 
 DATES = ["2019-10-23", "2020-03-01", "2021-05-01", "2022-01-10"]
 

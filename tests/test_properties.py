@@ -13,12 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DEFAULT_NOTICE, Project, copy_project, examples
-from privacy_notice import cli
+from privacy_notice.commands import cli
 from privacy_notice.diagnostics import PolicyError
-from privacy_notice.load import load_policy, load_policy_text
-from privacy_notice.schema import iter_texts, policy_schema
-from privacy_notice.site import Options, build_site
-from privacy_notice.validate import validate
+from privacy_notice.history.versions import build_site
+from privacy_notice.source.load import load_policy, load_policy_text
+from privacy_notice.source.options import Options
+from privacy_notice.source.schema import iter_texts, policy_schema
+from privacy_notice.source.validate import validate
 
 BASE = load_policy(DEFAULT_NOTICE / "policy.yaml").data
 TEXT_PATHS = [path for path, _text, _kind in iter_texts(BASE)]

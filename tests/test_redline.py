@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 from jinja2 import Environment
 
-from privacy_notice import filters
-from privacy_notice.redline import redline
+from privacy_notice.render import filters
+from privacy_notice.render.redline import redline
 
 
 class _Balance(HTMLParser):

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, Project, copy_project
-from privacy_notice.registers import discover
-from privacy_notice.site import Options, place_policy
+from privacy_notice.history.versions import place_policy
+from privacy_notice.source.options import Options
+from privacy_notice.source.project import discover
 
 REGISTERS = DATA / "registers"
 AS_OF = "--as-of=2024-06-01"

@@ -17,7 +17,7 @@ from test_registers import AS_OF, CAMERA, _broken_register
 from test_site_registers import outputs
 
 from conftest import DATA, Project, copy_project
-from privacy_notice.cli import parser
+from privacy_notice.commands.cli import parser
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from privacy_notice.diagnostics import PolicyError
-from privacy_notice.safety import (
+from privacy_notice.files import (
     is_environment_error,
     is_inside,
     os_problem,

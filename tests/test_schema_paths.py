@@ -16,9 +16,11 @@ from typing import Any
 
 import pytest
 
-from privacy_notice import change, diff, lint, placeholders, release_rules, rules
-from privacy_notice.placeholders import SOURCES
-from privacy_notice.schema import PLACEHOLDERS_KEYWORD, policy_schema
+from privacy_notice.history import change, diff, release_rules
+from privacy_notice.model import placeholders
+from privacy_notice.model.placeholders import SOURCES
+from privacy_notice.source import lint, rules
+from privacy_notice.source.schema import PLACEHOLDERS_KEYWORD, policy_schema
 
 MODULES = (rules, lint, release_rules, diff, change, placeholders)
 ANY = None  # an index or key the code computes: any array item or property

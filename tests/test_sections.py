@@ -9,9 +9,9 @@ import re
 from typing import Any
 
 from conftest import ROOT
-from privacy_notice.gdpr import SECTIONS
-from privacy_notice.model import Register
-from privacy_notice.schema import policy_schema
+from privacy_notice.model.gdpr import SECTIONS
+from privacy_notice.model.register import Register
+from privacy_notice.source.schema import policy_schema
 
 TEMPLATES = ROOT / "theme" / "templates"
 

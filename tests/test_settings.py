@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, Project
 from privacy_notice.diagnostics import PolicyError
-from privacy_notice.settings import (
+from privacy_notice.render.settings import (
     SETTINGS,
     SOURCE_KEY,
     NoticeSettings,
@@ -227,7 +227,7 @@ def test_problems_are_located_in_the_file_that_assigns_them(tmp_path: Path, monk
 
 
 def test_a_build_checks_the_settings_once(project: Project, monkeypatch, capsys):
-    from privacy_notice import generator
+    from privacy_notice.render import generator
 
     calls = []
 

@@ -10,8 +10,9 @@ import pytest
 
 from conftest import Project
 from privacy_notice.diagnostics import PolicyError
-from privacy_notice.export import canonical_json, sha256
-from privacy_notice.site import Options, build_site
+from privacy_notice.history.canonical import canonical_json, sha256
+from privacy_notice.history.versions import build_site
+from privacy_notice.source.options import Options
 from run_cli import set_updated
 
 

@@ -12,12 +12,13 @@ from full_notice import full_document
 from jsonschema import Draft7Validator
 
 from conftest import DEFAULT_NOTICE, ROOT, Project
-from privacy_notice import formats
-from privacy_notice.generator import page_url
-from privacy_notice.model import register_from_document
-from privacy_notice.site import Options, build_site
-from privacy_notice.tilt import Meta, tilt_document, tilt_hash, uuid5_url
-from privacy_notice.tilt_data import ttl
+from privacy_notice.exports import formats
+from privacy_notice.exports.tilt import Meta, tilt_document, tilt_hash, uuid5_url
+from privacy_notice.exports.tilt_data import ttl
+from privacy_notice.history.versions import build_site
+from privacy_notice.model.register import register_from_document
+from privacy_notice.render.generator import page_url
+from privacy_notice.source.options import Options
 
 TILT = ROOT / "tests" / "standards" / "tilt"
 VALIDATOR = Draft7Validator(json.loads((TILT / "tilt-schema.json").read_text("utf-8")))

@@ -13,7 +13,7 @@ from conftest import ROOT
 mypy_api = pytest.importorskip("mypy.api")
 
 PROBE = """
-from privacy_notice.model import Address, Register, Text
+from privacy_notice.model.register import Address, Register, Text
 
 
 def probe(register: Register) -> None:
@@ -46,7 +46,7 @@ def test_a_model_object_is_frozen_at_run_time_too():
     # model's import): one pair serves all, letting only __init__ set each field once.
     from dataclasses import FrozenInstanceError, fields, replace
 
-    from privacy_notice.model import Address, Text
+    from privacy_notice.model.register import Address, Text
 
     city = Text({"fi": "Helsinki"})
     address = Address(street=Text({"fi": "Katu 1"}), postal_code="00100", city=city, country="FI")

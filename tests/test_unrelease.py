@@ -11,8 +11,8 @@ import pytest
 
 from conftest import DEFAULT_NOTICE, Project
 from privacy_notice.diagnostics import PolicyError
-from privacy_notice.unrelease import undo
-from privacy_notice.versions import read_history, release
+from privacy_notice.history.store import read_history, release
+from privacy_notice.history.unrelease import undo
 
 
 @pytest.fixture

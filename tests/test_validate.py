@@ -12,10 +12,10 @@ from babel import Locale
 
 from conftest import DEFAULT_NOTICE
 from privacy_notice.diagnostics import PolicyError
-from privacy_notice.identifiers import identifier_problem
-from privacy_notice.load import load_policy_text
-from privacy_notice.schema import policy_schema
-from privacy_notice.validate import validate
+from privacy_notice.model.identifiers import identifier_problem
+from privacy_notice.source.load import load_policy_text
+from privacy_notice.source.schema import policy_schema
+from privacy_notice.source.validate import validate
 
 SOURCE = (DEFAULT_NOTICE / "policy.yaml").read_text("utf-8")
 
@@ -429,7 +429,7 @@ def test_every_schema_property_is_documented_for_editors():
 def test_a_known_locale_is_what_babel_knows(code: str):
     from babel.localedata import exists
 
-    from privacy_notice.localize import known_locale
+    from privacy_notice.source.locales import known_locale
 
     assert known_locale(code) == exists(code)
 
@@ -471,7 +471,7 @@ def test_a_broken_value_anywhere_is_a_problem_not_a_crash(notice: str):
     transfer's country written as a mapping): the rules beyond the schema must not trip
     over what the schema already refuses."""
     from conftest import ROOT
-    from privacy_notice.load import load_policy
+    from privacy_notice.source.load import load_policy
 
     folder = DEFAULT_NOTICE if notice == "default" else ROOT / "examples" / "webshop"
     loaded = load_policy(folder / "policy.yaml")

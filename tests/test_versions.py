@@ -9,8 +9,8 @@ import pytest
 
 from conftest import DEFAULT_NOTICE
 from privacy_notice.diagnostics import PolicyError
-from privacy_notice.export import canonical_json, sha256
-from privacy_notice.versions import read_history, release
+from privacy_notice.history.canonical import canonical_json, sha256
+from privacy_notice.history.store import read_history, release
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import yaml
 
 from conftest import Project
-from privacy_notice.load import load_policy
-from privacy_notice.schema import iter_texts
+from privacy_notice.source.load import load_policy
+from privacy_notice.source.schema import iter_texts
 
 # From the OWASP XSS Filter Evasion Cheat Sheet, and Markdown's own ways to make links.
 VECTORS = [

@@ -1,8 +1,11 @@
 """privacy_notice: a Pelican plugin that publishes a GDPR privacy notice from one YAML
 register, in several languages, with its version history.
 
-Importing the package imports nothing heavy: ``privacy-notice validate`` must start as
-fast as ``import yaml, jsonschema``, so Pelican is imported only when it loads the plugin.
+One sub-package per stage of the data flow, each importing only from those before it:
+``model`` < ``source`` < ``languages`` < ``history`` < ``exports`` < ``render`` <
+``commands`` (with ``diagnostics`` and ``files`` beneath them all). Importing the package
+itself imports nothing: ``privacy-notice validate`` loads ``source`` and what it needs,
+and Pelican is imported when Pelican loads the plugin (:func:`register`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from typing import Any
 
 
 def _generator_class(_pelican: Any) -> type:
-    from .generator import NoticeGenerator
+    from privacy_notice.render.generator import NoticeGenerator
 
     return NoticeGenerator
 

@@ -81,3 +81,10 @@ def did_you_mean(word: str, options: list[str]) -> str:
 
     close = difflib.get_close_matches(word, options, n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def shorten(text: str, limit: int = 70) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis: a text quoted in
+    a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,250 @@
+"""``privacy-notice build``: read the settings, check where the site goes, run Pelican into
+a fresh directory and swap it in (see :mod:`.outputdir`).
+
+A failed or interrupted build never touches the previous site, ``content/versions`` or any
+other input: the output directory is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import traceback
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from privacy_notice.commands import outputdir
+from privacy_notice.diagnostics import Diagnostic, PolicyError, display
+from privacy_notice.files import is_inside
+
+if TYPE_CHECKING:
+    from privacy_notice.source.options import Options
+
+INPUTS = ("content", "translations", "theme", "plugins", ".git")
+
+
+def read_settings(path: str, override: dict[str, Any]) -> dict[str, Any]:
+    """Pelican's settings from ``path``; every problem in the file located in it."""
+    from pelican.settings import read_settings as pelican_settings
+
+    where = display(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise PolicyError(
+            [Diagnostic(where, message=f"cannot read the settings file: {exc.strerror}")]
+        ) from None
+    if not stat.S_ISREG(mode):
+        raise PolicyError([Diagnostic(where, message="the settings file is not a regular file")])
+    try:
+        settings: dict[str, Any] = pelican_settings(path, override=override)
+        return settings
+    except SyntaxError as exc:
+        line, col = exc.lineno or 0, exc.offset or 0
+        where = display(exc.filename or path)
+        message = f"not valid Python: {exc.msg}"
+        raise PolicyError([Diagnostic(where, line, col, "", message)]) from None
+    except ValueError as exc:
+        if "Could not find the theme" not in str(exc):
+            raise _raised_in(path, exc) from None
+        raise PolicyError(
+            [Diagnostic(where, 0, 0, "THEME", f"{exc}: set THEME to the theme's directory")]
+        ) from None
+    except Exception as exc:
+        raise _raised_in(path, exc) from None
+
+
+def _raised_in(path: str, exc: Exception) -> PolicyError:
+    """An exception the settings file raised, at the line of the settings file."""
+    line = 0
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if os.path.abspath(frame.filename) == os.path.abspath(path):
+            line = frame.lineno or 0
+    return PolicyError(
+        [
+            Diagnostic(
+                display(path),
+                line,
+                0,
+                "",
+                f"the settings file raised {type(exc).__name__}: {exc}: fix the settings file",
+            )
+        ]
+    )
+
+
+def protected(
+    root: Path, settings_file: Path, settings: dict[str, Any], options: Options
+) -> Iterator[tuple[str, Path]]:
+    """Every directory the output must not be, hold or lie inside (the project and the
+    settings file's directory may hold it: see :func:`outputdir.check_protected`)."""
+    yield "project directory", root
+    yield "directory of the settings file", settings_file.resolve().parent
+    for name in INPUTS:
+        yield f"{name} directory", root / name
+    yield "content directory (PATH)", Path(settings["PATH"])
+    yield "theme (THEME)", Path(settings["THEME"])
+    for path in settings.get("PLUGIN_PATHS") or []:
+        yield "plugin directory (PLUGIN_PATHS)", Path(path)
+    yield "version store", options.versions
+    yield "translations directory", options.translations
+
+
+def check_theme_static(settings: dict[str, Any], root: Path) -> None:
+    """Refuse what Pelican would copy into the site from outside the project (a symbolic
+    link to any file of the machine) or could not copy (a FIFO, a device)."""
+    theme = Path(settings["THEME"])
+    problems = []
+    for static in settings.get("THEME_STATIC_PATHS") or ["static"]:
+        for path in _entries(theme / static):
+            if path.is_symlink():
+                target = path.resolve()
+                if not is_inside(target, root.resolve()) or not target.exists():
+                    problems.append(
+                        Diagnostic(
+                            display(path),
+                            message="a symbolic link to "
+                            f"{display(target)}, outside the project: copy the file into "
+                            "the theme instead",
+                        )
+                    )
+            elif not (path.is_file() or path.is_dir()):
+                problems.append(Diagnostic(display(path), message="not a regular file: remove it"))
+    if problems:
+        raise PolicyError(problems)
+
+
+def _entries(directory: Path) -> Iterator[Path]:
+    for path, dirnames, filenames in os.walk(directory, followlinks=False):
+        for name in dirnames + filenames:
+            yield Path(path) / name
+
+
+def load_settings(
+    root: Path, settings_file: Path | None, override: dict[str, Any], *, root_given: bool
+) -> dict[str, Any]:
+    """Pelican's settings for the build: the settings file's, or (``settings_file`` None)
+    the tool's defaults for the notice folder; with the notice of ``--root`` where it is
+    given."""
+    from pelican.settings import read_settings as pelican_settings
+
+    from privacy_notice.render.defaults import folder_override, notice_settings
+
+    if settings_file is None and not root.is_dir():
+        raise PolicyError(
+            [
+                Diagnostic(
+                    display(root),
+                    message="not a folder: --root names a notice folder "
+                    "(policy.yaml, translations/, content/versions/)",
+                )
+            ]
+        )
+    if settings_file is None:
+        defaults: dict[str, Any] = pelican_settings(
+            None, override={**notice_settings(root), **override}
+        )
+        return defaults
+    if root_given:  # a settings file for the notice folder named by --root
+        override = {**folder_override(root, settings_file), **override}
+    return read_settings(str(settings_file), override)
+
+
+def build(
+    root: Path,
+    settings_file: Path | None,
+    output: str,
+    *,
+    preview: bool,
+    force: bool,
+    root_given: bool = False,
+    publish: bool = False,
+    as_of: str | None = None,
+    register: str | None = None,
+) -> Path:
+    """Build the site into ``output``; return where it went. ``publish``: no drafts, no
+    fallback, no preview, whatever the settings say (see :mod:`.settings`); ``as_of``:
+    the day the site is built as of (default: today in ``TIMEZONE``); ``register``: a
+    site of that register alone (see :func:`.per_register.build_registers`)."""
+    from jinja2 import TemplateSyntaxError
+    from pelican import Pelican
+    from pelican.log import console
+
+    from privacy_notice.render.generator import options_from
+    from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY
+
+    override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
+    if settings_file is not None:
+        override[SOURCE_KEY] = str(settings_file)  # to locate problems in it
+    if preview:
+        override["PRIVACY_NOTICE_PREVIEW"] = True
+    if publish:
+        override["PRIVACY_NOTICE_PUBLISH"] = True
+    if as_of:
+        override["PRIVACY_NOTICE_AS_OF"] = as_of
+    target = outputdir.target_path(output)
+    settings = load_settings(root, settings_file, override, root_given=root_given)
+    options = settings[OPTIONS_KEY] = replace(options_from(settings), register=register)
+    where = settings_file or root / "pelicanconf.py"
+    outputdir.check_protected(target, protected(root.resolve(), where, settings, options))
+    check_theme_static(settings, root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with outputdir.build_lock(target) as builds:
+        staging = outputdir.new_build(builds)
+        try:
+            settings["OUTPUT_PATH"] = str(staging)
+            console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
+            Pelican(settings).run()
+            outputdir.normalise_modes(staging)
+            # Only now, so that problems in the inputs are reported first.
+            outputdir.check_replaceable(target, force)
+            if register is None:
+                warn_gone(target, staging)
+            outputdir.swap(staging, target)
+        except TemplateSyntaxError as exc:  # in the theme
+            template = display(exc.filename or exc.name or "theme")
+            raise PolicyError(
+                [Diagnostic(template, exc.lineno or 0, 0, "", f"template error: {exc.message}")]
+            ) from None
+        finally:
+            outputdir.clean(target)  # the new build if it failed, the old one if it did not
+    return target
+
+
+def warn_gone(previous: Path, new: Path) -> None:
+    """A warning for each register the previous build published and this one does not
+    (e.g. its folder renamed): its URLs, which consent records may cite, are gone."""
+    import json
+
+    def slugs(site: Path) -> set[str]:
+        try:
+            index = json.loads((site / "api" / "registers.json").read_bytes())
+        except (OSError, ValueError):
+            return set()
+        listed = index.get("registers") if isinstance(index, dict) else None
+        return {r["slug"] for r in listed or () if isinstance(r, dict) and not r.get("root")}
+
+    for slug in sorted(slugs(previous) - slugs(new)):
+        print(
+            f"warning: register '{slug}' was in the previous build ({display(previous)}/"
+            f"registers/{slug}/) and is not in this one: its published URLs are gone; "
+            "a renamed register keeps its URLs only under its old folder name",
+            file=sys.stderr,
+        )
+
+
+def refuse_serving(root: Path, settings_file: str, output: str) -> Path:
+    """The checks of :func:`build`, before the live preview starts."""
+    target = outputdir.target_path(output)
+    from privacy_notice.render.generator import options_from
+
+    settings = read_settings(settings_file, {})
+    options = options_from(settings)
+    outputdir.check_protected(
+        target, protected(root.resolve(), Path(settings_file), settings, options)
+    )
+    outputdir.check_replaceable(target, force=False)
+    return target

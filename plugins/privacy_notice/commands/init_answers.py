@@ -1,0 +1,116 @@
+"""``init``'s answers: from the options, asked on a terminal for what is missing, with
+what the project already says offered, and checked (one line per problem, named after the
+option that gives it)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from privacy_notice.diagnostics import Diagnostic, did_you_mean
+
+if TYPE_CHECKING:  # every command's parser imports init: the skeleton only for init
+    from privacy_notice.commands.skeleton import Answers
+
+SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei")
+UNNAMED = "FILL IN: the organisation's legal name"
+
+
+def parse_languages(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(code.strip() for code in text.split(",") if code.strip()))
+
+
+def check_answers(answers: Answers) -> list[Diagnostic]:
+    """Problems of the answers, one line each (named after the option that gives them)."""
+    from privacy_notice.source.locales import known_locale
+    from privacy_notice.source.rules import language_hint
+
+    found = []
+    for option, codes in (
+        ("--languages", answers.languages),
+        ("--source-language", (answers.source_language,)),
+    ):
+        for code in codes:
+            if not code.isalpha() or not code.islower() or not known_locale(code):
+                message = f"'{code}' is not a language Babel knows" + language_hint(code)
+                found.append(Diagnostic(option, message=message))
+    if not found and answers.source_language not in answers.languages:
+        found.append(
+            Diagnostic(
+                "--source-language",
+                message=f"'{answers.source_language}' is not among the languages "
+                f"({', '.join(answers.languages)}): add it to --languages",
+            )
+        )
+    if answers.identifier:
+        problem = _identifier_problem(*answers.identifier)
+        if problem:
+            found.append(Diagnostic("--identifier", message=problem))
+    return found
+
+
+def _identifier_problem(scheme: str, value: str) -> str | None:
+    from privacy_notice.model.identifiers import identifier_problem
+
+    if not value:
+        return f"'{scheme}' is not SCHEME:VALUE (e.g. fi-business-id:1234567-1)"
+    if scheme not in SCHEMES:
+        return f"unknown scheme '{scheme}' (one of {', '.join(SCHEMES)})" + did_you_mean(
+            scheme, list(SCHEMES)
+        )
+    problem = identifier_problem(scheme, value)
+    return f"'{value}' {problem}" if problem else None
+
+
+def answers_from(
+    args: argparse.Namespace,
+    schema: str,
+    known: Mapping[str, str] | None = None,
+    *,
+    ask_controller: bool = True,
+) -> Answers:
+    """The answers from the options, asking for what is missing on a terminal. ``known``:
+    what the project already says (a further register's name, languages, source language),
+    offered as the answer; ``ask_controller``: False where the controller is shared."""
+    known = known or {}
+    interactive = not args.no_input and sys.stdin.isatty()
+    name, identifier, languages, source = (
+        args.name,
+        args.identifier,
+        args.languages,
+        args.source_language,
+    )
+    if interactive:
+        if ask_controller:
+            name = name or _ask("Organisation's legal name", known.get("name", ""))
+            identifier = identifier or _ask(
+                "Identifier, SCHEME:VALUE (e.g. fi-business-id:1234567-1)", ""
+            )
+        languages = languages or _ask("Languages, comma-separated", known.get("languages", "en"))
+        source = source or _ask(
+            "Source language (written in policy.yaml)",
+            known.get("source_language") or languages.split(",")[0],
+        )
+    name = name or known.get("name")
+    languages = languages or known.get("languages")
+    source = source or known.get("source_language")
+    from privacy_notice.commands.skeleton import Answers
+
+    codes = parse_languages(languages or source or "en")
+    scheme, _colon, value = (identifier or "").partition(":")
+    return Answers(
+        name=" ".join((name or UNNAMED).split()),  # one line: it is also in a comment
+        languages=codes,
+        source_language=source or codes[0],
+        identifier=(scheme, value) if identifier else None,
+        updated=dt.date.today().isoformat(),
+        schema=schema,
+    )
+
+
+def _ask(question: str, default: str) -> str:
+    answer = input(f"> {question}" + (f" [{default}]" if default else "") + ": ").strip()
+    return answer or default

@@ -1,0 +1,35 @@
+"""Where a register's inputs are and how a build treats them: the options every stage
+reads, from the command line or from Pelican's settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+
+# The tool's own theme: templates, CSS and the catalogs of its labels.
+DEFAULT_THEME = FilePath(__file__).resolve().parents[3] / "theme"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where a register's inputs are and how a build treats them (drafts, fallbacks, date)."""
+
+    policy: FilePath
+    translations: FilePath
+    versions: FilePath
+    # The theme's catalogs (domain ``theme``): they belong to the theme, not to the notice.
+    theme_translations: FilePath = DEFAULT_THEME / "translations"
+    # The catalogs of the project's shared blocks (see shared.py); the register's own
+    # catalogs take precedence over them.
+    shared_translations: FilePath | None = None
+    allow_fallback: bool = False  # draft previews: show untranslated texts in the source language
+    allow_draft: bool = True  # False for publishing: policy.yaml must be released
+    # The live preview: untranslated texts fall back, and an edit of a released version
+    # is shown as a draft (with a warning) instead of refused.
+    preview: bool = False
+    # The day the site is built as of (ISO 8601): which version is in force on it.
+    as_of: str = field(default_factory=lambda: dt.date.today().isoformat())
+    # ``build --register SLUG``: a site of that register alone (see per_register.py).
+    register: str | None = None

@@ -1,0 +1,194 @@
+"""Validate a loaded policy: JSON Schema, then the rules a schema cannot express.
+
+Every problem becomes one :class:`Diagnostic` at the line and column it was written,
+worded as advice to a person editing YAML, not as a validator's internals.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from privacy_notice.diagnostics import (
+    Diagnostic,
+    PolicyError,
+    YamlPath,
+    did_you_mean,
+    display,
+    errors,
+)
+from privacy_notice.model.texts import markdown_problem
+from privacy_notice.source.lint import lint
+from privacy_notice.source.load import load_policy_text, read_source
+from privacy_notice.source.loaded import Loaded
+from privacy_notice.source.rules import domain_checks
+from privacy_notice.source.schema import Schema, iter_texts, policy_schema
+from privacy_notice.source.shared import (
+    UNKNOWN_KEY,
+    Resolved,
+    project_of,
+    read_shared_or_problems,
+    refers_to_shared,
+    resolve_shared,
+)
+
+_TYPE_NAMES = {
+    "object": "a mapping (key: value lines)",
+    "array": "a list ('- ' items)",
+    "string": "text",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "nothing",
+}
+
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+
+def check_policy(
+    path: os.PathLike[str] | str, strict: bool = False
+) -> tuple[Loaded, list[Diagnostic]]:
+    """Load and validate a policy file; raise on errors, return it with its warnings
+    (the GDPR completeness check of :mod:`.lint`; with ``strict``, they are errors).
+    """
+    name = display(path)
+    raw = read_source(path, name)
+    loaded = load_policy_text(raw, name)
+    resolved = None
+    if refers_to_shared(loaded.data):  # what is validated is the register resolved
+        resolved = _resolved(loaded, Path(path))
+        loaded = resolved.loaded
+    found = validate(loaded)
+    found += bounded_texts(loaded)  # always: it guards the renderer, not the schema
+    if resolved is not None:
+        found = [resolved.at_reference(d) for d in found]
+    if resolved is not None and resolved.problems:  # the rest of the file is checked too
+        found = sorted({*resolved.problems, *(d for d in found if not resolved.hides(d))})
+    if errors(found):
+        raise PolicyError(found)
+    found = sorted(found + lint(loaded))
+    if strict and found:
+        raise PolicyError([replace(d, severity="error") for d in found])
+    return loaded, found
+
+
+def _resolved(loaded: Loaded, path: Path) -> Resolved:
+    """``loaded`` with its shared blocks. A broken ``shared.yaml`` or a missing block does
+    not stop the check of the rest: every problem of the register is reported in one run."""
+    shared, broken = read_shared_or_problems(project_of(path))
+    resolved = resolve_shared(loaded, shared, broken=bool(broken))
+    if broken:
+        resolved = replace(resolved, problems=(*broken, *resolved.problems))
+    return resolved
+
+
+def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
+    """Texts the Markdown renderer could not render in bounded time and depth."""
+    return [
+        loaded.diagnostic(path, problem)
+        for path, text, _kind in iter_texts(loaded.data)
+        if (problem := markdown_problem(text))
+    ]
+
+
+def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
+    """All problems of a loaded policy, in file order."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    schema = schema or policy_schema()
+    validator = Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
+    found = [d for error in validator.iter_errors(loaded.data) for d in _describe(loaded, error)]
+    found += domain_checks(loaded)
+    return sorted(set(found))
+
+
+def _value_text(loaded: Loaded, path: YamlPath, value: Any) -> str:
+    source = loaded.scalars.get(path)
+    return repr(source if source is not None else value)
+
+
+def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
+    path: YamlPath = tuple(error.absolute_path)
+    value: Any = error.instance
+    keyword = error.validator
+    # A failing keyword always sits in a schema object, never in a boolean schema.
+    sub: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
+    rule: Any = error.validator_value  # the keyword's value in the schema
+    if keyword == "required":
+        missing = [k for k in rule if not isinstance(value, dict) or k not in value]
+        for key in missing:
+            what = "section" if not path else "key"
+            yield loaded.diagnostic(path, f"missing required {what} '{key}'", at_key=True)
+    elif keyword == "additionalProperties":
+        allowed = list(sub.get("properties", {}))
+        for key in value:
+            if key not in allowed:
+                yield loaded.diagnostic((*path, key), _unknown_key(key, allowed), at_key=True)
+    elif keyword == "type":
+        expected = rule
+        expected = expected if isinstance(expected, list) else [expected]
+        message = (
+            f"expected {' or '.join(_TYPE_NAMES[t] for t in expected)}, "
+            f"found {_describe_value(value)}"
+        )
+        source = loaded.scalars.get(path)
+        if "string" in expected and source is not None:
+            message += f': write it in quotes, "{source}"'
+        yield loaded.diagnostic(path, message)
+    elif keyword == "pattern" and "patternErrorMessage" in sub:
+        yield loaded.diagnostic(
+            path, f"{_value_text(loaded, path, value)} {sub['patternErrorMessage']}"
+        )
+    elif keyword == "format" and rule == "date":
+        yield loaded.diagnostic(
+            path,
+            f"{_value_text(loaded, path, value)} is not a valid date (YYYY-MM-DD, e.g. 2019-10-23)",
+        )
+    elif keyword == "enum":
+        options = rule
+        hint = did_you_mean(str(value), [str(o) for o in options])
+        if "errorMessage" in sub:
+            message = f"{_value_text(loaded, path, value)} {sub['errorMessage']}"
+        elif len(options) > 12:
+            what = sub.get("title", "value").lower()
+            message = f"{_value_text(loaded, path, value)} is not a valid {what}"
+            message += f" ({sub['description']})" if "description" in sub else ""
+        else:
+            message = f"{_value_text(loaded, path, value)} is not one of: " + ", ".join(
+                str(o) for o in options
+            )
+        message += hint
+        yield loaded.diagnostic(path, message)
+    elif keyword == "minLength":
+        yield loaded.diagnostic(path, "must not be empty")
+    elif keyword == "minItems":
+        yield loaded.diagnostic(path, f"must list at least {rule} item(s)")
+    elif keyword == "uniqueItems":
+        yield loaded.diagnostic(path, "lists the same item more than once")
+    else:
+        yield loaded.diagnostic(path, error.message)
+
+
+def _describe_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _unknown_key(key: str, allowed: list[str]) -> str:
+    return f"{UNKNOWN_KEY} '{key}'" + (
+        did_you_mean(key, allowed) or f"; allowed here: {', '.join(allowed)}"
+    )
