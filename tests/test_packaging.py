@@ -28,9 +28,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], str]:
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
     shutil.copytree(PACKAGE, source / "plugins" / "privacy_notice", ignore=IGNORED)
+    pip = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet"]
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", target]
-        + ["--quiet", str(source)],
+        [*pip, "-w", str(target), str(source)],
         capture_output=True,
         text=True,
         check=False,
