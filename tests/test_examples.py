@@ -14,8 +14,9 @@ import pytest
 from conftest import ROOT
 from privacy_notice.history.store import read_history
 from privacy_notice.history.versions import translate_policy
-from privacy_notice.render.defaults import THEME, notice_settings
+from privacy_notice.render.defaults import notice_settings
 from privacy_notice.source.load import load_policy
+from privacy_notice.source.options import DEFAULT_THEME as THEME
 from privacy_notice.source.options import Options
 from privacy_notice.source.validate import check_policy
 from run_cli import in_process

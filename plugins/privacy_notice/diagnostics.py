@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -77,7 +78,6 @@ def display(path: os.PathLike[str] | str) -> str:
 
 def did_you_mean(word: str, options: list[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest option, or nothing."""
-    import difflib  # only on the way to an error message
 
     close = difflib.get_close_matches(word, options, n=1)
     return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,6 +1,7 @@
-"""The ``privacy-notice`` commands: the command line (``cli``), ``build`` into an atomic
-output folder (``build``, ``outputdir``), the live preview (``serve``,
-``preview_worker``), ``init`` of a new project (``init``, ``init_answers``,
-``init_shared``, ``skeleton``), and validate, release and translations over every
-register of a project (``registers``).
+"""The ``privacy-notice`` commands: the command line (``cli``), which runs each command's
+module: ``validate`` (and ``lint``), ``build`` into an atomic output folder
+(``outputdir``), the live preview (``serve``, with its long-lived ``preview_worker``),
+``release``, ``translations``, and ``init`` of a new project or register (``init``,
+``init_answers``, ``init_shared``, ``skeleton``); ``context`` is what every command reads
+from its arguments.
 """

@@ -7,7 +7,10 @@ other input: the output directory is checked before anything is written.
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import signal
 import stat
 import sys
 import traceback
@@ -16,9 +19,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from privacy_notice.commands import outputdir
-from privacy_notice.diagnostics import Diagnostic, PolicyError, display
+from jinja2 import TemplateSyntaxError
+from pelican import Pelican
+from pelican.log import console
+from pelican.settings import read_settings as pelican_settings
+
+from privacy_notice.commands import context, outputdir
+from privacy_notice.diagnostics import Diagnostic, PolicyError, display, visible
 from privacy_notice.files import is_inside
+from privacy_notice.render.defaults import folder_override, notice_settings
+from privacy_notice.render.generator import options_from
+from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY
 
 if TYPE_CHECKING:
     from privacy_notice.source.options import Options
@@ -28,7 +39,6 @@ INPUTS = ("content", "translations", "theme", "plugins", ".git")
 
 def read_settings(path: str, override: dict[str, Any]) -> dict[str, Any]:
     """Pelican's settings from ``path``; every problem in the file located in it."""
-    from pelican.settings import read_settings as pelican_settings
 
     where = display(path)
     try:
@@ -129,9 +139,6 @@ def load_settings(
     """Pelican's settings for the build: the settings file's, or (``settings_file`` None)
     the tool's defaults for the notice folder; with the notice of ``--root`` where it is
     given."""
-    from pelican.settings import read_settings as pelican_settings
-
-    from privacy_notice.render.defaults import folder_override, notice_settings
 
     if settings_file is None and not root.is_dir():
         raise PolicyError(
@@ -169,12 +176,6 @@ def build(
     fallback, no preview, whatever the settings say (see :mod:`.settings`); ``as_of``:
     the day the site is built as of (default: today in ``TIMEZONE``); ``register``: a
     site of that register alone (see :func:`.per_register.build_registers`)."""
-    from jinja2 import TemplateSyntaxError
-    from pelican import Pelican
-    from pelican.log import console
-
-    from privacy_notice.render.generator import options_from
-    from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY
 
     override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
     if settings_file is not None:
@@ -217,7 +218,6 @@ def build(
 def warn_gone(previous: Path, new: Path) -> None:
     """A warning for each register the previous build published and this one does not
     (e.g. its folder renamed): its URLs, which consent records may cite, are gone."""
-    import json
 
     def slugs(site: Path) -> set[str]:
         try:
@@ -239,7 +239,6 @@ def warn_gone(previous: Path, new: Path) -> None:
 def refuse_serving(root: Path, settings_file: str, output: str) -> Path:
     """The checks of :func:`build`, before the live preview starts."""
     target = outputdir.target_path(output)
-    from privacy_notice.render.generator import options_from
 
     settings = read_settings(settings_file, {})
     options = options_from(settings)
@@ -248,3 +247,44 @@ def refuse_serving(root: Path, settings_file: str, output: str) -> Path:
     )
     outputdir.check_replaceable(target, force=False)
     return target
+
+
+def run(args: argparse.Namespace) -> int:
+    """``privacy-notice build``: into a fresh directory beside the output, then swapped
+    in: a failed or interrupted build never touches the previous site."""
+    # Terminated mid-build: unwind through `finally`, so the staging directory goes too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    root = context.root(args)
+    if args.register:  # checked before anything is written, the output folder's name too
+        context.project(args).select(args.register)
+        _refuse_whole_site_output(root, args.output)
+    # One register's site goes beside the whole site's, never in its place.
+    default = f"output.{args.register}" if args.register else "output"
+    output = build(
+        root,
+        context.settings_file(args),
+        default if args.output is None else args.output,
+        preview=args.preview,
+        force=args.force,
+        root_given=args.root is not None,
+        publish=args.publish,
+        as_of=args.as_of and context.as_of(args.as_of).isoformat(),
+        register=args.register,
+    )
+    print(f"built {visible(display(output))}", file=sys.stderr)
+    return 0
+
+
+def _refuse_whole_site_output(root: Path, output: str | None) -> None:
+    """``build --register`` writes a site of one register: never in place of the whole
+    site's (the other registers and the privacy centre would be gone from it)."""
+    if output is None:
+        return
+    target = Path(output)
+    whole = (root / "output").resolve()
+    if target.resolve() == whole or (target / "api" / "registers.json").is_file():
+        message = (
+            f"{output} holds the whole site: build --register writes a site of one register "
+            "alone; leave out -o (it goes to output.SLUG) or name another folder"
+        )
+        raise PolicyError([Diagnostic("-o", message=message)])

@@ -2,222 +2,25 @@
 
 Exit status 0 on success, 1 with one ``file:line:col: path: message`` line per problem
 on bad input, and never a traceback for a problem in the inputs.
+
+Each command is a module of this package with a ``run(args)`` (``validate``, ``build``,
+``serve``, ``release``, ``translations``, ``init``), imported when that command runs:
+``validate`` starts without Pelican, Jinja or Babel's formatting.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from privacy_notice.diagnostics import Diagnostic, PolicyError, display, visible
+from privacy_notice.diagnostics import PolicyError
 from privacy_notice.files import is_environment_error, os_problem
 
-if TYPE_CHECKING:  # cli.py imports what a command needs when it runs: validate must start fast
-    from privacy_notice.source.options import Options
-    from privacy_notice.source.project import Project
-
-
-def _root(args: argparse.Namespace) -> Path:
-    """The notice folder: policy.yaml, translations/ and content/versions/."""
-    return Path(args.root or ".")
-
-
-def _options(args: argparse.Namespace) -> Options:
-    from privacy_notice.commands.init import TOOL
-    from privacy_notice.source.options import Options
-
-    root = _root(args)
-    return Options(
-        policy=root / "policy.yaml",
-        translations=root / "translations",
-        versions=root / "content" / "versions",
-        # The theme's catalogs come with the theme: the project's own, else the tool's.
-        theme_translations=(root if (root / "theme").is_dir() else TOOL) / "theme/translations",
-    )
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from privacy_notice.source.validate import (
-        check_policy,  # only what validation needs: it must start fast
-    )
-
-    if not args.files:  # the project's registers (one, in a single-register project)
-        from privacy_notice.commands.registers import validate_registers
-
-        project = _project(args)
-        registers = project.select(args.register)
-        for register, warnings in validate_registers(project, registers, strict=args.strict):
-            _report_valid(str(register.policy), warnings)
-        return 0
-    from privacy_notice.source.project import policy_files
-
-    policies, found = policy_files([Path(f) for f in args.files])
-    problems = set(found)  # a shared block's, seen from several registers: once
-    for path in policies:
-        try:
-            _loaded, warnings = check_policy(path, strict=args.strict)
-        except PolicyError as exc:  # every file is checked, as pre-commit passes several
-            problems.update(exc.diagnostics)
-            continue
-        _report_valid(str(path), warnings)
-    if problems:
-        raise PolicyError(list(problems))
-    return 0
-
-
-def _report_valid(path: str, warnings: Sequence[Diagnostic]) -> None:
-    _report(warnings)
-    count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
-    print(f"{visible(path)}: valid{count if warnings else ''}", file=sys.stderr)
-
-
-def _project(args: argparse.Namespace) -> Project:
-    from privacy_notice.source.project import discover
-
-    return discover(_root(args), keep_going=True)  # its problems come with the registers
-
-
-def cmd_release(args: argparse.Namespace) -> int:
-    from privacy_notice.commands.registers import release_registers
-    from privacy_notice.history.versions import load_history
-
-    project = _project(args)
-    registers = project.select(args.register)
-    if args.undo:
-        from privacy_notice.history.unrelease import undo
-
-        if len(registers) > 1:
-            message = "name the register whose release to undo: --register SLUG"
-            raise PolicyError([Diagnostic("--undo", message=message)])
-        removed = undo(
-            load_history(project.options(registers[0], _options(args))),
-            args.undo,
-            force=args.force,
-        )
-        print(
-            f"undid the release of {args.undo}: removed {os.path.relpath(removed)}; "
-            f"{display(registers[0].policy)} is a draft again",
-            file=sys.stderr,
-        )
-        return 0
-    for done in release_registers(project, registers, _options(args), _as_of(args.as_of)):
-        name = f"{done.register.slug}: " if project.several else ""
-        if done.written is None:
-            print(
-                f"{name}the version of {done.placed.date} is already released; nothing to do",
-                file=sys.stderr,
-            )
-            continue
-        _report(done.placed.warnings)
-        print(
-            f"{name}released the version of {done.placed.date}: {os.path.relpath(done.written)}",
-            file=sys.stderr,
-        )
-    return 0
-
-
-def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
-    """The date the command acts as of: ``--as-of``, or today (the machine's local date)."""
-    try:
-        return dt.date.fromisoformat(text) if text else dt.date.today()
-    except ValueError:
-        message = f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
-        raise PolicyError([Diagnostic(option, message=message)]) from None
-
-
-def cmd_translations(args: argparse.Namespace) -> int:
-    from privacy_notice.commands.registers import update_catalogs
-
-    root = _root(args)
-    project = _project(args)
-    sources = [(root / "theme" / "templates", "theme/templates")]
-    sources.append((root / "plugins" / "privacy_notice", "plugins/privacy_notice"))
-    in_tool = all(directory.is_dir() for directory, _ in sources)
-    written = update_catalogs(
-        project,
-        project.select(args.register),
-        sources if in_tool else (),
-        root / "theme" / "translations",
-    )
-    for path in written:
-        print(f"updated {os.path.relpath(path)}", file=sys.stderr)
-    print(f"{len(written)} catalog file(s) changed", file=sys.stderr)
-    return 0
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    """Build into a fresh directory beside the output, then swap it in: a failed or
-    interrupted build never touches the previous site."""
-    import signal  # only a build handles SIGTERM: validate starts without its enums
-
-    from privacy_notice.commands.build import build
-
-    # Terminated mid-build: unwind through `finally`, so the staging directory goes too.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    if args.register:  # checked before anything is written, the output folder's name too
-        _project(args).select(args.register)
-        _refuse_whole_site_output(_root(args), args.output)
-    # One register's site goes beside the whole site's, never in its place.
-    default = f"output.{args.register}" if args.register else "output"
-    output = build(
-        _root(args),
-        settings_file(args),
-        default if args.output is None else args.output,
-        preview=args.preview,
-        force=args.force,
-        root_given=args.root is not None,
-        publish=args.publish,
-        as_of=args.as_of and _as_of(args.as_of, "--as-of").isoformat(),
-        register=args.register,
-    )
-    print(f"built {visible(display(output))}", file=sys.stderr)
-    return 0
-
-
-def _refuse_whole_site_output(root: Path, output: str | None) -> None:
-    """``build --register`` writes a site of one register: never in place of the whole
-    site's (the other registers and the privacy centre would be gone from it)."""
-    if output is None:
-        return
-    target = Path(output)
-    whole = (root / "output").resolve()
-    if target.resolve() == whole or (target / "api" / "registers.json").is_file():
-        message = (
-            f"{output} holds the whole site: build --register writes a site of one register "
-            "alone; leave out -o (it goes to output.SLUG) or name another folder"
-        )
-        raise PolicyError([Diagnostic("-o", message=message)])
-
-
-def settings_file(args: argparse.Namespace) -> Path | None:
-    """The settings to build with: ``-s`` if given, else the notice folder's own
-    ``pelicanconf.py``; None where it has none (the tool's defaults apply)."""
-    if args.settings:
-        return Path(args.settings)
-    own = _root(args) / "pelicanconf.py"
-    return own if own.is_file() else None
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from privacy_notice.commands.build import refuse_serving
-    from privacy_notice.commands.serve import serve
-
-    if args.register:  # a site of that register alone, beside the whole site's
-        _project(args).select(args.register)
-    output = args.output or (f"output.{args.register}" if args.register else "output")
-    refuse_serving(_root(args), args.settings, output)
-    serve(Path(args.settings), Path(output), args.host, args.port, register=args.register)
-    return 0
-
-
-def _report(diagnostics: Sequence[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic, file=sys.stderr)
+# The module that runs each command (lint is validate with its own name).
+MODULES = {"lint": "validate"}
 
 
 def _register_option(command: argparse.ArgumentParser) -> None:
@@ -258,7 +61,7 @@ def parser() -> argparse.ArgumentParser:
             "--strict", action="store_true", help="treat completeness warnings as errors"
         )
         _register_option(check)
-        check.set_defaults(run=cmd_validate)
+        check.set_defaults(command="validate")
     build_help = (
         "build the site of every register (and, with several, the privacy centre) into the "
         "output directory"
@@ -302,7 +105,7 @@ def parser() -> argparse.ArgumentParser:
         help="build as of this date, YYYY-MM-DD: which version is in force "
         "(default: today in TIMEZONE); the same inputs and date give the same bytes",
     )
-    build.set_defaults(run=cmd_build)
+    build.set_defaults(command="build")
     serve_help = (
         "serve a live preview of every register (drafts shown) on localhost and rebuild it "
         "when an input changes; --register SLUG: a preview of that register alone"
@@ -325,7 +128,7 @@ def parser() -> argparse.ArgumentParser:
         "rebuilt when its files (or the shared ones, the theme) change; the other "
         "registers are not read. Default: every register",
     )
-    preview.set_defaults(run=cmd_serve)
+    preview.set_defaults(command="serve")
     release_help = (
         "release each register whose policy.yaml is a new version (every register; "
         "--register SLUG: only that one, the others stay as they are)"
@@ -337,18 +140,55 @@ def parser() -> argparse.ArgumentParser:
     rel.add_argument("--undo", metavar="DATE", help="remove the latest, unpublished release")
     rel.add_argument("--force", action="store_true", help="with --undo: even if committed")
     _register_option(rel)
-    rel.set_defaults(run=cmd_release)
+    rel.set_defaults(command="release")
     words_help = (
         "extract the texts of every register (or one: --register) into its catalogs, and "
         "shared.yaml's into shared/translations/"
     )
     words = commands.add_parser("translations", help=words_help, description=words_help)
     _register_option(words)
-    words.set_defaults(run=cmd_translations)
-    from privacy_notice.commands.init import add_parser
-
-    add_parser(commands)
+    words.set_defaults(command="translations")
+    _init_parser(commands)
     return main
+
+
+def _init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init_help = (
+        "start a new notice (a new project, or --reset), or add a register to a project "
+        "(--register SLUG)"
+    )
+    init = commands.add_parser("init", help=init_help, description=init_help)
+    init.add_argument(
+        "directory", nargs="?", help="the project folder (default: --root, else the current one)"
+    )
+    own = (
+        " (--register where the controller is shared: another controller's than shared.yaml's "
+        "writes this register's own controller out)"
+    )
+    init.add_argument("--name", help="the organisation's legal name" + own)
+    init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1" + own)
+    init.add_argument(
+        "--languages",
+        help="published languages, e.g. fi,en,de (--register: default the root register's)",
+    )
+    init.add_argument(
+        "--source-language",
+        help="the language policy.yaml is written in (--register: default shared.yaml's)",
+    )
+    init.add_argument("--no-input", action="store_true", help="ask nothing; use the options")
+    init.add_argument(
+        "--reset", action="store_true", help="replace the notice of the project in DIRECTORY"
+    )
+    init.add_argument(
+        "--force", action="store_true", help="with --reset: discard released versions"
+    )
+    init.add_argument(
+        "--register",
+        metavar="SLUG",
+        help="add a register to the project in DIRECTORY, in registers/SLUG/, referring "
+        "to the blocks of its shared.yaml",
+    )
+    init.set_defaults(command="init")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -358,8 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        run: Callable[[argparse.Namespace], int] = args.run
-        return run(args)
+        name = MODULES.get(args.command, args.command)
+        command = importlib.import_module(f"privacy_notice.commands.{name}")
+        code: int = command.run(args)
+        return code
     except PolicyError as exc:
         _report(exc.diagnostics)
         count = len([d for d in exc.diagnostics if d.severity == "error"])
@@ -382,5 +224,6 @@ def _run(args: argparse.Namespace) -> int:
         return 1
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def _report(diagnostics: Sequence[PolicyError | object]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)

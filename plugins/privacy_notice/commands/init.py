@@ -19,12 +19,20 @@ from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
+from privacy_notice.commands.context import theme_folder
+from privacy_notice.commands.init_answers import answers_from, check_answers
+from privacy_notice.commands.init_shared import own_controller, refer_to_blocks, shared_sections
+from privacy_notice.commands.skeleton import HEADINGS, policy_yaml
 from privacy_notice.diagnostics import Diagnostic, PolicyError
+from privacy_notice.languages.update import (
+    update_all,
+)
+from privacy_notice.source.options import PLUGIN_PATH, TOOL_ROOT
+from privacy_notice.source.project import new_register_folder
 
 if TYPE_CHECKING:  # every command's parser imports this module: the skeleton only for init
     from privacy_notice.commands.skeleton import Answers
 
-TOOL = FilePath(__file__).resolve().parents[3]  # the checkout with theme/ and plugins/
 
 PELICANCONF = '''\
 """Pelican settings of this privacy notice (make html): the privacy-notice tool's default
@@ -87,8 +95,8 @@ VERSIONS_README = (
 
 
 def _schema_reference(target: FilePath, name: str = "policy") -> str:
-    schema = TOOL / "plugins" / "privacy_notice" / "schema" / f"{name}.schema.json"
-    inside = target.resolve() == TOOL or TOOL in target.resolve().parents
+    schema = PLUGIN_PATH / "privacy_notice" / "schema" / f"{name}.schema.json"
+    inside = target.resolve() == TOOL_ROOT or TOOL_ROOT in target.resolve().parents
     return os.path.relpath(schema, target) if inside else str(schema)
 
 
@@ -139,8 +147,6 @@ def write_project(
     """Write the notice (and, for a new project, its settings); the files written.
     ``shared``: the sections that refer to a block of the project's ``shared.yaml``;
     ``used``: those of them the project's registers refer to the same block for."""
-    from privacy_notice.commands.init_shared import refer_to_blocks
-    from privacy_notice.commands.skeleton import policy_yaml
 
     target.mkdir(parents=True, exist_ok=True)
     versions = target / "content" / "versions"
@@ -166,9 +172,6 @@ def write_project(
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
-    from privacy_notice.languages.update import (
-        update_all,  # Babel's extraction: only when writing catalogs
-    )
 
     catalogs = update_all(
         target / "policy.yaml", translations, answers.languages, answers.source_language
@@ -177,7 +180,7 @@ def write_project(
 
 
 def missing_theme_catalogs(target: FilePath, languages: tuple[str, ...]) -> list[str]:
-    theme = (target if (target / "theme").is_dir() else TOOL) / "theme" / "translations"
+    theme = theme_folder(target) / "translations"
     return [
         lang
         for lang in languages
@@ -185,17 +188,12 @@ def missing_theme_catalogs(target: FilePath, languages: tuple[str, ...]) -> list
     ]
 
 
-def cmd_init(args: argparse.Namespace) -> int:
-    from privacy_notice.commands.init_answers import answers_from, check_answers
-    from privacy_notice.commands.init_shared import own_controller, shared_sections
-    from privacy_notice.commands.skeleton import HEADINGS
-
+def run(args: argparse.Namespace) -> int:
+    """``privacy-notice init``."""
     # The project: DIR if given, else --root (as every other command), else here.
     project = FilePath(args.directory or args.root or ".")
     target = project
     if args.register:  # a further register of the project: only its notice, no settings
-        from privacy_notice.source.project import new_register_folder
-
         target = new_register_folder(target, args.register)
     problems = check_target(target, reset=args.reset, force=args.force)
     if problems:
@@ -237,42 +235,3 @@ def cmd_init(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    init_help = (
-        "start a new notice (a new project, or --reset), or add a register to a project "
-        "(--register SLUG)"
-    )
-    init = commands.add_parser("init", help=init_help, description=init_help)
-    init.add_argument(
-        "directory", nargs="?", help="the project folder (default: --root, else the current one)"
-    )
-    own = (
-        " (--register where the controller is shared: another controller's than shared.yaml's "
-        "writes this register's own controller out)"
-    )
-    init.add_argument("--name", help="the organisation's legal name" + own)
-    init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1" + own)
-    init.add_argument(
-        "--languages",
-        help="published languages, e.g. fi,en,de (--register: default the root register's)",
-    )
-    init.add_argument(
-        "--source-language",
-        help="the language policy.yaml is written in (--register: default shared.yaml's)",
-    )
-    init.add_argument("--no-input", action="store_true", help="ask nothing; use the options")
-    init.add_argument(
-        "--reset", action="store_true", help="replace the notice of the project in DIRECTORY"
-    )
-    init.add_argument(
-        "--force", action="store_true", help="with --reset: discard released versions"
-    )
-    init.add_argument(
-        "--register",
-        metavar="SLUG",
-        help="add a register to the project in DIRECTORY, in registers/SLUG/, referring "
-        "to the blocks of its shared.yaml",
-    )
-    init.set_defaults(run=cmd_init)

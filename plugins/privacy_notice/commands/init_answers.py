@@ -10,7 +10,11 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from privacy_notice.commands.skeleton import Answers
 from privacy_notice.diagnostics import Diagnostic, did_you_mean
+from privacy_notice.model.identifiers import identifier_problem
+from privacy_notice.source.locales import known_locale
+from privacy_notice.source.rules import language_hint
 
 if TYPE_CHECKING:  # every command's parser imports init: the skeleton only for init
     from privacy_notice.commands.skeleton import Answers
@@ -25,8 +29,6 @@ def parse_languages(text: str) -> tuple[str, ...]:
 
 def check_answers(answers: Answers) -> list[Diagnostic]:
     """Problems of the answers, one line each (named after the option that gives them)."""
-    from privacy_notice.source.locales import known_locale
-    from privacy_notice.source.rules import language_hint
 
     found = []
     for option, codes in (
@@ -53,7 +55,6 @@ def check_answers(answers: Answers) -> list[Diagnostic]:
 
 
 def _identifier_problem(scheme: str, value: str) -> str | None:
-    from privacy_notice.model.identifiers import identifier_problem
 
     if not value:
         return f"'{scheme}' is not SCHEME:VALUE (e.g. fi-business-id:1234567-1)"
@@ -97,7 +98,6 @@ def answers_from(
     name = name or known.get("name")
     languages = languages or known.get("languages")
     source = source or known.get("source_language")
-    from privacy_notice.commands.skeleton import Answers
 
     codes = parse_languages(languages or source or "en")
     scheme, _colon, value = (identifier or "").partition(":")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from privacy_notice.diagnostics import PolicyError
+from privacy_notice.source.load import load_policy
 from privacy_notice.source.shared import REFERENCE, REGISTERS_DIR, read_shared_or_problems
 
 # A top-level key of the skeleton, and everything up to the next one (or the end).
@@ -106,7 +107,6 @@ def _codes(value: object) -> bool:
 def _registers_data(project: Path) -> list[dict[str, Any]]:
     """The project's registers as written, the root's first; the broken ones left out
     (validate reports them)."""
-    from privacy_notice.source.load import load_policy
 
     found = []
     policies = [project / "policy.yaml", *sorted(project.glob(f"{REGISTERS_DIR}/*/policy.yaml"))]

@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from privacy_notice.diagnostics import Diagnostic, PolicyError, display
@@ -177,7 +178,6 @@ def remove_tree(root: Path) -> None:
     mount), each ``rmdir`` waits for the disk (~3 ms): a previous build's 23 directories
     took a tenth of a warm build in turn, and a few milliseconds side by side. Links are
     removed as links, never followed; whatever is left (an error) rmtree removes."""
-    from concurrent.futures import ThreadPoolExecutor
 
     levels: dict[int, list[str]] = {}
     try:

@@ -18,6 +18,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pelican.log import LimitFilter
+
+from privacy_notice.commands.cli import main as cli_main
+
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole privacy_notice package
 
 
@@ -32,9 +36,6 @@ def code_stamp(folder: Path = PACKAGE) -> tuple[tuple[str, int, int], ...]:
 
 def run_build(argv: list[str]) -> tuple[int, str]:
     """``privacy-notice ARGV`` in this process: its exit status and its stderr."""
-    from pelican.log import LimitFilter
-
-    from privacy_notice.commands.cli import main as cli_main
 
     # Pelican logs a message once a process: each build reports its warnings, as a fresh
     # process did.

@@ -10,6 +10,7 @@ Requests are served from the complete build ``output`` links to (see :mod:`.outp
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import functools
 import http.server
@@ -22,6 +23,12 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import watchfiles
+
+from privacy_notice.commands import context
+from privacy_notice.commands.build import refuse_serving
+from privacy_notice.source.project import discover
 
 WATCHED = (
     "policy.yaml",
@@ -44,7 +51,6 @@ def watched_for(root: Path, slug: str | None) -> tuple[str, ...]:
     and what every register shares; every input where ``slug`` is None."""
     if slug is None:
         return WATCHED
-    from privacy_notice.source.project import discover
 
     (register,) = discover(root).select(slug)  # an unknown slug: a located problem
     own = ("policy.yaml", "translations", "content") if register.root else (f"registers/{slug}",)
@@ -182,8 +188,6 @@ def serve(
         flush=True,
     )
     if changes is None:
-        import watchfiles
-
         changes = watchfiles.watch(
             root,
             watch_filter=lambda _change, path: _relevant(root, settings.resolve(), path, watched),
@@ -212,3 +216,13 @@ def serve(
     finally:
         httpd.shutdown()
         builder.stop()
+
+
+def run(args: argparse.Namespace) -> int:
+    """``privacy-notice serve``: the live preview until Ctrl-C."""
+    if args.register:  # a site of that register alone, beside the whole site's
+        context.project(args).select(args.register)
+    output = args.output or (f"output.{args.register}" if args.register else "output")
+    refuse_serving(context.root(args), args.settings, output)
+    serve(Path(args.settings), Path(output), args.host, args.port, register=args.register)
+    return 0

@@ -7,10 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import jsonpatch
+
+from privacy_notice.history.effective import dates_of, periods
+from privacy_notice.source.migrate import CURRENT_VERSION
+
 
 def json_patch(old: Any, new: Any) -> list[dict[str, Any]]:
     """RFC 6902 operations that turn ``old`` into ``new`` (verified to do so)."""
-    import jsonpatch  # only a site with history needs it
 
     patch = jsonpatch.make_patch(old, new)
     if patch.apply(old) != new:  # a library bug here would publish a wrong change record
@@ -23,7 +27,6 @@ def versions_index(
 ) -> dict[str, Any]:
     """``api/versions.json``: every version, newest first, with what a client needs to
     fetch it, verify it and follow the chain of changes."""
-    from privacy_notice.history.effective import dates_of, periods
 
     entries = []
     in_force = periods([dates_of(version.date, version.document["notice"]) for version in versions])
@@ -58,6 +61,5 @@ def versions_index(
 def schema_versions(versions: Sequence[Any]) -> list[int]:
     """The schema versions the published documents follow, and the current one (that of
     ``api/register.json``, which is always in today's schema)."""
-    from privacy_notice.source.migrate import CURRENT_VERSION
 
     return sorted({CURRENT_VERSION, *(version.schema_version for version in versions)})

@@ -22,6 +22,7 @@ from privacy_notice.history.change import (
     plain,
 )
 from privacy_notice.history.diff_details import detail_changes, short_purpose, undescribed
+from privacy_notice.model.durations import duration_days
 from privacy_notice.model.register import Register
 
 
@@ -225,7 +226,6 @@ def longer(old: str | None, new: str | None) -> bool:
     """Whether a storage period grows (material) rather than shrinks (WP260 ¶31: a change
     in the data subject's favour need not be announced as material). A period given or
     taken away counts as longer: data is kept on other terms."""
-    from privacy_notice.model.durations import duration_days
 
     if not old or not new:
         return True

@@ -9,7 +9,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from privacy_notice.source.project import RegisterFolder, each
+from privacy_notice.history.versions import build_site
+from privacy_notice.source.load import read_mapping
+from privacy_notice.source.project import RegisterFolder, discover, each
 
 if TYPE_CHECKING:  # validate must start fast: the release's modules load when it runs
     from privacy_notice.history.versions import Site
@@ -23,8 +25,6 @@ def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
     With ``options.register``, only that register, as the root register of a site of its
     own (``build --register``: its URLs are those of a single-register site); the other
     registers are not read, their problems do not stop it."""
-    from privacy_notice.history.versions import build_site
-    from privacy_notice.source.project import discover
 
     project = discover(options.policy.parent, keep_going=True)
     if options.register is not None:
@@ -60,7 +60,6 @@ def _with_locales(site: Site, root: Site | Mapping[str, str] | None) -> Site:
 
 def _root_locales(root: RegisterFolder) -> Mapping[str, str]:
     """The root register's ``locales`` as written (a problem elsewhere in it stops nothing)."""
-    from privacy_notice.source.load import read_mapping
 
     locales = read_mapping(root.policy).get("locales")
     if not isinstance(locales, dict):

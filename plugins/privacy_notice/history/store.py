@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path as FilePath
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from privacy_notice.diagnostics import Diagnostic, PolicyError, Severity, YamlPath, format_path
 from privacy_notice.files import INDEX_BYTES, SNAPSHOT_BYTES, read_regular, write_atomically
 from privacy_notice.history.canonical import canonical_json, sha256
@@ -233,7 +235,6 @@ def check_document(document: Any, name: str) -> list[Diagnostic]:
                 f"{version!r} is not a schema version this tool knows (1 to {CURRENT_VERSION})",
             )
         ]
-    from jsonschema import Draft202012Validator  # see cache.py: it is slow to import
 
     validator = Draft202012Validator(register_schema_for(tuple(languages), version))
     return [

@@ -19,6 +19,9 @@ from privacy_notice.diagnostics import Diagnostic, PolicyError, display, errors
 from privacy_notice.history.canonical import canonical_json, sha256
 from privacy_notice.history.diff import semantic_changes
 from privacy_notice.history.effective import Dates, InForce, dates_of, in_force_before, periods
+from privacy_notice.history.release_rules import (
+    release_problems,
+)
 from privacy_notice.history.store import (
     History,
     Placement,
@@ -179,9 +182,6 @@ def release_policy(options: Options, today: dt.date) -> tuple[Placed, FilePath |
 def check_release(options: Options, today: dt.date) -> Placed:
     """``policy.yaml`` checked for release, nothing written: several registers are all
     checked before any is released."""
-    from privacy_notice.history.release_rules import (
-        release_problems,  # only a release: a build never imports it
-    )
 
     placed = place_policy(options, allow_fallback=False, refuse_unfilled=True)
     if placed.placement is Placement.RELEASED:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from privacy_notice.diagnostics import YamlPath
+from privacy_notice.languages.localize import format_duration, format_list
 from privacy_notice.model.placeholders import SOURCES, Source, UnfilledPlaceholder, value_path
 from privacy_notice.model.texts import placeholders
 
@@ -43,7 +44,6 @@ def _at(register: Register, path: YamlPath) -> Any:
 
 
 def _written(source: Source, value: Any, lang: str, locale: str) -> str:
-    from privacy_notice.languages.localize import format_duration, format_list
 
     if source.kind == "duration":
         return format_duration(value, locale)

@@ -8,6 +8,7 @@ and then kept for the process.
 
 from __future__ import annotations
 
+import csv
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,6 @@ ROLES = {
 @cache
 def rows(prefix: str) -> tuple[dict[str, str], ...]:
     """The rows of one term list (term, type, iri, label, definition, parents…)."""
-    import csv  # only a build that names DPV categories or a Finnish authority reads one
 
     with (STANDARDS / _FILES[prefix]).open(encoding="utf-8", newline="") as file:
         return tuple(csv.DictReader(file))

@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-# plugins/privacy_notice/render/defaults.py -> the tool's directory, which holds theme/ and plugins/
-TOOL_ROOT = Path(__file__).resolve().parents[3]
-THEME = TOOL_ROOT / "theme"
-PLUGIN_PATH = Path(__file__).resolve().parents[2]
+from privacy_notice.source.load import read_mapping
+from privacy_notice.source.options import DEFAULT_THEME, PLUGIN_PATH
+from privacy_notice.source.shared import REFERENCE, REGISTERS_DIR, SHARED_FILE, project_of
 
 # Only the notice: none of Pelican's blog pages or feeds.
 _NO_BLOG: dict[str, Any] = {
@@ -66,8 +65,6 @@ def policy_facts(policy: Path) -> tuple[str | None, str | None]:
     can be read; a broken file gives ``(None, None)`` (the build reports its problems).
     A controller shared by reference (``$shared``) is read from the project's
     ``shared.yaml``; a project of only ``registers/<slug>/`` takes its first register's."""
-    from privacy_notice.source.load import read_mapping
-    from privacy_notice.source.shared import REFERENCE, REGISTERS_DIR, SHARED_FILE
 
     if not policy.exists():
         further = sorted((policy.parent / REGISTERS_DIR).glob(f"*/{policy.name}"))
@@ -75,8 +72,6 @@ def policy_facts(policy: Path) -> tuple[str | None, str | None]:
     data = read_mapping(policy)
     controller, languages = data.get("controller"), data.get("languages")
     if isinstance(controller, dict) and isinstance(controller.get(REFERENCE), str):
-        from privacy_notice.source.shared import project_of
-
         blocks = read_mapping(project_of(policy) / SHARED_FILE).get("blocks")
         block = blocks.get(controller[REFERENCE]) if isinstance(blocks, dict) else None
         controller = block if isinstance(block, dict) else None
@@ -101,7 +96,7 @@ def notice_settings(root: str | Path) -> dict[str, Any]:
         # Pelican's content folder must exist and must not hold the output; a notice with
         # no release yet has none, nor has a project of only registers/<slug>/.
         "PATH": str(next((f for f in (root / "content", root / "registers") if f.is_dir()), root)),
-        "THEME": str(THEME),
+        "THEME": str(DEFAULT_THEME),
         "PLUGIN_PATHS": [str(PLUGIN_PATH)],
         "PLUGINS": ["privacy_notice"],
         "PRIVACY_NOTICE_ROOT": str(root),

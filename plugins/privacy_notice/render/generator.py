@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
@@ -52,7 +53,6 @@ def options_from(settings: dict[str, Any]) -> Options:
 
 def today_in(settings: dict[str, Any]) -> str:
     """Today's date where the notice is published (Pelican's ``TIMEZONE``, else UTC)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     timezone = settings.get("TIMEZONE") or "UTC"
     try:

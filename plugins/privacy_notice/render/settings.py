@@ -24,6 +24,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from pelican.settings import DEFAULT_CONFIG
+
 from privacy_notice.diagnostics import Diagnostic, PolicyError, display
 
 PREFIX = "PRIVACY_NOTICE_"
@@ -181,7 +183,6 @@ Problem = tuple[str, str, str]  # (setting name, path shown, message)
 def _unknown(settings: Mapping[str, Any]) -> Iterator[Problem]:
     # Pelican's own settings (every build has all of them) are never misspellings of ours:
     # none is close enough to be reported, and comparing them was ~3 ms of every build.
-    from pelican.settings import DEFAULT_CONFIG
 
     for name in settings:
         if name in DEFAULT_CONFIG:

@@ -8,8 +8,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 
-# The tool's own theme: templates, CSS and the catalogs of its labels.
-DEFAULT_THEME = FilePath(__file__).resolve().parents[3] / "theme"
+# The tool's checkout (plugins/privacy_notice/source/options.py -> the folder holding theme/
+# and plugins/: the tool is installed from it, editable) and its own theme: templates, CSS
+# and the catalogs of its labels.
+TOOL_ROOT = FilePath(__file__).resolve().parents[3]
+PLUGIN_PATH = TOOL_ROOT / "plugins"
+DEFAULT_THEME = TOOL_ROOT / "theme"
 
 
 @dataclass(frozen=True)

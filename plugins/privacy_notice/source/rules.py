@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from babel.core import get_global
+from babel.localedata import locale_identifiers
+
 from privacy_notice.diagnostics import Diagnostic, YamlPath, did_you_mean
 from privacy_notice.model.dpv_terms import check_categories
 from privacy_notice.model.gdpr import EU_EEA, SECTIONS
@@ -17,6 +20,7 @@ from privacy_notice.model.identifiers import identifier_problem
 from privacy_notice.model.placeholders import SOURCES, value_path
 from privacy_notice.model.texts import placeholders
 from privacy_notice.source.loaded import Loaded
+from privacy_notice.source.locales import known_locale
 from privacy_notice.source.schema import iter_texts, placeholders_at
 
 # (list holding references, key of the reference list, list of targets, what they are)
@@ -119,7 +123,6 @@ def check_languages(loaded: Loaded) -> list[Diagnostic]:
 
 
 def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
-    from privacy_notice.source.locales import known_locale
 
     found = []
     source, languages = value_at(data, ("source_language",)), value_at(data, ("languages",))
@@ -164,14 +167,12 @@ def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
 
 
 def _common_languages() -> list[str]:
-    from babel.localedata import locale_identifiers
 
     return sorted({code.split("_")[0] for code in locale_identifiers()})
 
 
 def language_hint(code: str) -> str:
     """``"; did you mean 'de'?"`` for a three-letter code (ger, deu) or a typo."""
-    from babel.core import get_global
 
     alias = get_global("language_aliases").get(code)
     return f"; did you mean '{alias}'?" if alias else did_you_mean(code, _common_languages())

@@ -12,6 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jsonschema import Draft202012Validator, FormatChecker
+
 from privacy_notice.diagnostics import (
     Diagnostic,
     PolicyError,
@@ -98,7 +100,6 @@ def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
 
 def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
     """All problems of a loaded policy, in file order."""
-    from jsonschema import Draft202012Validator, FormatChecker
 
     schema = schema or policy_schema()
     validator = Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))

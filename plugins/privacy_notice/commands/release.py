@@ -1,0 +1,86 @@
+"""``privacy-notice release``: each register whose ``policy.yaml`` is a new version
+released, once every register passed (one register's problems never hide another's); the
+others' files stay as they were, byte for byte. ``release --undo``: the latest, unpublished
+release withdrawn."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from privacy_notice.commands import context
+from privacy_notice.diagnostics import Diagnostic, PolicyError, display
+from privacy_notice.history.store import Placement, release
+from privacy_notice.history.unrelease import undo
+from privacy_notice.history.versions import Placed, check_release, load_history
+from privacy_notice.source.options import Options
+from privacy_notice.source.project import Project, RegisterFolder, each
+
+
+def run(args: argparse.Namespace) -> int:
+    project = context.project(args)
+    registers = project.select(args.register)
+    if args.undo:
+        if len(registers) > 1:
+            message = "name the register whose release to undo: --register SLUG"
+            raise PolicyError([Diagnostic("--undo", message=message)])
+        removed = undo(
+            load_history(project.options(registers[0], context.options(args))),
+            args.undo,
+            force=args.force,
+        )
+        print(
+            f"undid the release of {args.undo}: removed {os.path.relpath(removed)}; "
+            f"{display(registers[0].policy)} is a draft again",
+            file=sys.stderr,
+        )
+        return 0
+    today = context.as_of(args.as_of)
+    for done in release_registers(project, registers, context.options(args), today):
+        name = f"{done.register.slug}: " if project.several else ""
+        if done.written is None:
+            print(
+                f"{name}the version of {done.placed.date} is already released; nothing to do",
+                file=sys.stderr,
+            )
+            continue
+        context.report(done.placed.warnings)
+        print(
+            f"{name}released the version of {done.placed.date}: {os.path.relpath(done.written)}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+@dataclass(frozen=True)
+class Released:
+    """A register after ``release``: its place among the versions and the file written."""
+
+    register: RegisterFolder
+    placed: Placed
+    written: Path | None  # None: its version was already released
+
+
+def release_registers(
+    project: Project, registers: Sequence[RegisterFolder], base: Options, today: dt.date
+) -> list[Released]:
+    """Release every register whose ``policy.yaml`` is a new version, once all passed."""
+
+    checked = each(
+        registers, lambda r: (r, check_release(project.options(r, base), today)), project.problems
+    )
+    return [
+        Released(
+            register,
+            placed,
+            None
+            if placed.placement is Placement.RELEASED
+            else release(placed.document, placed.history),
+        )
+        for register, placed in checked
+    ]

@@ -1,0 +1,43 @@
+"""``privacy-notice validate`` and ``lint``: every register checked (JSON Schema, the rules
+beyond it, the GDPR completeness check), every problem reported, nothing written. It
+imports only the ``source`` stage: it runs on every save and in pre-commit hooks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from privacy_notice.commands import context
+from privacy_notice.diagnostics import Diagnostic, PolicyError, visible
+from privacy_notice.source.project import each, policy_files
+from privacy_notice.source.validate import check_policy
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.files:  # the project's registers (one, in a single-register project)
+        project = context.project(args)
+        registers = project.select(args.register)
+        check = lambda r: (r, check_policy(r.policy, strict=args.strict)[1])  # noqa: E731
+        for register, warnings in each(registers, check, project.problems):
+            _report_valid(str(register.policy), warnings)
+        return 0
+    policies, found = policy_files([Path(f) for f in args.files])
+    problems = set(found)  # a shared block's, seen from several registers: once
+    for path in policies:
+        try:
+            _loaded, warnings = check_policy(path, strict=args.strict)
+        except PolicyError as exc:  # every file is checked, as pre-commit passes several
+            problems.update(exc.diagnostics)
+            continue
+        _report_valid(str(path), warnings)
+    if problems:
+        raise PolicyError(list(problems))
+    return 0
+
+
+def _report_valid(path: str, warnings: Sequence[Diagnostic]) -> None:
+    context.report(warnings)
+    count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
+    print(f"{visible(path)}: valid{count if warnings else ''}", file=sys.stderr)
