@@ -15,9 +15,9 @@ from privacy_notice.render.settings import (
     SETTINGS,
     SOURCE_KEY,
     NoticeSettings,
-    assignments,
     check_settings,
 )
+from privacy_notice.render.settings_file import assignments
 from run_cli import run_cli, set_updated
 
 PUBLISH = ("build", "-s", "publishconf.py", "--publish")  # what make publish runs

@@ -28,8 +28,7 @@ from privacy_notice.commands import context, outputdir
 from privacy_notice.diagnostics import Diagnostic, PolicyError, display, visible
 from privacy_notice.files import is_inside
 from privacy_notice.render.defaults import folder_override, notice_settings
-from privacy_notice.render.generator import options_from
-from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY
+from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY, options_from
 
 if TYPE_CHECKING:
     from privacy_notice.source.options import Options

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from privacy_notice.commands.skeleton import Answers
 from privacy_notice.diagnostics import Diagnostic, did_you_mean
 from privacy_notice.model.identifiers import identifier_problem
-from privacy_notice.source.locales import known_locale
-from privacy_notice.source.rules import language_hint
+from privacy_notice.source.locales import known_locale, language_hint
 
 if TYPE_CHECKING:  # every command's parser imports init: the skeleton only for init
     from privacy_notice.commands.skeleton import Answers

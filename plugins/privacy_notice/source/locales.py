@@ -1,27 +1,26 @@
 """Which language and locale codes Babel knows, for the checks of ``languages`` and
-``locales``.
+``locales``, and the code meant where one is not known.
 """
 
 from __future__ import annotations
 
-import re
-from importlib.util import find_spec
-from pathlib import Path
+from babel.core import get_global
+from babel.localedata import exists, locale_identifiers
 
-from babel.localedata import exists
-
-_LOCALE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:_[A-Za-z0-9]+)*$")
+from privacy_notice.diagnostics import did_you_mean
 
 
 def known_locale(code: str) -> bool:
     """Whether Babel has locale data for ``code``: a language (``de``) or a locale
-    (``sv_FI``). Babel keeps a file for each (``babel/locale-data/sv_FI.dat``): one found
-    answers without importing Babel, which ``validate`` needs for nothing else; else
-    Babel's own lookup answers (it also knows other spellings of a code)."""
-
-    spec = find_spec("babel")
-    data = Path(spec.origin).parent / "locale-data" if spec and spec.origin else None
-    if data is not None and _LOCALE_CODE.match(code) and (data / f"{code}.dat").is_file():
-        return True
-
+    (``sv_FI``)."""
     return exists(code)
+
+
+def _common_languages() -> list[str]:
+    return sorted({code.split("_")[0] for code in locale_identifiers()})
+
+
+def language_hint(code: str) -> str:
+    """``"; did you mean 'de'?"`` for a three-letter code (ger, deu) or a typo."""
+    alias = get_global("language_aliases").get(code)
+    return f"; did you mean '{alias}'?" if alias else did_you_mean(code, _common_languages())

@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from babel.core import get_global
-from babel.localedata import locale_identifiers
-
 from privacy_notice.diagnostics import Diagnostic, YamlPath, did_you_mean
 from privacy_notice.model.dpv_terms import check_categories
 from privacy_notice.model.gdpr import EU_EEA, SECTIONS
@@ -20,7 +17,7 @@ from privacy_notice.model.identifiers import identifier_problem
 from privacy_notice.model.placeholders import SOURCES, value_path
 from privacy_notice.model.texts import placeholders
 from privacy_notice.source.loaded import Loaded
-from privacy_notice.source.locales import known_locale
+from privacy_notice.source.locales import known_locale, language_hint
 from privacy_notice.source.schema import iter_texts, placeholders_at
 
 # (list holding references, key of the reference list, list of targets, what they are)
@@ -164,18 +161,6 @@ def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
                 )
             )
     return found
-
-
-def _common_languages() -> list[str]:
-
-    return sorted({code.split("_")[0] for code in locale_identifiers()})
-
-
-def language_hint(code: str) -> str:
-    """``"; did you mean 'de'?"`` for a three-letter code (ger, deu) or a typo."""
-
-    alias = get_global("language_aliases").get(code)
-    return f"; did you mean '{alias}'?" if alias else did_you_mean(code, _common_languages())
 
 
 def _check_legal_bases(loaded: Loaded, data: Any) -> list[Diagnostic]:
