@@ -227,7 +227,7 @@ def test_problems_are_located_in_the_file_that_assigns_them(tmp_path: Path, monk
 
 
 def test_a_build_checks_the_settings_once(project: Project, monkeypatch, capsys):
-    from privacy_notice.render import generator
+    from privacy_notice.render import settings
 
     calls = []
 
@@ -235,7 +235,7 @@ def test_a_build_checks_the_settings_once(project: Project, monkeypatch, capsys)
         calls.append(settings)
         return check_settings(settings)
 
-    monkeypatch.setattr(generator, "check_settings", counted)
+    monkeypatch.setattr(settings, "check_settings", counted)
     result = run_cli(project.path, "build", monkeypatch=monkeypatch, capsys=capsys)
     assert result.returncode == 0, result.stderr
     assert len(calls) == 1
