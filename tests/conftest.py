@@ -53,7 +53,8 @@ LANGS = ("fi", "sv")
 # Modules whose tests take many seconds each (installing a hook's environment, a live
 # server, concurrent processes, a browser): scheduled first, into the first worker's half.
 # Whole modules, so that module-scoped fixtures are still set up once.
-SLOW_FIRST = ("test_precommit.py", "test_devserver.py", "test_browser.py")
+SLOW_FIRST = ("test_precommit.py", "test_serve.py", "test_browser.py")
+INTEGRATION = Path(__file__).resolve().parent / "integration"
 
 
 # make test-slow runs the property tests again with every example (CI runs both targets).
@@ -69,6 +70,12 @@ def examples(full: int) -> int:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under ``tests/integration/`` are marked ``integration`` (servers, browsers,
+    other processes, whole other projects: CI runs them, ``make test`` does not)."""
+    for item in items:
+        if INTEGRATION in item.path.parents:
+            item.add_marker(pytest.mark.integration)
+
     def rank(item: pytest.Item) -> int:
         name = item.path.name
         return SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 
-from test_pages import history, plan_of, theme, version
+from helpers import history, plan_of, theme, version
 
 from conftest import page_text
 from privacy_notice.exports.feeds import atom

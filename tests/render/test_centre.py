@@ -15,15 +15,16 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from test_browser import broken_links
-from test_registers import (
+from helpers import (
     AS_OF,
     CAMERA,
     MOVED,
     RECRUITMENT,
-    _broken_register,
-    _missing_block,
-    _same_slug,
+    broken_links,
+    broken_register,
+    missing_block,
+    outputs,
+    same_slug,
     translate_fi,
 )
 
@@ -32,14 +33,6 @@ from conftest import Project
 FURTHER = {"recruitment": "2024-03-01", "camera-surveillance": "2024-04-15"}
 LANGS = {"recruitment": ("en", "fi"), "camera-surveillance": ("en", "fi")}
 ROOT_LANGS = ("fi", "sv", "en")
-
-
-def outputs(output: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(output).as_posix(): p.read_bytes()
-        for p in sorted(output.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_every_page_type_of_every_register_in_every_language(registers_site: Project) -> None:
@@ -183,13 +176,13 @@ def test_a_shared_block_change_is_a_version_of_each_register_using_it(
 @pytest.mark.parametrize(
     ("breaks", "expected"),
     [
-        (_same_slug, "registers/customer-service/: the root register's slug is"),
-        (_missing_block, f"{RECRUITMENT}:16:12: controller.$shared: no block 'controler'"),
-        (_broken_register, f"{CAMERA}:"),
+        (same_slug, "registers/customer-service/: the root register's slug is"),
+        (missing_block, f"{RECRUITMENT}:16:12: controller.$shared: no block 'controler'"),
+        (broken_register, f"{CAMERA}:"),
     ],
     ids=["same-slug", "missing-block", "broken-register"],
 )
-def test_a_broken_register_fails_the_build_and_writes_nothing(
+def test_abroken_register_fails_the_build_and_writes_nothing(
     registers_site: Project, tmp_path: Path, breaks: object, expected: str
 ) -> None:
     project = registers_site.clone(tmp_path / "project")

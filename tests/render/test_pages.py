@@ -4,76 +4,16 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any
 
 import pytest
-from jinja2 import Environment, FileSystemLoader
+from helpers import PLAN_DATES, history, plan_of, theme, version
+from jinja2 import Environment
 
-from conftest import DEFAULT_NOTICE, ROOT
-from privacy_notice.exports import formats
-from privacy_notice.history.canonical import canonical_json, sha256
-from privacy_notice.history.store import Version
-from privacy_notice.history.versions import Site, build_site
+from privacy_notice.history.versions import Site
 from privacy_notice.languages.catalogs import theme_translations
-from privacy_notice.render import filters
-from privacy_notice.render.pages import Plan, page_url, plan
-from privacy_notice.source.options import Options
+from privacy_notice.render.pages import Plan, page_url
 
-DATES = ["2019-10-23", "2020-03-01", "2021-05-01", "2022-01-10"]
-
-
-def version(date: str, document: dict[str, Any]) -> Version:
-    document = copy.deepcopy(document)
-    document["notice"]["updated"] = date
-    raw = canonical_json(document)
-    return Version(date, document, sha256(raw), raw)
-
-
-def history() -> Site:
-    """Four versions: the notice; a longer storage period; a Finnish-only fix of a storage
-    rule's text; a new data field used for a purpose."""
-    site = build_site(
-        Options(
-            policy=DEFAULT_NOTICE / "policy.yaml",
-            translations=DEFAULT_NOTICE / "translations",
-            versions=DEFAULT_NOTICE / "content/versions",
-        )
-    )
-    first = copy.deepcopy(site.current.document)
-    longer = copy.deepcopy(first)
-    rule = next(r for r in longer["retention"]["rules"] if r.get("period"))
-    rule["period"] = "P99M"
-    fixed = copy.deepcopy(longer)
-    rule = next(r for r in fixed["retention"]["rules"] if r.get("period"))
-    rule["text"]["fi"] += " Korjattu."
-    added = copy.deepcopy(fixed)
-    field = copy.deepcopy(added["personal_data"]["fields"][0])
-    field.update(id="ip-address", name={lang: f"IP {lang}" for lang in added["languages"]})
-    field["purposes"] = [added["purposes"]["items"][0]["id"]]
-    added["personal_data"]["fields"].append(field)
-    documents = [first, longer, fixed, added]
-    versions = tuple(version(d, doc) for d, doc in zip(DATES, documents, strict=True))
-    return Site(versions, site.catalogs, (), site.locales)
-
-
-def theme() -> Environment:
-    env = Environment(loader=FileSystemLoader(ROOT / "theme/templates"), autoescape=True)
-    env.add_extension("jinja2.ext.i18n")
-    env.newstyle_gettext = True  # type: ignore[attr-defined]
-    filters.install(env)
-    env.globals.update(page_url=page_url, format_url=formats.format_url, SITEURL="")
-    return env
-
-
-def plan_of(site: Site, env: Environment) -> Plan:
-    translations = {lang: theme_translations(site.catalogs, lang) for lang in site.languages}
-    return plan(
-        site,
-        lambda name, context: env.get_template(name).render(context),
-        translations,
-        default_lang=site.languages[0],
-        exports=formats.site_exports(site, "", page_url),
-    )
+DATES = PLAN_DATES
 
 
 @pytest.fixture(scope="module")

@@ -11,23 +11,23 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import (
+    AS_OF,
+    CAMERA,
+    MOVED,
+    RECRUITMENT,
+    broken_register,
+    files,
+    missing_block,
+    registers_project,
+    same_slug,
+    translate_fi,
+)
 
-from conftest import DATA, Project, copy_project
+from conftest import Project, copy_project
 from privacy_notice.history.versions import place_policy
 from privacy_notice.source.options import Options
 from privacy_notice.source.project import discover
-
-REGISTERS = DATA / "registers"
-AS_OF = "--as-of=2024-06-01"
-RECRUITMENT = "registers/recruitment/policy.yaml"
-CAMERA = "registers/camera-surveillance/policy.yaml"
-MOVED = "The data protection officer moved."
-
-
-def registers_project(target: Path) -> Project:
-    project = copy_project(target)
-    shutil.copytree(REGISTERS, project.path, dirs_exist_ok=True)
-    return project
 
 
 @pytest.fixture
@@ -35,25 +35,10 @@ def several(tmp_path: Path) -> Project:
     return registers_project(tmp_path / "project")
 
 
-def files(project: Project) -> dict[str, bytes]:
-    """Every input and released file of the project, by relative path."""
-    return {
-        str(path.relative_to(project.path)): path.read_bytes()
-        for path in sorted(project.path.rglob("*"))
-        if path.is_file() and "theme" not in path.parts and "plugins" not in path.parts
-    }
-
-
 def ok(project: Project, *args: str) -> str:
     result = project.run(*args)
     assert result.returncode == 0, result.stderr
     return result.stderr
-
-
-def translate_fi(project: Project, catalog: str, text: str, translation: str) -> None:
-    path = project.path / catalog / "fi/LC_MESSAGES/policy.po"
-    entry = f'msgid "{text}"\nmsgstr ""'
-    project.edit(entry, f'msgid "{text}"\nmsgstr "{translation}"', str(path))
 
 
 def test_a_project_with_only_the_root_policy_is_one_register(tmp_path: Path) -> None:
@@ -180,20 +165,6 @@ def test_a_registers_own_translation_takes_precedence(several: Project) -> None:
     assert "Data controller" not in template.read_text("utf-8")  # a shared text stays shared
 
 
-def _same_slug(project: Project) -> None:
-    shutil.copytree(
-        project.path / "registers/recruitment", project.path / "registers/customer-service"
-    )
-
-
-def _missing_block(project: Project) -> None:
-    project.edit("$shared: controller", "$shared: controler", RECRUITMENT)
-
-
-def _broken_register(project: Project) -> None:
-    project.edit("period: P30D", "period: thirty days", CAMERA)
-
-
 def _malformed_shared(project: Project) -> None:
     project.edit("    name: Example Services Oy", '    name: "Example Services Oy', "shared.yaml")
 
@@ -206,15 +177,15 @@ def _bad_slug(project: Project) -> None:
     ("breaks", "expected"),
     [
         (
-            _same_slug,
+            same_slug,
             "registers/customer-service/: the root register's slug is 'customer-service' too",
         ),
         (
-            _missing_block,
+            missing_block,
             f"{RECRUITMENT}:16:12: controller.$shared: no block 'controler' in shared.yaml; "
             "did you mean 'controller'?",
         ),
-        (_broken_register, f"{CAMERA}:"),
+        (broken_register, f"{CAMERA}:"),
         (_malformed_shared, "shared.yaml:10:11: this quoted text is never closed"),
         (_bad_slug, "registers/Job_Ads/: 'Job_Ads' is not a register slug"),
     ],

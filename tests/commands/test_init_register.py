@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_registers import registers_project
+from helpers import registers_project
 
 from conftest import Project
 from run_cli import in_process

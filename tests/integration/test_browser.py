@@ -17,12 +17,12 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
+from helpers import broken_links
 
 from conftest import DATES, ROOT, Project
 
@@ -343,51 +343,6 @@ def test_every_page_passes_the_nu_html_checker(
     assert len(pages) > 20
     checker = Checker(vnu_args=["--stdout", "--asciiquotes"])
     assert checker.validate(pages) == 0, capsys.readouterr().out
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if "id" in attributes:
-            self.ids.add(attributes["id"] or "")
-        for key in ("href", "src"):
-            if attributes.get(key):
-                self.links.append(attributes[key] or "")
-
-
-def broken_links(output: Path) -> list[str]:
-    """Internal links, hreflang alternates and feed links that do not resolve in output/."""
-    pages = {}
-    for page in output.rglob("*.html"):
-        parser = _Links()
-        parser.feed(page.read_text("utf-8"))
-        pages[page] = parser
-    broken = []
-    for page, parser in pages.items():
-        base = "/" + page.relative_to(output).as_posix()
-        links = parser.links
-        for link in links:
-            parts = urlsplit(urljoin(base, link))
-            if parts.scheme in ("mailto", "tel", "http", "https"):
-                continue  # not ours to resolve
-            target = output / unquote(parts.path).lstrip("/")
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                broken.append(f"{page.relative_to(output)}: {link}")
-            elif parts.fragment and target in pages and parts.fragment not in pages[target].ids:
-                broken.append(f"{page.relative_to(output)}: {link} (no such anchor)")
-    for feed in output.glob("feeds/*.xml"):
-        for link in re.findall(r'<link href="([^"]+)"', feed.read_text("utf-8")):
-            target = output / urlsplit(link).path.lstrip("/")
-            if link != "/" and not target.is_file() and not (target / "index.html").is_file():
-                broken.append(f"{feed.relative_to(output)}: {link}")
-    return broken
 
 
 def test_every_internal_link_resolves(history: Project, full_site: Project):

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATA, ROOT, Project, copy_project
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 # Reading the root notice: the root policy.yaml, content/ or translations/
 # (conftest copies the theme's catalogs from there, which are the tool's).
 ROOT_NOTICE = re.compile(r"""ROOT\s*/\s*["'](?:policy\.yaml|content|translations)""")
@@ -19,7 +19,7 @@ ROOT_NOTICE = re.compile(r"""ROOT\s*/\s*["'](?:policy\.yaml|content|translations
 def test_no_test_reads_the_root_notice():
     offenders = [
         f"{path.name}:{number}"
-        for path in sorted(TESTS.glob("*.py"))
+        for path in sorted(TESTS.rglob("*.py"))
         for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
         if ROOT_NOTICE.search(line) and "theme" not in line
     ]

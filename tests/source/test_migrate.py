@@ -16,7 +16,7 @@ from privacy_notice.source import migrate
 from privacy_notice.source.migrate import CURRENT_VERSION, schema_version, upgrade
 from privacy_notice.source.schema import register_schema_for
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def v1_document() -> dict:

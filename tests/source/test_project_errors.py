@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_registers import AS_OF, CAMERA, RECRUITMENT, registers_project
-from test_registers import files as all_files
+from helpers import AS_OF, CAMERA, RECRUITMENT, registers_project
+from helpers import files as all_files
 
 from conftest import Project
 

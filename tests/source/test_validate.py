@@ -9,31 +9,12 @@ from dataclasses import replace
 
 import pytest
 from babel import Locale
+from helpers import SOURCE, diagnostics_for, position
 
 from conftest import DEFAULT_NOTICE
-from privacy_notice.diagnostics import PolicyError
 from privacy_notice.model.identifiers import identifier_problem
-from privacy_notice.source.load import load_policy_text
 from privacy_notice.source.schema import policy_schema
 from privacy_notice.source.validate import validate
-
-SOURCE = (DEFAULT_NOTICE / "policy.yaml").read_text("utf-8")
-
-
-def diagnostics_for(text: str) -> list[str]:
-    try:
-        return [str(d) for d in validate(load_policy_text(text.encode(), "policy.yaml"))]
-    except PolicyError as exc:
-        return [str(d) for d in exc.diagnostics]
-
-
-def position(text: str, anchor: str, occurrence: int = 1) -> str:
-    index = -1
-    for _ in range(occurrence):
-        index = text.index(anchor, index + 1)
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return f"{line}:{column}"
 
 
 def test_the_shipped_policy_is_valid():

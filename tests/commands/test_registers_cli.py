@@ -12,9 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from test_browser import broken_links
-from test_registers import AS_OF, CAMERA, _broken_register
-from test_site_registers import outputs
+from helpers import AS_OF, CAMERA, broken_links, broken_register, outputs
 
 from conftest import DATA, Project, copy_project
 from privacy_notice.commands.cli import parser
@@ -41,7 +39,7 @@ def test_build_of_one_register_is_a_site_of_it_alone_beside_the_whole_site(
     project = registers_site.clone(tmp_path / "project")
     project.build(AS_OF)
     whole = outputs(project.path / "output")
-    _broken_register(project)  # another register's problem does not stop this one's build
+    broken_register(project)  # another register's problem does not stop this one's build
     result = project.build(AS_OF, "--register", "recruitment")
     assert "built output.recruitment" in result.stderr
     alone = project.path / "output.recruitment"

@@ -9,8 +9,8 @@ import json
 
 import pytest
 from full_notice import full_document
+from helpers import SOURCE, diagnostics_for, position, unknown_dpv_iris
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from test_validate import SOURCE, diagnostics_for, position
 
 from privacy_notice.exports.dpv import notice_jsonld
 from privacy_notice.model import dpv_terms
@@ -26,12 +26,6 @@ IRI = "https://notice.example/api/versions/2026-01-15.jsonld"
 
 def graph_of(document: dict, base: str = IRI) -> Graph:
     return Graph().parse(data=json.dumps(document), format="json-ld", base=base)
-
-
-def unknown_dpv_iris(graph: Graph) -> set[str]:
-    """IRIs in the DPV namespaces (dpv, pd, legal/…) that no vendored term list has."""
-    used = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
-    return {iri for iri in used if iri.startswith("https://w3id.org/dpv")} - dpv_terms.iris()
 
 
 @pytest.fixture(scope="module")

@@ -218,7 +218,7 @@ def test_a_language_added_later(project: Project):
     assert (output / "sv/versions/2020-01-01/index.html").exists()
     assert 'hreflang="sv"' not in project.read("en/versions/2019-10-23/index.html")
     assert 'hreflang="sv"' in project.read("en/versions/2020-01-01/index.html")
-    from test_browser import broken_links
+    from helpers import broken_links
 
     assert broken_links(output) == []
 

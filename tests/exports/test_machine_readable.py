@@ -9,8 +9,8 @@ import re
 from html.parser import HTMLParser
 
 from full_notice import full_document
+from helpers import unknown_dpv_iris
 from rdflib import Graph, Namespace, URIRef
-from test_dpv import unknown_dpv_iris
 
 from conftest import Project
 from privacy_notice.exports.dpv import notice_jsonld

@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "plugins" / "privacy_notice"
 
 IGNORED = shutil.ignore_patterns("__pycache__")
-
-pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
