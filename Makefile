@@ -17,12 +17,13 @@ unexport PYTHONDONTWRITEBYTECODE
 
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: help html publish validate release translations test test-slow screenshots lint typecheck format serve devserver clean bench lock
+.PHONY: help html publish validate release translations test test-slow test-newest screenshots lint typecheck format serve devserver clean bench lock
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
 	@echo 'make test          lint (ruff, mypy) and run the tests (browser tests need chromium, java, npm)'
 	@echo 'make test-slow     the tests that take minutes (a fresh install by pre-commit, all property examples)'
+	@echo 'make test-newest   make test against the newest versions pyproject.toml allows (in .venv-newest)'
 	@echo 'make lock          refresh the lock (requirements/*.txt) to the newest versions pyproject.toml allows'
 	@echo 'make screenshots   browser tests with screenshots in test-output/browser/'
 	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
@@ -123,6 +124,14 @@ test: $(TEST_STAMP) $(AXE)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
+
+# make test again against the newest versions pyproject.toml allows, not the lock's, in a
+# venv of its own, upgraded on every run: CI runs it, so that a release that breaks the
+# notice is seen the day it appears (and before make lock takes it in).
+NEWEST_VENV ?= .venv-newest
+test-newest:
+	rm -f $(NEWEST_VENV)/.installed $(NEWEST_VENV)/.installed-test
+	$(MAKE) test VENV=$(NEWEST_VENV) LOCKED=0
 
 # The tests that take minutes (pre-commit installing the package afresh), and the property
 # tests (Hypothesis) again with all their examples (make test runs a fifth); CI runs both.
