@@ -8,7 +8,7 @@ TOOLS_STAMP := $(VENV)/.installed-tools
 OUTPUTDIR ?= output
 PORT ?= 8000
 # LOCKED=1: install exactly the versions of the lock (requirements/*.txt, with hashes).
-# LOCKED=0: the newest versions pyproject.toml allows (make test-newest).
+# LOCKED=0: the newest versions pyproject.toml allows, pip and setuptools too (make test-newest).
 LOCKED ?= 1
 
 # What make runs keeps Python's own bytecode cache (__pycache__/, not committed), also where
@@ -57,7 +57,7 @@ $(TEST_STAMP): $(STAMP) requirements/test.txt
 else
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(PIP) install --upgrade pip
+	$(PIP) install --upgrade pip setuptools
 	$(PIP) install --upgrade --upgrade-strategy eager -e .
 	touch $(STAMP)
 
