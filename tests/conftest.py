@@ -33,6 +33,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from babel.messages.pofile import read_po, write_po
@@ -67,6 +68,15 @@ def examples(full: int) -> int:
     """A property test's number of examples: ``full`` in the thorough profile, a fifth (at
     least ten) otherwise; different examples every run, so make test still explores."""
     return full if PROPERTY_PROFILE == "thorough" else max(full // 5, 10)
+
+
+def missing(what: str) -> NoReturn:
+    """A tool a test needs is not on this machine (``what`` says which, and how to install
+    it): the test is skipped, but fails where ``CI`` is set (``.ci/run`` sets it, as CI
+    systems do), so that CI never passes without running it."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+        pytest.fail(f"CI is set and {what}", pytrace=False)
+    pytest.skip(what)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

