@@ -17,11 +17,12 @@ unexport PYTHONDONTWRITEBYTECODE
 
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: help html publish validate release translations test test-slow test-newest screenshots lint typecheck format serve devserver clean bench lock
+.PHONY: help html publish validate release translations test test-integration test-slow test-newest screenshots lint typecheck format serve devserver clean bench lock
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
-	@echo 'make test          lint (ruff, mypy) and run the tests (browser tests need chromium, java, npm)'
+	@echo 'make test          lint (ruff, mypy) and run the unit tests and one end-to-end build'
+	@echo 'make test-integration  the integration tests: a browser, the live preview, other processes (need chromium, java, npm)'
 	@echo 'make test-slow     the tests that take minutes (a fresh install by pre-commit, all property examples)'
 	@echo 'make test-newest   make test against the newest versions pyproject.toml allows (in .venv-newest)'
 	@echo 'make lock          refresh the lock (requirements/*.txt) to the newest versions pyproject.toml allows'
@@ -119,11 +120,17 @@ $(AXE): package.json package-lock.json
 # -n auto: one pytest worker per core (pytest-xdist); the tests share built sites. Work
 # stealing: each worker starts on half the tests (the slow modules first, see conftest.py)
 # and an idle worker takes from the other's queue, so they finish together.
-test: $(TEST_STAMP) $(AXE)
+# make test: lint, the unit tests of every package and the end-to-end builds they share;
+# make test-integration: tests/integration/ (a browser, the live preview, pre-commit, other
+# processes and projects), which CI runs too.
+test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow and not integration"
+
+test-integration: $(TEST_STAMP) $(AXE)
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "integration and not slow"
 
 # make test again against the newest versions pyproject.toml allows, not the lock's, in a
 # venv of its own, upgraded on every run: CI runs it, so that a release that breaks the

@@ -122,13 +122,15 @@ def test_a_language_without_a_theme_catalog_says_how_to_add_one(project: Project
         ["fi", "et"],
         "fi",
         theme_dir=project.path / "theme/translations",
+        own_theme_dir=project.path / "translations",
     )
     assert ("fi", "theme") in catalogs  # a Finnish source still gets the Finnish theme
     (problem,) = check_theme_catalogs({("et", "theme"): catalogs["et", "theme"]}, "error")
+    # Where the project's own catalog goes, which make translations adds.
     assert str(problem) == (
-        "theme/translations/et/LC_MESSAGES/theme.po: missing: the theme has no Estonian (et) "
-        "translation: add it with 'pybabel init -D theme -l et -i "
-        "theme/translations/theme.pot -d theme/translations' and translate it"
+        f"{project.path}/translations/et/LC_MESSAGES/theme.po: missing: the theme has no "
+        "Estonian (et) translation: run 'make translations' (privacy-notice translations), "
+        "which adds this catalog of the theme's labels to the project, and translate it"
     )
 
 

@@ -29,6 +29,7 @@ def options(args: argparse.Namespace) -> Options:
         versions=folder / "content" / "versions",
         # The theme's catalogs come with the theme: the project's own, else the tool's.
         theme_translations=theme_folder(folder) / "translations",
+        own_theme_translations=folder / "translations",
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Mapping
@@ -48,6 +49,11 @@ ROOT = Path(__file__).resolve().parent
 globals().update(notice_settings(ROOT))
 
 DEFAULT_LANG = "{lang}"  # output/index.html leads here first
+# make html while the notice is being written: an unreleased policy.yaml is shown as a
+# draft, and a text not yet translated in the source language, marked (each is a warning).
+# make publish refuses both, whatever this file says.
+PRIVACY_NOTICE_DRAFTS = True
+PRIVACY_NOTICE_FALLBACK = True
 '''
 
 PUBLISHCONF = '''\
@@ -66,16 +72,30 @@ PRIVACY_NOTICE_DRAFTS = False
 PRIVACY_NOTICE_FALLBACK = False
 '''
 
+# The project's Makefile: the tool's repository's target names, with the same meanings
+# (serve: output/ as it is; devserver: the live preview). PN is the tool as installed where
+# init ran (that Python, -m privacy_notice), so no PATH needs setting; override it to use
+# another installation (make PN=privacy-notice).
 MAKEFILE = """\
-# The privacy notice: `make html`, then open output/index.html. Needs privacy-notice
-# installed (pip install -e <the tool's checkout>).
-PN ?= privacy-notice
+# The privacy notice: `make html`, then open output/index.html, or `make devserver`.
+PN ?= {python} -m privacy_notice
+PY ?= {python}
+OUTPUTDIR ?= output
+PORT ?= 8000
 
-.PHONY: html publish validate lint translations release serve
+.PHONY: help html publish validate lint translations release serve devserver clean
+help:
+\t@echo 'make html          build the site into $(OUTPUTDIR)/'
+\t@echo 'make devserver     live preview on http://localhost:$(PORT), rebuilt on every save'
+\t@echo 'make serve         serve $(OUTPUTDIR)/ as it is on http://localhost:$(PORT)'
+\t@echo 'make validate      check policy.yaml; make lint: and whether it is complete'
+\t@echo 'make translations  extract the texts into translations/ for the translators'
+\t@echo 'make release       release policy.yaml as a new version (content/versions/)'
+\t@echo 'make publish       build for publishing (SITEURL from publishconf.py or the environment)'
 html:
-\t$(PN) build -s pelicanconf.py -o output
+\t$(PN) build -s pelicanconf.py -o "$(OUTPUTDIR)"
 publish:
-\t$(PN) build -s publishconf.py -o output
+\t$(PN) build -s publishconf.py -o "$(OUTPUTDIR)" --publish
 validate:
 \t$(PN) validate
 lint:
@@ -85,7 +105,11 @@ translations:
 release:
 \t$(PN) release
 serve:
-\t$(PN) serve -s pelicanconf.py -o output
+\t$(PY) -m http.server --directory "$(OUTPUTDIR)" --bind 127.0.0.1 $(PORT)
+devserver:
+\t$(PN) serve -s pelicanconf.py -o "$(OUTPUTDIR)" --port $(PORT)
+clean:
+\trm -rf "$(OUTPUTDIR)" ".$(OUTPUTDIR).builds" .cache
 """
 
 VERSIONS_README = (
@@ -166,7 +190,7 @@ def write_project(
         files |= {
             target / "pelicanconf.py": PELICANCONF.replace("{lang}", answers.source_language),
             target / "publishconf.py": PUBLISHCONF,
-            target / "Makefile": MAKEFILE,
+            target / "Makefile": MAKEFILE.replace("{python}", make_quoted(sys.executable)),
             target / ".gitignore": "output\noutput.*\n.output*.builds/\n.cache/\n*.mo\n",
         }
     for path, text in files.items():
@@ -235,3 +259,10 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def make_quoted(path: str) -> str:
+    """``path`` as a word of a Makefile recipe: quoted for the shell where it has spaces,
+    ``$`` doubled for make."""
+    word = shlex.quote(path)
+    return word.replace("$", "$$")

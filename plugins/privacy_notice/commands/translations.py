@@ -13,8 +13,13 @@ from pathlib import Path
 
 from privacy_notice.commands import context
 from privacy_notice.diagnostics import PolicyError, display, format_path
-from privacy_notice.languages.update import texts_template, update_all, update_policy
-from privacy_notice.source.load import load_policy
+from privacy_notice.languages.update import (
+    texts_template,
+    update_all,
+    update_own_theme_catalogs,
+    update_policy,
+)
+from privacy_notice.source.load import load_policy, read_mapping
 from privacy_notice.source.loaded import Loaded
 from privacy_notice.source.project import Project, RegisterFolder, each
 from privacy_notice.source.rules import check_languages
@@ -28,12 +33,10 @@ def run(args: argparse.Namespace) -> int:
     sources = [(root / "theme" / "templates", "theme/templates")]
     sources.append((root / "plugins" / "privacy_notice", "plugins/privacy_notice"))
     in_tool = all(directory.is_dir() for directory, _ in sources)
-    written = update_catalogs(
-        project,
-        project.select(args.register),
-        sources if in_tool else (),
-        root / "theme" / "translations",
-    )
+    registers = project.select(args.register)
+    theme = context.theme_folder(root) / "translations"
+    written = update_catalogs(project, registers, sources if in_tool else (), theme)
+    written += update_own_theme_catalogs(theme, root / "translations", _languages(registers))
     for path in written:
         print(f"updated {os.path.relpath(path)}", file=sys.stderr)
     print(f"{len(written)} catalog file(s) changed", file=sys.stderr)
@@ -93,3 +96,13 @@ def update_catalogs(
         template = texts_template(texts)
         written += update_policy(template, target, languages, shared.source_language)
     return written
+
+
+def _languages(registers: Sequence[RegisterFolder]) -> set[str]:
+    """Every language some register publishes (each register's were checked already)."""
+    found: set[str] = set()
+    for register in registers:
+        languages = read_mapping(register.policy).get("languages")
+        if isinstance(languages, list):
+            found.update(lang for lang in languages if isinstance(lang, str))
+    return found

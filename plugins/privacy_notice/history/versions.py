@@ -119,6 +119,7 @@ def translate_policy(
         display_root=display(options.translations),
         theme_dir=options.theme_translations,
         theme_display=display(options.theme_translations),
+        own_theme_dir=options.own_theme_translations,
         shared_dir=options.shared_translations,
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)

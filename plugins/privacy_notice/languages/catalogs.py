@@ -135,14 +135,17 @@ def read_catalogs(
     theme_dir: str | Path | None = None,
     theme_display: str = "theme/translations",
     shared_dir: str | Path | None = None,
+    own_theme_dir: str | Path | None = None,
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
     language but the theme's own (English), whatever the source; all syntax errors at once.
 
     The ``policy`` catalogs are the notice's (``translations_dir``); the ``theme`` catalogs
     belong to the theme and are read from its own ``translations/`` (``theme_dir``), so a
-    notice folder without a theme of its own still gets the tool's labels. With a
-    ``shared_dir``, each policy catalog falls back on the shared blocks' catalog.
+    notice folder without a theme of its own still gets the tool's labels; a project's own
+    catalog of the theme's labels (``own_theme_dir``, its ``translations/``) is read first,
+    for a language the theme lacks. With a ``shared_dir``, each policy catalog falls back on
+    the shared blocks' catalog.
     """
     roots = {
         "policy": (Path(translations_dir), display_root),
@@ -155,6 +158,11 @@ def read_catalogs(
             if lang == (source if domain == "policy" else THEME_LANGUAGE):
                 continue
             directory, shown = roots[domain]
+            if domain == "theme" and own_theme_dir is not None:
+                # The project's own, where it has one or the theme has none.
+                own = catalog_path(own_theme_dir, lang, domain)
+                if own.exists() or not catalog_path(directory, lang, domain).exists():
+                    directory, shown = Path(own_theme_dir), _display(own_theme_dir)
             display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
             try:
                 found[lang, domain] = read_catalog(
@@ -204,13 +212,12 @@ def check_theme_catalogs(
 
 
 def _missing_theme(file: CatalogFile, severity: Severity) -> Diagnostic:
-    directory = file.display.rsplit("/", 3)[0]
     name = Locale.parse(file.lang).get_display_name("en")
     return Diagnostic(
         file.display,
-        message=f"missing: the theme has no {name} ({file.lang}) translation: add it with "
-        f"'pybabel init -D theme -l {file.lang} -i {directory}/theme.pot -d {directory}' "
-        "and translate it",
+        message=f"missing: the theme has no {name} ({file.lang}) translation: run 'make "
+        "translations' (privacy-notice translations), which adds this catalog of the "
+        "theme's labels to the project, and translate it",
         severity=severity,
     )
 

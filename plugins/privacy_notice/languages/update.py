@@ -33,6 +33,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import denormalize, normalize, read_po, write_po
 
+from privacy_notice.languages.catalogs import THEME_LANGUAGE
 from privacy_notice.languages.extract import extract_policy
 
 THEME_METHODS = [("**.html", "jinja2"), ("**.py", "python")]
@@ -243,4 +244,21 @@ def update_policy(
         catalog = update(template, path, lang, same_path_fuzzy=True, keep=overrides)
         if write_if_changed(path, render(catalog, locations=False)):
             written.append(path)
+    return written
+
+
+def update_own_theme_catalogs(
+    theme_translations: FilePath, own: FilePath, languages: Iterable[str]
+) -> list[FilePath]:
+    """A project's own catalogs of the theme's labels (``own``: its ``translations/``),
+    brought up to the theme's template: for each language the theme has no catalog of, a
+    new one to translate, and every one the project already has; the files written."""
+    template = read(theme_translations / "theme.pot")
+    written = []
+    for lang in sorted(set(languages) - {THEME_LANGUAGE}):
+        path = own / lang / "LC_MESSAGES" / "theme.po"
+        if path.exists() or not (theme_translations / lang / "LC_MESSAGES" / "theme.po").exists():
+            catalog = update(template, path, lang, same_path_fuzzy=False)
+            if write_if_changed(path, render(catalog, locations=True)):
+                written.append(path)
     return written

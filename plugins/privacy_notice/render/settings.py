@@ -239,6 +239,7 @@ def options_from(settings: dict[str, Any]) -> Options:
         allow_fallback=notice.allow_fallback,
         allow_draft=notice.allow_draft,
         theme_translations=Path(settings["THEME"]) / "translations",
+        own_theme_translations=base / notice.translations,
         preview=notice.allow_preview,
         as_of=notice.as_of or today_in(settings),
     )

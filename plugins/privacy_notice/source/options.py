@@ -25,6 +25,10 @@ class Options:
     versions: FilePath
     # The theme's catalogs (domain ``theme``): they belong to the theme, not to the notice.
     theme_translations: FilePath = DEFAULT_THEME / "translations"
+    # The project's own catalogs of the theme's labels, for a language the theme has none
+    # of (or words it otherwise): ``translations/<lang>/LC_MESSAGES/theme.po`` of the
+    # project, read before the theme's (``privacy-notice translations`` adds them).
+    own_theme_translations: FilePath | None = None
     # The catalogs of the project's shared blocks (see shared.py); the register's own
     # catalogs take precedence over them.
     shared_translations: FilePath | None = None
