@@ -372,7 +372,7 @@ def test_index_json_that_is_a_directory_or_fifo_is_located(project: Project, run
     fails_with(run("build"), "content/versions/index.json: is not a regular file")
 
 
-def test_snapshot_size_is_checked_before_reading(project: Project, run, monkeypatch):
+def test_snapshot_size_is_checked_before_reading(run, monkeypatch):
     monkeypatch.setattr("privacy_notice.history.store.SNAPSHOT_BYTES", 10)
     fails_with(run("build"), "at most 10 bytes are read")
 
@@ -496,7 +496,7 @@ def test_preview_server_is_threaded_with_a_normal_backlog():
     assert _Server.request_queue_size >= 128
 
 
-def test_an_output_name_with_a_newline_is_reported_on_one_line(project: Project, run):
+def test_an_output_name_with_a_newline_is_reported_on_one_line(run):
     status, lines = run("build", "-o", "site\nx")
     assert status == 0 and lines[-1] == "built site\\nx", lines
 

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+import mypy.api as mypy_api
 
 from conftest import ROOT
-
-mypy_api = pytest.importorskip("mypy.api")
 
 PROBE = """
 from privacy_notice.model.register import Address, Register, Text

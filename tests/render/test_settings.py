@@ -141,13 +141,6 @@ def test_every_setting_is_declared_with_a_meaning_and_a_valid_default():
         assert getattr(NoticeSettings(), setting.attribute) == setting.default
 
 
-def test_readme_lists_every_setting():
-    rows = (ROOT / "README.md").read_text("utf-8").splitlines()
-    for setting in SETTINGS:
-        row = f"| `{setting.name}` | {setting.kind.description} | `{setting.default!r}` | "
-        assert any(line.startswith(row) for line in rows), row
-
-
 def messages(settings: dict[str, object]) -> list[str]:
     with pytest.raises(PolicyError) as caught:
         check_settings(settings)

@@ -287,10 +287,6 @@ def test_bad_input_as_a_process(project: Project, name: str):
     fails_cleanly_and_keeps_output(project, name, project.process)
 
 
-def test_corpus_is_large_enough():
-    assert len(CASES) >= 40
-
-
 def test_broken_theme_and_settings_are_located(project: Project):
     template = project.path / "theme/templates/history.html"
     original = template.read_text("utf-8")
