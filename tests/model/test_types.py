@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import mypy.api as mypy_api
+import pytest
 
 from conftest import ROOT
 
