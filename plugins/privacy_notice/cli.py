@@ -59,7 +59,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = set(found)  # a shared block's, seen from several registers: once
     for path in policies:
         try:
-            _loaded, warnings = check_policy(path, strict=args.strict)
+            # Its catalogs where a register keeps them (see registers.RegisterFolder).
+            translations = path.parent / "translations"
+            _loaded, warnings = check_policy(path, strict=args.strict, translations=translations)
         except PolicyError as exc:  # every file is checked, as pre-commit passes several
             problems.update(exc.diagnostics)
             continue
@@ -71,7 +73,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _report_valid(path: str, warnings: Sequence[Diagnostic]) -> None:
     _report(warnings)
-    count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
+    count = f"; {len(warnings)} warning{'s' * (len(warnings) != 1)}"
     print(f"{visible(path)}: valid{count if warnings else ''}", file=sys.stderr)
 
 

@@ -49,7 +49,11 @@ def validate_registers(
     """Every register validated: each with its warnings."""
     from .validate import check_policy
 
-    check = lambda r: (r, check_policy(r.policy, strict=strict)[1])  # noqa: E731
+    def check(register: RegisterFolder) -> tuple[RegisterFolder, list[Diagnostic]]:
+        return register, check_policy(
+            register.policy, strict=strict, translations=register.translations
+        )[1]
+
     return each(registers, check, project.problems)
 
 

@@ -7,6 +7,7 @@ worded as advice to a person editing YAML, not as a validator's internals.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -42,12 +43,19 @@ _TYPE_NAMES = {
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
+    from .markup import Removal
+
 
 def check_policy(
-    path: os.PathLike[str] | str, cache: ValidationCache | None = None, strict: bool = False
+    path: os.PathLike[str] | str,
+    cache: ValidationCache | None = None,
+    strict: bool = False,
+    translations: Path | None = None,
 ) -> tuple[Loaded, list[Diagnostic]]:
     """Load and validate a policy file; raise on errors, return it with its warnings
-    (the GDPR completeness check of :mod:`.lint`; with ``strict``, they are errors).
+    (the GDPR completeness check of :mod:`.lint`, and the markup the sanitizer will remove
+    from its Markdown texts and, with ``translations``, from their translations there;
+    with ``strict``, they are errors).
 
     With a ``cache``, a file whose bytes already passed the schema skips that pass (the
     rules beyond the schema always run).
@@ -73,6 +81,10 @@ def check_policy(
         raise PolicyError(found)
     if cache is not None:
         cache.remember(key)
+    found += removed_markup(loaded)
+    if translations is not None:
+        shared = project_of(Path(path)) / "shared" / "translations" if resolved else None
+        found += translated_markup(loaded, translations, shared)
     found = sorted(found + lint(loaded))
     if strict and found:
         raise PolicyError([replace(d, severity="error") for d in found])
@@ -97,6 +109,117 @@ def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
         for path, text, _kind in iter_texts(loaded.data)
         if (problem := markdown_problem(text))
     ]
+
+
+# A text that may lose something to the sanitizer: HTML, an entity or an escape; an image;
+# a link to anything but an https:, http:, mailto: or tel: address (or by reference); a
+# heading, rule, code block or aligned table column of Markdown. Only these are rendered
+# to be compared (validate must start fast: Python-Markdown is a tenth of its time).
+_MAY_LOSE = re.compile(
+    r"[<&\\]|!\[|\]\[|\]\(\s*<?(?!\s*(?:https?|mailto|tel):)|^ {0,3}\[[^\]]*\]:"
+    r"|^ {0,3}(?:#|([-*_=])(?: *\1){2,} *$|-+ *$)|^(?: {4}|\t)|:-|-:",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _removals(text: str) -> tuple[Removal, ...]:
+    if not _MAY_LOSE.search(text):
+        return ()
+    from .markup import removed_markup as removed  # Python-Markdown and nh3: only now
+
+    return removed(text)
+
+
+def _removal_message(found: tuple[Removal, ...]) -> str:
+    shown = [r.what for r in found[:4]] + ([f"{len(found) - 4} more"] if len(found) > 4 else [])
+    fixes = "; ".join(dict.fromkeys(r.fix for r in found))
+    return f"the published notice will not show {', '.join(shown)}: {fixes}"
+
+
+def removed_markup(loaded: Loaded) -> list[Diagnostic]:
+    """A warning at each Markdown text that holds markup or a link the sanitizer removes
+    (see :func:`.markup.removed_markup`): nothing unsafe is published, but the author
+    learns that part of the text will not be."""
+    return [
+        loaded.diagnostic(path, _removal_message(found), severity="warning")
+        for path, text, kind in iter_texts(loaded.data)
+        if kind == "markdown" and (found := _removals(text))
+    ]
+
+
+def translated_markup(loaded: Loaded, translations: Path, shared: Path | None) -> list[Diagnostic]:
+    """The same for each translation of a Markdown text, at its ``msgstr`` line: in the
+    register's catalog, else (a text it does not hold) in the shared blocks' catalog, as
+    the build looks it up (see :meth:`.i18n.CatalogFile.holding`). An unreadable catalog
+    is the build's to report."""
+    data = loaded.data
+    texts = sorted({text for _path, text, kind in iter_texts(data) if kind == "markdown"})
+    found = []
+    for lang in data.get("languages") or ():
+        if lang == data.get("source_language"):
+            continue
+        catalogs = [translations / lang / "LC_MESSAGES" / "policy.po"]
+        catalogs += [shared / lang / "LC_MESSAGES" / "policy.po"] if shared else []
+        read = [(display(path), _po_messages(path)) for path in catalogs]
+        for text in texts:
+            held = next(
+                ((name, messages[text]) for name, messages in read if text in messages), None
+            )
+            if held is None:
+                continue
+            name, (translated, line) = held
+            removals = _removals(translated)
+            if removals:
+                message = f'the translation of "{_short(text)}": {_removal_message(removals)}'
+                found.append(Diagnostic(name, line, 1, "", message, "warning"))
+    return found
+
+
+# A line of a PO file: a keyword and its string, or a string continuing the keyword's.
+_PO_LINE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(.*)"\s*$')
+_PO_ESCAPE = re.compile(r"\\(.)")
+_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+
+
+def _po_messages(path: Path) -> dict[str, tuple[str, int]]:
+    """A catalog's translations, ``{msgid: (msgstr, line of the msgstr)}``, without plural
+    forms, contexts or fuzzy entries (the build publishes none of them); read without
+    Babel, which validate does not import. A catalog that cannot be read: none."""
+    from .safety import CATALOG_BYTES, read_regular
+
+    try:
+        text = read_regular(path, display(path), CATALOG_BYTES).decode("utf-8")
+    except (FileNotFoundError, PolicyError, UnicodeDecodeError):
+        return {}
+    messages: dict[str, tuple[str, int]] = {}
+    entry: dict[str, tuple[str, int]] = {}  # keyword: (string, line)
+    keyword, fuzzy = "", False
+    for number, raw in enumerate([*text.splitlines(), "#"], start=1):  # "#": the end
+        line = raw.strip()
+        match = _PO_LINE.match(line)
+        begins = line.startswith("#") or (
+            match is not None and match.group(1) in ("msgctxt", "msgid")
+        )
+        if begins and "msgstr" in entry:  # the entry before is complete
+            msgid, msgstr = entry.get("msgid", ("", 0)), entry["msgstr"]
+            if msgid[0] and msgstr[0] and "msgctxt" not in entry and not fuzzy:
+                messages[msgid[0]] = msgstr
+            entry, keyword, fuzzy = {}, "", False
+        fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
+        if match is None:
+            continue
+        value = _PO_ESCAPE.sub(lambda m: _PO_ESCAPES.get(m.group(1), m.group(1)), match.group(2))
+        if match.group(1):
+            keyword = match.group(1)
+            entry[keyword] = (value, number)
+        elif keyword:
+            entry[keyword] = (entry[keyword][0] + value, entry[keyword][1])
+    return messages
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
