@@ -91,6 +91,25 @@ def protected(
         yield "plugin directory (PLUGIN_PATHS)", Path(path)
     yield "version store", options.versions
     yield "translations directory", options.translations
+    yield from register_inputs(options.policy.parent)
+
+
+def register_inputs(project: Path) -> Iterator[tuple[str, Path]]:
+    """Every further register's inputs (its folder, version store and catalogs), the
+    registers' folder as a whole (a register with a problem, a future one) and the shared
+    blocks (``shared.yaml``, ``shared/`` with their catalogs): no output may be, hold or
+    lie inside one."""
+    from .registers import discover
+    from .shared import REGISTERS_DIR, SHARED_FILE
+
+    for register in discover(project, keep_going=True).registers:
+        if not register.root:  # the root register's are the project's (above)
+            yield f"folder of the register '{register.slug}'", register.folder
+            yield f"version store of the register '{register.slug}'", register.versions
+            yield f"catalogs of the register '{register.slug}'", register.translations
+    yield "folder of the registers", project / REGISTERS_DIR
+    yield "shared blocks' folder", project / "shared"
+    yield "shared blocks' file", project / SHARED_FILE
 
 
 def check_theme_static(settings: dict[str, Any], root: Path) -> None:
@@ -251,4 +270,5 @@ def refuse_serving(root: Path, settings_file: str, output: str) -> Path:
         target, protected(root.resolve(), Path(settings_file), settings, options)
     )
     outputdir.check_replaceable(target, force=False)
+    outputdir.check_builds_folder(target)
     return target
