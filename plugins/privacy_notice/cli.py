@@ -101,8 +101,8 @@ def cmd_release(args: argparse.Namespace) -> int:
             force=args.force,
         )
         print(
-            f"undid the release of {args.undo}: removed {os.path.relpath(removed)}; "
-            f"{display(registers[0].policy)} is a draft again",
+            f"undid the release of {args.undo}: removed {visible(os.path.relpath(removed))}; "
+            f"{visible(display(registers[0].policy))} is a draft again",
             file=sys.stderr,
         )
         return 0
@@ -116,7 +116,8 @@ def cmd_release(args: argparse.Namespace) -> int:
             continue
         _report(done.placed.warnings)
         print(
-            f"{name}released the version of {done.placed.date}: {os.path.relpath(done.written)}",
+            f"{name}released the version of {done.placed.date}: "
+            f"{visible(os.path.relpath(done.written))}",
             file=sys.stderr,
         )
     return 0
@@ -146,7 +147,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
         root / "theme" / "translations",
     )
     for path in written:
-        print(f"updated {os.path.relpath(path)}", file=sys.stderr)
+        print(f"updated {visible(os.path.relpath(path))}", file=sys.stderr)
     print(f"{len(written)} catalog file(s) changed", file=sys.stderr)
     return 0
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, PolicyError
+from .diagnostics import Diagnostic, PolicyError, visible
 
 if TYPE_CHECKING:  # every command's parser imports this module: the skeleton only for init
     from .skeleton import Answers
@@ -94,6 +94,14 @@ def _schema_reference(target: FilePath, name: str = "policy") -> str:
 
 def check_target(target: FilePath, *, reset: bool, force: bool) -> list[Diagnostic]:
     shown = str(target)
+    if target.is_symlink():  # dangling or not: init writes where it is asked, not elsewhere
+        return [
+            Diagnostic(
+                shown,
+                message=f"a symbolic link (to {os.readlink(target)}): init writes into a "
+                "directory, not through a link: name the directory itself",
+            )
+        ]
     if not reset:
         if target.exists() and (not target.is_dir() or any(target.iterdir())):
             return [
@@ -223,7 +231,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         used=shared.used,
     )
     for path in written:
-        print(f"wrote {os.path.relpath(path)}", file=sys.stderr)
+        print(f"wrote {visible(os.path.relpath(path))}", file=sys.stderr)
     for lang in missing_theme_catalogs(target, answers.languages):
         print(
             f"note: the theme has no '{lang}' catalog yet; the build will say how to add it",
