@@ -245,7 +245,7 @@ def warn_gone(previous: Path, new: Path) -> None:
     def slugs(site: Path) -> set[str]:
         try:
             index = json.loads((site / "api" / "registers.json").read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # not our file: no warning
             return set()
         listed = index.get("registers") if isinstance(index, dict) else None
         return {r["slug"] for r in listed or () if isinstance(r, dict) and not r.get("root")}

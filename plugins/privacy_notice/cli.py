@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -59,9 +60,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = set(found)  # a shared block's, seen from several registers: once
     for path in policies:
         try:
-            # Its catalogs where a register keeps them (see registers.RegisterFolder).
-            translations = path.parent / "translations"
-            _loaded, warnings = check_policy(path, strict=args.strict, translations=translations)
+            _loaded, warnings = check_policy(path, strict=args.strict, folder=path.parent)
         except PolicyError as exc:  # every file is checked, as pre-commit passes several
             problems.update(exc.diagnostics)
             continue
@@ -108,6 +107,7 @@ def cmd_release(args: argparse.Namespace) -> int:
         return 0
     for done in release_registers(project, registers, _options(args), _as_of(args.as_of)):
         name = f"{done.register.slug}: " if project.several else ""
+        _report([n for n in done.placed.history.notes if n.severity == "warning"])  # leftovers
         if done.written is None:
             print(
                 f"{name}the version of {done.placed.date} is already released; nothing to do",
@@ -124,12 +124,18 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
-    """The date the command acts as of: ``--as-of``, or today (the machine's local date)."""
+    """The date the command acts as of: ``--as-of``, or today (the machine's local date).
+    Only YYYY-MM-DD, as the message says: ``date.fromisoformat`` also takes 20270401 and
+    2027-W01-1 (Python 3.11)."""
+    if not text:
+        return dt.date.today()
     try:
-        return dt.date.fromisoformat(text) if text else dt.date.today()
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.date.fromisoformat(text)
     except ValueError:
-        message = f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
-        raise PolicyError([Diagnostic(option, message=message)]) from None
+        pass
+    message = f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
+    raise PolicyError([Diagnostic(option, message=message)])
 
 
 def cmd_translations(args: argparse.Namespace) -> int:

@@ -130,7 +130,7 @@ def check_target(target: FilePath, *, reset: bool, force: bool) -> list[Diagnost
 def _released(index: FilePath) -> list[str]:
     try:
         entries = json.loads(index.read_bytes()).get("versions", [])
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):  # nested too deep
         return ["unreadable index"] if index.exists() else []
     return [str(e.get("date")) for e in entries if isinstance(e, dict)]
 

@@ -50,9 +50,7 @@ def validate_registers(
     from .validate import check_policy
 
     def check(register: RegisterFolder) -> tuple[RegisterFolder, list[Diagnostic]]:
-        return register, check_policy(
-            register.policy, strict=strict, translations=register.translations
-        )[1]
+        return register, check_policy(register.policy, strict=strict, folder=register.folder)[1]
 
     return each(registers, check, project.problems)
 

@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic, PolicyError, YamlPath, did_you_mean, displa
 from .lint import lint
 from .load import Loaded, load_policy_text, read_source
 from .rules import domain_checks
+from .safety import leftover_temporaries
 from .schema import Schema, iter_texts, policy_schema
 from .shared import (
     UNKNOWN_KEY,
@@ -50,12 +51,13 @@ def check_policy(
     path: os.PathLike[str] | str,
     cache: ValidationCache | None = None,
     strict: bool = False,
-    translations: Path | None = None,
+    folder: Path | None = None,
 ) -> tuple[Loaded, list[Diagnostic]]:
     """Load and validate a policy file; raise on errors, return it with its warnings
     (the GDPR completeness check of :mod:`.lint`, and the markup the sanitizer will remove
-    from its Markdown texts and, with ``translations``, from their translations there;
-    with ``strict``, they are errors).
+    from its Markdown texts; with ``strict``, they are errors). ``folder``: the register's
+    folder (``validate``), whose catalogs are checked for the same markup, and whose
+    version store for what an interrupted release left.
 
     With a ``cache``, a file whose bytes already passed the schema skips that pass (the
     rules beyond the schema always run).
@@ -82,9 +84,11 @@ def check_policy(
     if cache is not None:
         cache.remember(key)
     found += removed_markup(loaded)
-    if translations is not None:
+    if folder is not None:  # its layout: see registers.RegisterFolder
         shared = project_of(Path(path)) / "shared" / "translations" if resolved else None
-        found += translated_markup(loaded, translations, shared)
+        found += translated_markup(loaded, folder / "translations", shared)
+        versions = folder / "content" / "versions"
+        found += leftover_temporaries(versions, display(versions))
     found = sorted(found + lint(loaded))
     if strict and found:
         raise PolicyError([replace(d, severity="error") for d in found])

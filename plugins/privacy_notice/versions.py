@@ -23,7 +23,14 @@ from .load import Loaded
 from .migrate import CURRENT_VERSION, schema_version, upgrade
 from .model import Register, register_from_document
 from .records import frozen
-from .safety import INDEX_BYTES, SNAPSHOT_BYTES, read_regular, write_atomically
+from .safety import (
+    INDEX_BYTES,
+    SNAPSHOT_BYTES,
+    leftover_temporaries,
+    parse_json,
+    read_regular,
+    write_atomically,
+)
 from .schema import register_schema_for
 
 INDEX = "index.json"
@@ -91,6 +98,8 @@ def read_history(
                 )
             ]
         )
+    # Named on every read (a build, a release): a release killed mid-write leaves them.
+    leftovers = tuple(leftover_temporaries(directory, display))
     if not os.path.lexists(index_file):
         if any(directory.glob("*.json")):
             raise PolicyError(
@@ -103,7 +112,7 @@ def read_history(
                     )
                 ]
             )
-        return History(directory, display, (), (_never_released(display),))
+        return History(directory, display, (), (_never_released(display), *leftovers))
     entries = _read_index(index_file, f"{display}/{INDEX}")
     snapshots = []
     for entry in entries:
@@ -133,8 +142,8 @@ def read_history(
             )
         )
     if problems:
-        raise PolicyError(problems)
-    return History(directory, display, tuple(snapshots))
+        raise PolicyError([*problems, *leftovers])
+    return History(directory, display, tuple(snapshots), leftovers)
 
 
 def _never_released(display: str) -> Diagnostic:
@@ -148,7 +157,7 @@ def _never_released(display: str) -> Diagnostic:
 
 def _read_index(path: FilePath, display: str) -> list[dict[str, str]]:
     try:
-        index = json.loads(read_regular(path, display, INDEX_BYTES))
+        index = parse_json(read_regular(path, display, INDEX_BYTES), display)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line, col = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
         message = (
@@ -203,14 +212,19 @@ def _verify(
             )
         ]
     try:
-        document = json.loads(raw)
+        document = parse_json(raw, name)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line, col = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
         return None, [
             Diagnostic(name, line, col, "", f"not valid JSON: {getattr(exc, 'msg', exc)}")
         ]
+    except PolicyError as exc:
+        return None, list(exc.diagnostics)
     key = ValidationCache.key("snapshot", raw)
-    found = [] if cache is not None and cache.known(key) else check_document(document, name)
+    try:
+        found = [] if cache is not None and cache.known(key) else check_document(document, name)
+    except RecursionError:  # nested just below what the JSON reader refuses
+        found = [Diagnostic(name, message="nested too deep: restore it from version control")]
     if not found and cache is not None:
         cache.remember(key)
     if not found and document["notice"]["updated"] != entry["date"]:
