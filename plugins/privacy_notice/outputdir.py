@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .diagnostics import Diagnostic, PolicyError, display
 from .safety import fsync_directory, is_inside, umask
@@ -129,11 +130,30 @@ def check_builds_folder(target: Path) -> None:
 
 @contextlib.contextmanager
 def build_lock(target: Path) -> Iterator[Path]:
-    """Hold the lock of ``target``'s builds (a second build waits and says so)."""
+    """Hold the lock of ``target``'s builds (a second build waits and says so). A first
+    build that fails takes the builds folder it made with it: nothing is left behind."""
     check_builds_folder(target)
     directory = builds_dir(target)
-    directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / "lock", "a+b") as lock:
+    made = not os.path.lexists(directory)
+    lock = _locked(directory, target)
+    try:
+        yield directory
+    finally:
+        if made and not _is_our_link(target):
+            with contextlib.suppress(OSError):  # not empty (a user's file): it stays
+                os.unlink(directory / "lock")
+                os.rmdir(directory)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
+def _locked(directory: Path, target: Path) -> BinaryIO:
+    """The lock file of ``directory``, locked. A build that waited may find that the lock
+    it holds was removed meanwhile (the first build into a new output failed, and took
+    its folder with it): it locks the one now there."""
+    while True:
+        directory.mkdir(parents=True, exist_ok=True)
+        lock = open(directory / "lock", "a+b")  # noqa: SIM115 (returned, held by the caller)
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -144,9 +164,12 @@ def build_lock(target: Path) -> Iterator[Path]:
             )
             fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            yield directory
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            held, there = os.fstat(lock.fileno()), os.stat(directory / "lock")
+            if (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino):
+                return lock
+        except FileNotFoundError:
+            pass
+        lock.close()  # and its lock with it
 
 
 def new_build(directory: Path) -> Path:
