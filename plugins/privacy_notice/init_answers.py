@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, did_you_mean, visible
+from .diagnostics import Diagnostic, did_you_mean
 
 if TYPE_CHECKING:  # every command's parser imports init: the skeleton only for init
     from .skeleton import Answers
@@ -45,7 +45,9 @@ def unprintable(answers: Answers) -> list[Diagnostic]:
     return [
         Diagnostic(
             option,
-            message=f"holds a control character ({visible(match.group())}): write it as plain text",
+            # As \\uXXXX: visible() leaves a lone surrogate as it is.
+            message=f"holds a control character (\\u{ord(match.group()):04x}): "
+            "write it as plain text",
         )
         for option, text in given.items()
         if (match := _UNPRINTABLE.search(text))
