@@ -6,8 +6,12 @@ for byte as it was, no builds folder left behind."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import select
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +172,36 @@ def test_a_hidden_folder_under_registers_is_no_register(registers: Project):
     registers.build("--as-of=2024-06-01")
     index = (registers.path / "output" / "api" / "registers.json").read_text("utf-8")
     assert "recruitment.builds" not in index and '"recruitment"' in index
+
+
+def test_a_failed_first_build_leaves_no_builds_folder(project: Project):
+    project.edit("period: P3M", "period: three months")
+    before = tree(project.path)
+    result = project.run("build", "-o", "site")
+    assert result.returncode == 1 and "is not an ISO 8601 duration" in result.stderr
+    assert tree(project.path) == before  # no .site.builds/, no site
+
+
+def test_a_build_waiting_on_a_lock_that_goes_takes_the_new_one(project: Project):
+    """The first build into a new output failed and took its builds folder (and lock) with
+    it while a second one waited: the second locks afresh and builds."""
+    builds = outputdir.builds_dir(project.path / "output")
+    builds.mkdir()
+    with open(builds / "lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        second = subprocess.Popen(
+            [sys.executable, "-m", "privacy_notice.cli", "build"],
+            cwd=project.path,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        ready, _, _ = select.select([second.stderr], [], [], 120)
+        assert ready and "waiting for it" in second.stderr.readline()
+        (builds / "lock").unlink()
+        builds.rmdir()
+    _out, err = second.communicate(timeout=120)  # the lock released as the file closed
+    assert second.returncode == 0, err
+    assert (project.path / "output" / "index.html").is_file()
+    assert sorted(p.name for p in builds.iterdir()) == sorted(
+        ["lock", (project.path / "output").resolve().name]
+    )
