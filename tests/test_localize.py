@@ -24,9 +24,15 @@ def answers(monkeypatch) -> KeptTexts:
 
 @pytest.fixture
 def no_locale_data(monkeypatch) -> dict[str, object]:
-    """Babel's loaded locale data, emptied (as in a new process) and watched."""
+    """Babel's loaded locale data, emptied (as in a new process) and watched. What holds
+    it already goes too (else the test passed or failed by test order, in one worker):
+    the Babel locales ``locale_for`` keeps, and Babel's wrappers of loaded data (newer
+    Babel keeps them in ``_dict_cache``)."""
     loaded: dict[str, object] = {}
     monkeypatch.setattr(babel.localedata, "_cache", loaded)
+    if hasattr(babel.localedata, "_dict_cache"):
+        monkeypatch.setattr(babel.localedata, "_dict_cache", {})
+    localize.locale_for.cache_clear()
     return loaded
 
 
