@@ -14,8 +14,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import Project, new_version
+from conftest import Project, examples, new_version
+from privacy_notice import markup, validate
 from run_cli import in_process
 from tree_state import one_problem, tree
 
@@ -182,6 +185,23 @@ def test_a_fuzzy_or_another_texts_translation_is_not_checked(project: Project):
     catalog.write_text("".join(lines), "utf-8")
     result = project.run("validate")
     assert result.returncode == 0 and "will not show" not in result.stderr, result.stderr
+
+
+# Pieces of Markdown, HTML and link targets, well and badly formed: the texts they make
+# test the cheap filter that spares validate from rendering most texts.
+PIECES = [
+    *"ab #-*_=:|[]()<>!&\\`\n\t\r/.1+ ",
+    *("word ", "> ", "1. ", "    ", "---", "# ", "![", "](", "]: ", "| a |", ":-", "-:"),
+    *("https://", "http://", "HTTPS://", "mailto:", "tel:", "javascript:", "data:", "//"),
+    *("example.com", "xn--a", "09", ":99999", ":8080", "/path", "?q=1", "#top", "%2F", "%zz"),
+    *("::1", "a b", "\u00a0", "é", "<b>", "<style>", "&#x61;", "&amp;"),
+]
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join))
+def test_the_filter_never_spares_a_text_that_loses_markup(text: str):
+    assert validate._removals(text) == markup.removed_markup(text)
 
 
 def test_validate_renders_only_texts_that_may_lose_markup(project: Project):

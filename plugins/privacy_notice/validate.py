@@ -116,18 +116,28 @@ def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
 
 
 # A text that may lose something to the sanitizer: HTML, an entity or an escape; an image;
-# a link to anything but an https:, http:, mailto: or tel: address (or by reference); a
-# heading, rule, code block or aligned table column of Markdown. Only these are rendered
-# to be compared (validate must start fast: Python-Markdown is a tenth of its time).
+# a link by reference, or to anything but a well-formed https:/http: address or a mailto:
+# or tel: one (the sanitizer drops a link it cannot parse, "https://example.com/a b");
+# a heading, rule, setext underline or code block of Markdown, also inside a quote or list
+# item (the line starts with their markers); an aligned table column. Only these are
+# rendered to be compared (validate must start fast: Python-Markdown is a tenth of its
+# time). It may take too much, never too little (a property test holds it to that).
+_LABEL = r"[a-z0-9](?:-?[a-z0-9])*"  # no "--": "xn--" starts a label only IDNA may check
+_PUBLISHED_LINK = (
+    rf"(?:https?://(?:{_LABEL}\.)*[a-z](?:-?[a-z0-9])*(?::[0-9]{{1,4}})?"  # a name, no IP
+    r"(?:[/?#](?:[a-z0-9\-._~/?#=;+,!*'@:]|%[0-9a-f]{2})*)?|(?:mailto|tel):[a-z0-9@.+\-_~,;=:?]*)\)"
+)
+_CONTAINERS = r"^[ \t>*+\-0-9.)]*"  # what may precede a block on its line
 _MAY_LOSE = re.compile(
-    r"[<&\\]|!\[|\]\[|\]\(\s*<?(?!\s*(?:https?|mailto|tel):)|^ {0,3}\[[^\]]*\]:"
-    r"|^ {0,3}(?:#|([-*_=])(?: *\1){2,} *$|-+ *$)|^(?: {4}|\t)|:-|-:",
+    rf"[<&\\]|!\[|\]\[|\]:|\]\((?!{_PUBLISHED_LINK})"
+    rf"|{_CONTAINERS}(?:#|(?: {{4}}|\t))|^[ \t>*+\-_=0-9.)]*[-*_=][ \t>*+\-_=0-9.)]*$"
+    r"|:-|-:|:[ \t]*\||\|[ \t]*:",
     re.MULTILINE | re.IGNORECASE,
 )
 
 
 def _removals(text: str) -> tuple[Removal, ...]:
-    if not _MAY_LOSE.search(text):
+    if not _MAY_LOSE.search(text.replace("\r", "\n")):  # Markdown ends a line at either
         return ()
     from .markup import removed_markup as removed  # Python-Markdown and nh3: only now
 
