@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from privacy_notice.diagnostics import Diagnostic, PolicyError, display
 
@@ -24,6 +26,7 @@ POLICY_BYTES = 2_000_000
 CATALOG_BYTES = 5_000_000
 SNAPSHOT_BYTES = 10_000_000  # a released document holds every language
 INDEX_BYTES = 1_000_000
+JSON_DEPTH = 100  # a register document nests about ten levels
 
 _ADVICE = {
     errno.ENOSPC: "the disk is full: free some space and run it again",
@@ -135,3 +138,64 @@ def write_atomically(target: Path, data: bytes) -> None:
             os.unlink(temporary)
         raise
     fsync_directory(target.parent)
+
+
+def parse_json(raw: bytes | str, name: str) -> Any:
+    """``json.loads(raw)``; nesting too deep for Python's recursion (an ``index.json`` of
+    100,000 ``[``) is a located problem, not a RecursionError. Decoding errors pass
+    through: each caller says what a broken file of its kind means."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        line, column = _too_deep(text)
+        message = (
+            f"nested more than {JSON_DEPTH} levels deep: not a file privacy-notice wrote; "
+            "restore it from version control"
+        )
+        raise PolicyError([Diagnostic(name, line, column, "", message)]) from None
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Line and column of the first bracket beyond :data:`JSON_DEPTH` (strings skipped).
+    Only on the way to an error: a character at a time."""
+    depth, line, start, inside, escaped = 0, 1, 0, False, False
+    for index, char in enumerate(text):
+        if inside:
+            inside, escaped = (escaped or char != '"'), (not escaped and char == "\\")
+        elif char == '"':
+            inside = True
+        elif char in "[{":
+            depth += 1
+            if depth > JSON_DEPTH:
+                return line, index - start + 1
+        elif char in "]}":
+            depth -= 1
+        if char == "\n":
+            line, start = line + 1, index + 1
+    return 0, 0
+
+
+# The names of write_atomically's temporary files (and release --undo's): ".NAME.XXXXXXXX"
+# and ".NAME.XXXXXXXX.tmp" beside NAME.json, in tempfile.mkstemp's characters.
+_TEMPORARY = re.compile(r"\.[^/]+\.json\.[a-z0-9_]{8}(?:\.tmp)?")
+
+
+def leftover_temporaries(directory: Path, shown: str) -> list[Diagnostic]:
+    """A warning for each temporary file a release or undo killed mid-write left in
+    ``directory``: no command reads it, but ``git add`` would commit it. Not removed here:
+    a release running now may be about to rename its own."""
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return []
+    return [
+        Diagnostic(
+            f"{shown}/{name}",
+            message="a temporary file left by an interrupted release: it is not a "
+            "released version; delete it (and do not commit it)",
+            severity="warning",
+        )
+        for name in names
+        if _TEMPORARY.fullmatch(name)
+    ]

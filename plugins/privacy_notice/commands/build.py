@@ -100,6 +100,25 @@ def protected(
         yield "plugin directory (PLUGIN_PATHS)", Path(path)
     yield "version store", options.versions
     yield "translations directory", options.translations
+    yield from register_inputs(options.policy.parent)
+
+
+def register_inputs(project: Path) -> Iterator[tuple[str, Path]]:
+    """Every further register's inputs (its folder, version store and catalogs), the
+    registers' folder as a whole (a register with a problem, a future one) and the shared
+    blocks (``shared.yaml``, ``shared/`` with their catalogs): no output may be, hold or
+    lie inside one."""
+    from privacy_notice.source.project import discover
+    from privacy_notice.source.shared import REGISTERS_DIR, SHARED_FILE
+
+    for register in discover(project, keep_going=True).registers:
+        if not register.root:  # the root register's are the project's (above)
+            yield f"folder of the register '{register.slug}'", register.folder
+            yield f"version store of the register '{register.slug}'", register.versions
+            yield f"catalogs of the register '{register.slug}'", register.translations
+    yield "folder of the registers", project / REGISTERS_DIR
+    yield "shared blocks' folder", project / "shared"
+    yield "shared blocks' file", project / SHARED_FILE
 
 
 def check_theme_static(settings: dict[str, Any], root: Path) -> None:
@@ -221,7 +240,7 @@ def warn_gone(previous: Path, new: Path) -> None:
     def slugs(site: Path) -> set[str]:
         try:
             index = json.loads((site / "api" / "registers.json").read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # not our file: no warning
             return set()
         listed = index.get("registers") if isinstance(index, dict) else None
         return {r["slug"] for r in listed or () if isinstance(r, dict) and not r.get("root")}
@@ -245,6 +264,7 @@ def refuse_serving(root: Path, settings_file: str, output: str) -> Path:
         target, protected(root.resolve(), Path(settings_file), settings, options)
     )
     outputdir.check_replaceable(target, force=False)
+    outputdir.check_builds_folder(target)
     return target
 
 

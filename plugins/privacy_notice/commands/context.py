@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,12 +55,18 @@ def settings_file(args: argparse.Namespace) -> Path | None:
 
 
 def as_of(text: str | None, option: str = "--as-of") -> dt.date:
-    """The date a command acts as of: ``--as-of``, or today (the machine's local date)."""
+    """The date a command acts as of: ``--as-of``, or today (the machine's local date).
+    Only YYYY-MM-DD, as the message says: ``date.fromisoformat`` also takes 20270401 and
+    2027-W01-1 (Python 3.11)."""
+    if not text:
+        return dt.date.today()
     try:
-        return dt.date.fromisoformat(text) if text else dt.date.today()
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.date.fromisoformat(text)
     except ValueError:
-        message = f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
-        raise PolicyError([Diagnostic(option, message=message)]) from None
+        pass
+    message = f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-04-01"
+    raise PolicyError([Diagnostic(option, message=message)])
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> None:

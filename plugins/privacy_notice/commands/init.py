@@ -24,7 +24,7 @@ from privacy_notice.commands.context import theme_folder
 from privacy_notice.commands.init_answers import answers_from, check_answers
 from privacy_notice.commands.init_shared import own_controller, refer_to_blocks, shared_sections
 from privacy_notice.commands.skeleton import HEADINGS, policy_yaml
-from privacy_notice.diagnostics import Diagnostic, PolicyError
+from privacy_notice.diagnostics import Diagnostic, PolicyError, visible
 from privacy_notice.languages.update import (
     update_all,
 )
@@ -126,6 +126,14 @@ def _schema_reference(target: FilePath, name: str = "policy") -> str:
 
 def check_target(target: FilePath, *, reset: bool, force: bool) -> list[Diagnostic]:
     shown = str(target)
+    if target.is_symlink():  # dangling or not: init writes where it is asked, not elsewhere
+        return [
+            Diagnostic(
+                shown,
+                message=f"a symbolic link (to {os.readlink(target)}): init writes into a "
+                "directory, not through a link: name the directory itself",
+            )
+        ]
     if not reset:
         if target.exists() and (not target.is_dir() or any(target.iterdir())):
             return [
@@ -154,7 +162,7 @@ def check_target(target: FilePath, *, reset: bool, force: bool) -> list[Diagnost
 def _released(index: FilePath) -> list[str]:
     try:
         entries = json.loads(index.read_bytes()).get("versions", [])
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):  # nested too deep
         return ["unreadable index"] if index.exists() else []
     return [str(e.get("date")) for e in entries if isinstance(e, dict)]
 
@@ -247,7 +255,7 @@ def run(args: argparse.Namespace) -> int:
         used=shared.used,
     )
     for path in written:
-        print(f"wrote {os.path.relpath(path)}", file=sys.stderr)
+        print(f"wrote {visible(os.path.relpath(path))}", file=sys.stderr)
     for lang in missing_theme_catalogs(target, answers.languages):
         print(
             f"note: the theme has no '{lang}' catalog yet; the build will say how to add it",

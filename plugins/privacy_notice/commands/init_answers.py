@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -26,10 +27,42 @@ def parse_languages(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(code.strip() for code in text.split(",") if code.strip()))
 
 
+# What no answer may hold: characters a YAML file may not (PyYAML refuses C0 and C1
+# controls, surrogates and non-characters, after init has written half the project) and
+# those that would break or reorder a line of policy.yaml or of a message (separators,
+# bidirectional controls).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def unprintable(answers: Answers) -> list[Diagnostic]:
+    """One line for each option whose answer holds a character no text of the notice may."""
+    given = {
+        "--name": answers.name,
+        "--identifier": ":".join(answers.identifier or ()),
+        "--languages": ",".join(answers.languages),
+        "--source-language": answers.source_language,
+    }
+    return [
+        Diagnostic(
+            option,
+            # As \\uXXXX: visible() leaves a lone surrogate as it is.
+            message=f"holds a control character (\\u{ord(match.group()):04x}): "
+            "write it as plain text",
+        )
+        for option, text in given.items()
+        if (match := _UNPRINTABLE.search(text))
+    ]
+
+
 def check_answers(answers: Answers) -> list[Diagnostic]:
     """Problems of the answers, one line each (named after the option that gives them)."""
 
-    found = []
+    found = unprintable(answers)
+    if found:  # the other checks would only say the same of these answers again
+        return found
     for option, codes in (
         ("--languages", answers.languages),
         ("--source-language", (answers.source_language,)),

@@ -5,6 +5,11 @@ writes a new directory there and replaces the link with ``os.replace`` (one ``re
 system call), so ``output/`` always names a complete site: the previous one until the
 swap, the new one after it. Builds are serialised by an ``flock`` on
 ``.output.builds/lock``; builds no link points to are removed under that lock.
+
+Only what this tool made there is ever removed (see :func:`_ours`): anything else in
+``.output.builds`` is left alone with a warning, and a ``.output.builds`` that is a
+symbolic link (to a bigger disk, say) is refused, since removing "old builds" there would
+remove whatever else the link's target holds.
 """
 
 from __future__ import annotations
@@ -12,12 +17,15 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import BinaryIO
 
 from privacy_notice.diagnostics import Diagnostic, PolicyError, display
 from privacy_notice.files import fsync_directory, is_inside, umask
@@ -27,6 +35,9 @@ _STAMP_TEXT = "written by privacy-notice build: this directory is replaced by ev
 # What a site built before the stamp existed always has (the public URL contract).
 _LEGACY_MARKERS = ("index.html", "api/versions.json", "api/register.json")
 _HOLDERS = ("project directory", "directory of the settings file")
+# The names tempfile.mkdtemp gives (new_build): a build, its link while it is swapped in
+# (swap: NAME.link) and an older output moved aside (swap: NAME.previous).
+_BUILD_NAME = re.compile(r"[a-z0-9_]{8}")
 
 
 def _refuse(target: Path, reason: str) -> PolicyError:
@@ -98,12 +109,52 @@ def _is_our_link(target: Path) -> bool:
     return (build / STAMP).is_file() or not os.path.lexists(build)  # or its build was removed
 
 
+def check_builds_folder(target: Path) -> None:
+    """Refuse a builds folder of ``target`` that is not a plain folder: old builds are
+    removed from it, never from the folder a symbolic link leads to."""
+    directory = builds_dir(target)
+    if directory.is_symlink():
+        raise PolicyError(
+            [
+                Diagnostic(
+                    display(directory),
+                    message=f"refusing to build here: it is a symbolic link (to "
+                    f"{display(directory.resolve())}), and each build removes the old builds "
+                    "in it: remove the link (the next build makes the folder)",
+                )
+            ]
+        )
+    if os.path.lexists(directory) and not directory.is_dir():
+        message = "refusing to build here: it is not a folder (builds go there): remove it"
+        raise PolicyError([Diagnostic(display(directory), message=message)])
+
+
 @contextlib.contextmanager
 def build_lock(target: Path) -> Iterator[Path]:
-    """Hold the lock of ``target``'s builds (a second build waits and says so)."""
+    """Hold the lock of ``target``'s builds (a second build waits and says so). A first
+    build that fails takes the builds folder it made with it: nothing is left behind."""
+    check_builds_folder(target)
     directory = builds_dir(target)
-    directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / "lock", "a+b") as lock:
+    made = not os.path.lexists(directory)
+    lock = _locked(directory, target)
+    try:
+        yield directory
+    finally:
+        if made and not _is_our_link(target):
+            with contextlib.suppress(OSError):  # not empty (a user's file): it stays
+                os.unlink(directory / "lock")
+                os.rmdir(directory)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
+def _locked(directory: Path, target: Path) -> BinaryIO:
+    """The lock file of ``directory``, locked. A build that waited may find that the lock
+    it holds was removed meanwhile (the first build into a new output failed, and took
+    its folder with it): it locks the one now there."""
+    while True:
+        directory.mkdir(parents=True, exist_ok=True)
+        lock = open(directory / "lock", "a+b")  # noqa: SIM115 (returned, held by the caller)
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -114,9 +165,12 @@ def build_lock(target: Path) -> Iterator[Path]:
             )
             fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            yield directory
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            held, there = os.fstat(lock.fileno()), os.stat(directory / "lock")
+            if (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino):
+                return lock
+        except FileNotFoundError:
+            pass
+        lock.close()  # and its lock with it
 
 
 def new_build(directory: Path) -> Path:
@@ -156,20 +210,54 @@ def swap(staging: Path, target: Path) -> None:
 
 
 def clean(target: Path) -> None:
-    """Remove the builds no link points to (call it holding the lock)."""
+    """Remove the builds no link points to (call it holding the lock); whatever else is
+    in the builds folder is left alone, with a warning."""
     directory = builds_dir(target)
     current = Path(os.readlink(target)).name if target.is_symlink() else None
-    for entry in directory.iterdir():
+    for entry in sorted(directory.iterdir()):
         if entry.name in ("lock", current):
             continue
-        if entry.is_symlink() or entry.is_file():
+        if not _ours(entry):
+            _leave(entry, f"only its own builds are removed from {display(directory)}/")
+        elif entry.is_symlink() or not entry.is_dir():
             entry.unlink()
         else:
             remove_tree(entry)
     for pattern in (f"{target.name}.build-*", f"{target.name}.old-*"):  # older versions
-        for stale in target.parent.glob(pattern):
-            if stale.is_dir() and not stale.is_symlink():
+        for stale in sorted(target.parent.glob(pattern)):
+            if not stale.is_dir() or stale.is_symlink():
+                continue
+            if _written_by_us(stale) or not any(stale.iterdir()):
                 shutil.rmtree(stale, ignore_errors=True)
+            else:
+                _leave(stale, "it has the name of an older version's build, not its files")
+
+
+def _ours(entry: Path) -> bool:
+    """Whether an entry of a builds folder is this tool's: a build (a folder with the
+    stamp, or a build killed before it had one: an empty folder of mkdtemp's name), a link
+    or older output left by an interrupted swap. Symbolic links are never followed."""
+    name, suffix = entry.name.partition(".")[::2]
+    if entry.is_symlink():
+        return suffix == "link" and bool(_BUILD_NAME.fullmatch(name))
+    if not entry.is_dir():
+        return False
+    try:
+        stamped = stat.S_ISREG(os.lstat(entry / STAMP).st_mode)
+    except OSError:
+        stamped = False
+    if stamped or (suffix == "previous" and _BUILD_NAME.fullmatch(name)):
+        return True
+    return not suffix and bool(_BUILD_NAME.fullmatch(name)) and not any(entry.iterdir())
+
+
+def _leave(entry: Path, why: str) -> None:
+    warning = Diagnostic(
+        display(entry),
+        message=f"left alone: privacy-notice did not make it ({why}): move it elsewhere",
+        severity="warning",
+    )
+    print(warning, file=sys.stderr)
 
 
 def remove_tree(root: Path) -> None:

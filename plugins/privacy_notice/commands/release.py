@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privacy_notice.commands import context
-from privacy_notice.diagnostics import Diagnostic, PolicyError, display
+from privacy_notice.diagnostics import Diagnostic, PolicyError, display, visible
 from privacy_notice.history.store import Placement, release
 from privacy_notice.history.unrelease import undo
 from privacy_notice.history.versions import Placed, check_release, load_history
@@ -35,14 +35,15 @@ def run(args: argparse.Namespace) -> int:
             force=args.force,
         )
         print(
-            f"undid the release of {args.undo}: removed {os.path.relpath(removed)}; "
-            f"{display(registers[0].policy)} is a draft again",
+            f"undid the release of {args.undo}: removed {visible(os.path.relpath(removed))}; "
+            f"{visible(display(registers[0].policy))} is a draft again",
             file=sys.stderr,
         )
         return 0
     today = context.as_of(args.as_of)
     for done in release_registers(project, registers, context.options(args), today):
         name = f"{done.register.slug}: " if project.several else ""
+        context.report([n for n in done.placed.history.notes if n.severity == "warning"])
         if done.written is None:
             print(
                 f"{name}the version of {done.placed.date} is already released; nothing to do",
@@ -51,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         context.report(done.placed.warnings)
         print(
-            f"{name}released the version of {done.placed.date}: {os.path.relpath(done.written)}",
+            f"{name}released the version of {done.placed.date}: "
+            f"{visible(os.path.relpath(done.written))}",
             file=sys.stderr,
         )
     return 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import http
 import http.server
 import json
 import os
@@ -28,6 +29,7 @@ import watchfiles
 
 from privacy_notice.commands import context
 from privacy_notice.commands.build import refuse_serving
+from privacy_notice.diagnostics import visible
 from privacy_notice.source.project import discover
 
 WATCHED = (
@@ -75,12 +77,25 @@ def _inside(relative: Path, folders: Iterable[str]) -> bool:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    # Seconds a connection may wait for the client (its request, or reading the answer):
+    # a client that opens connections and sends nothing must not hold a thread each for
+    # ever (900 half-open connections held 888 threads). A browser's keep-alive connection
+    # idle longer is closed; it opens another.
+    timeout = 15
+
     def log_message(self, *args: object) -> None:  # the rebuild lines are what matters
         pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # a reload shows the latest build
         super().end_headers()
+
+    def send_head(self) -> Any:
+        try:
+            return super().send_head()
+        except ValueError:  # a path no file can have ("/%00": a NUL byte): one 400 answer
+            self.send_error(http.HTTPStatus.BAD_REQUEST, explain="not a path of the site")
+            return None
 
 
 class _Server(http.server.ThreadingHTTPServer):
@@ -89,6 +104,18 @@ class _Server(http.server.ThreadingHTTPServer):
 
     request_queue_size = 128
     daemon_threads = True
+
+    def handle_error(self, request: object, client_address: Any) -> None:
+        """A client that went away or timed out is not news; anything else is one line,
+        never a traceback in the console where the rebuild errors are shown."""
+        error = sys.exc_info()[1]
+        if error is None or isinstance(error, ConnectionError | TimeoutError):
+            return
+        print(
+            visible(f"preview: a request failed: {type(error).__name__}: {error}"),
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 class Builder:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from privacy_notice.commands import context
-from privacy_notice.diagnostics import PolicyError, display, format_path
+from privacy_notice.diagnostics import PolicyError, display, format_path, visible
 from privacy_notice.languages.update import (
     texts_template,
     update_all,
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     written = update_catalogs(project, registers, sources if in_tool else (), theme)
     written += update_own_theme_catalogs(theme, root / "translations", _languages(registers))
     for path in written:
-        print(f"updated {os.path.relpath(path)}", file=sys.stderr)
+        print(f"updated {visible(os.path.relpath(path))}", file=sys.stderr)
     print(f"{len(written)} catalog file(s) changed", file=sys.stderr)
     return 0
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from privacy_notice.commands import context
 from privacy_notice.diagnostics import Diagnostic, PolicyError, visible
-from privacy_notice.source.project import each, policy_files
+from privacy_notice.source.project import RegisterFolder, each, policy_files
 from privacy_notice.source.validate import check_policy
 
 
@@ -19,7 +19,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.files:  # the project's registers (one, in a single-register project)
         project = context.project(args)
         registers = project.select(args.register)
-        check = lambda r: (r, check_policy(r.policy, strict=args.strict)[1])  # noqa: E731
+
+        def check(register: RegisterFolder) -> tuple[RegisterFolder, list[Diagnostic]]:
+            policy, folder = register.policy, register.folder
+            return register, check_policy(policy, strict=args.strict, folder=folder)[1]
+
         for register, warnings in each(registers, check, project.problems):
             _report_valid(str(register.policy), warnings)
         return 0
@@ -27,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     problems = set(found)  # a shared block's, seen from several registers: once
     for path in policies:
         try:
-            _loaded, warnings = check_policy(path, strict=args.strict)
+            _loaded, warnings = check_policy(path, strict=args.strict, folder=path.parent)
         except PolicyError as exc:  # every file is checked, as pre-commit passes several
             problems.update(exc.diagnostics)
             continue
@@ -39,5 +43,5 @@ def run(args: argparse.Namespace) -> int:
 
 def _report_valid(path: str, warnings: Sequence[Diagnostic]) -> None:
     context.report(warnings)
-    count = f"; {len(warnings)} completeness warning{'s' * (len(warnings) != 1)}"
+    count = f"; {len(warnings)} warning{'s' * (len(warnings) != 1)}"
     print(f"{visible(path)}: valid{count if warnings else ''}", file=sys.stderr)

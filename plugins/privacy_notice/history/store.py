@@ -19,7 +19,14 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from privacy_notice.diagnostics import Diagnostic, PolicyError, Severity, YamlPath, format_path
-from privacy_notice.files import INDEX_BYTES, SNAPSHOT_BYTES, read_regular, write_atomically
+from privacy_notice.files import (
+    INDEX_BYTES,
+    SNAPSHOT_BYTES,
+    leftover_temporaries,
+    parse_json,
+    read_regular,
+    write_atomically,
+)
 from privacy_notice.history.canonical import canonical_json, sha256
 from privacy_notice.model.register import Register, register_from_document
 from privacy_notice.source.loaded import Loaded
@@ -90,6 +97,8 @@ def read_history(
                 )
             ]
         )
+    # Named on every read (a build, a release): a release killed mid-write leaves them.
+    leftovers = tuple(leftover_temporaries(directory, display))
     if not os.path.lexists(index_file):
         if any(directory.glob("*.json")):
             raise PolicyError(
@@ -102,7 +111,7 @@ def read_history(
                     )
                 ]
             )
-        return History(directory, display, (), (_never_released(display),))
+        return History(directory, display, (), (_never_released(display), *leftovers))
     entries = _read_index(index_file, f"{display}/{INDEX}")
     snapshots = []
     for entry in entries:
@@ -132,8 +141,8 @@ def read_history(
             )
         )
     if problems:
-        raise PolicyError(problems)
-    return History(directory, display, tuple(snapshots))
+        raise PolicyError([*problems, *leftovers])
+    return History(directory, display, tuple(snapshots), leftovers)
 
 
 def _never_released(display: str) -> Diagnostic:
@@ -147,7 +156,7 @@ def _never_released(display: str) -> Diagnostic:
 
 def _read_index(path: FilePath, display: str) -> list[dict[str, str]]:
     try:
-        index = json.loads(read_regular(path, display, INDEX_BYTES))
+        index = parse_json(read_regular(path, display, INDEX_BYTES), display)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line, col = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
         message = (
@@ -202,13 +211,18 @@ def _verify(
             )
         ]
     try:
-        document = json.loads(raw)
+        document = parse_json(raw, name)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line, col = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
         return None, [
             Diagnostic(name, line, col, "", f"not valid JSON: {getattr(exc, 'msg', exc)}")
         ]
-    found = check_document(document, name)
+    except PolicyError as exc:
+        return None, list(exc.diagnostics)
+    try:
+        found = check_document(document, name)
+    except RecursionError:  # nested just below what the JSON reader refuses
+        found = [Diagnostic(name, message="nested too deep: restore it from version control")]
     if not found and document["notice"]["updated"] != entry["date"]:
         found.append(Diagnostic(name, 0, 0, "notice.updated", "does not match the file's date"))
     if found:

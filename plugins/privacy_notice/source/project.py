@@ -5,7 +5,8 @@ The root register is the project folder's own ``policy.yaml``, ``translations/``
 before); every further register is a folder ``registers/<slug>/`` holding the same three.
 A register's slug is its folder's name; the root register's is ``root_register`` in
 ``shared.yaml`` (default ``main``). Slugs become URL path segments, so they are checked
-here, once, and two registers never share one.
+here, once, and two registers never share one. A hidden folder (``registers/.name``) is
+no register: a slug never starts with a dot.
 """
 
 from __future__ import annotations
@@ -103,7 +104,13 @@ def discover(folder: Path, *, keep_going: bool = False) -> Project:
     problems = list(broken)
     root_slug = (shared.root_register if shared else None) or DEFAULT_ROOT_SLUG
     further = folder / REGISTERS_DIR
-    folders = sorted(p for p in further.iterdir() if p.is_dir()) if further.is_dir() else []
+    # A hidden entry (".name") is not a register: version control's, an editor's or a
+    # leftover of another tool; a slug never starts with a dot.
+    folders = (
+        sorted(p for p in further.iterdir() if p.is_dir() and not p.name.startswith("."))
+        if further.is_dir()
+        else []
+    )
     has_root = (folder / "policy.yaml").exists() or not folders
     registers = [RegisterFolder(root_slug, folder, True)] if has_root else []
     for path in folders:
