@@ -17,7 +17,7 @@ unexport PYTHONDONTWRITEBYTECODE
 
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: help html publish validate release translations test test-integration test-slow test-newest screenshots lint typecheck format serve devserver clean bench lock
+.PHONY: help html publish validate release translations test test-integration test-slow test-newest screenshots lint check typecheck format serve devserver clean bench lock
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
@@ -27,8 +27,10 @@ help:
 	@echo 'make test-newest   make test against the newest versions pyproject.toml allows (in .venv-newest)'
 	@echo 'make lock          refresh the lock (requirements/*.txt) to the newest versions pyproject.toml allows'
 	@echo 'make screenshots   browser tests with screenshots in test-output/browser/'
+	@echo 'make check         ruff and mypy (strict) on the code, without the tests'
 	@echo 'make typecheck     mypy, strict, on plugins/privacy_notice/'
 	@echo 'make validate      check policy.yaml (and every register under registers/)'
+	@echo 'make lint          the GDPR Articles 13/14 completeness check of the notice'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
 	@echo 'make release       release policy.yaml as a new version'
 	@echo 'make publish       build for publishing (absolute URLs, no drafts)'
@@ -120,7 +122,7 @@ $(AXE): package.json package-lock.json
 # -n auto: one pytest worker per core (pytest-xdist); the tests share built sites. Work
 # stealing: each worker starts on half the tests (the slow modules first, see conftest.py)
 # and an idle worker takes from the other's queue, so they finish together.
-# make test: lint, the unit tests of every package and the end-to-end builds they share;
+# make test: ruff, mypy, the unit tests of every package and the end-to-end builds they share;
 # make test-integration: tests/integration/ (a browser, the live preview, pre-commit, other
 # processes and projects), which CI runs too.
 test: $(TEST_STAMP)
@@ -149,7 +151,12 @@ test-slow: $(TEST_STAMP)
 screenshots: $(TEST_STAMP) $(AXE)
 	PRIVACY_NOTICE_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser
 
-lint: $(TEST_STAMP)
+# make lint is the notice's completeness check, as in a project made by init; make check
+# lints the tool's code.
+lint: $(STAMP)
+	$(BIN)/privacy-notice lint $(REGISTER_FLAG)
+
+check: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -5,7 +5,7 @@ schema so that they never disagree with it.
 a ``$shared`` reference. ``shared.schema.json``: ``shared.yaml``, a block named after a
 section completed as that section. Validation itself always uses the strict policy schema
 on the resolved register; these only guide typing. Regenerate with
-``python -m privacy_notice.editor_schemas`` (a test checks they are current).
+``python -m privacy_notice.source.editor_schemas`` (a test checks they are current).
 """
 
 from __future__ import annotations
