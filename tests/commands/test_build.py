@@ -333,3 +333,13 @@ def test_every_file_goes_through_pelicans_writer(project: Project, monkeypatch):
     for name in ("en/index.html", "en/extra/index.html"):
         assert sum(path.endswith("/" + name) for path in written) == 1, name
     assert (project.path / "output/en/extra/index.html").is_file()
+
+
+def test_a_build_keeps_no_file_of_derived_data(project: Project):
+    """No cache folder: nothing a build reads back could be stale or code (Jinja's own file
+    cache unpickles its files; compiled templates are kept in memory only, by the preview's
+    worker)."""
+    project.build()
+    project.build()
+    assert not (project.path / ".cache").exists()
+    assert not [p for p in project.path.rglob("*") if p.suffix in (".pickle", ".kept")]

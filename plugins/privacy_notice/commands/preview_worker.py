@@ -18,9 +18,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
 from pelican.log import LimitFilter
 
 from privacy_notice.commands.cli import main as cli_main
+from privacy_notice.render import generator
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole privacy_notice package
 
@@ -32,6 +34,21 @@ def code_stamp(folder: Path = PACKAGE) -> tuple[tuple[str, int, int], ...]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     )
+
+
+class TemplatesInMemory(BytecodeCache):
+    """Jinja's compiled templates, kept in this process across its builds (by Jinja's own
+    key and checked against each template's source by Jinja), never written to a file."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.buckets:
+            bucket.bytecode_from_string(self.buckets[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.buckets[bucket.key] = bucket.bytecode_to_string()
 
 
 def run_build(argv: list[str]) -> tuple[int, str]:
@@ -60,6 +77,7 @@ def run_build(argv: list[str]) -> tuple[int, str]:
 
 
 def main() -> None:
+    generator.template_cache = TemplatesInMemory()
     stamp = code_stamp()
     reply = os.fdopen(os.dup(1), "w", encoding="utf-8")
     quiet = os.open(os.devnull, os.O_WRONLY)

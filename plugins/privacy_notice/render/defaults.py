@@ -106,7 +106,7 @@ def notice_settings(root: str | Path) -> dict[str, Any]:
         "PRIVACY_NOTICE_DRAFTS": True,
         "PRIVACY_NOTICE_FALLBACK": False,
         "FEED_DOMAIN": "",
-        "CACHE_PATH": str(root / ".cache"),  # compiled templates; safe to delete
+        "CACHE_PATH": str(root / ".cache"),  # Pelican's own content cache, off by default
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
         **_NO_BLOG,

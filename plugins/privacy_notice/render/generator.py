@@ -12,10 +12,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path as FilePath
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import BytecodeCache
 from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
@@ -34,6 +33,12 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["NoticeGenerator"]
 
+# Compiled templates are kept in memory only, never in files: Jinja's file cache reads its
+# files back with pickle, so a cache folder restored from elsewhere (a CI cache, a copied
+# project) could run code. A long-lived process that builds again and again (the live
+# preview's worker) sets a cache of its own here; a build alone compiles its templates.
+template_cache: BytecodeCache | None = None
+
 
 @dataclass(frozen=True)
 class Verbatim:
@@ -51,11 +56,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.env.autoescape = True  # policy texts are data, never markup
-        # Compiling the templates is most of a small build's own time; Jinja's bytecode
-        # cache is keyed by each template's source checksum, so edits are picked up.
-        cache = FilePath(self.settings.get("CACHE_PATH", "cache")) / "jinja"
-        cache.mkdir(parents=True, exist_ok=True)
-        self.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        self.env.bytecode_cache = template_cache
         self.env.add_extension("jinja2.ext.i18n")
         # Each page's context carries its language's gettext (see pages.py), in the
         # newstyle calling convention; nothing is installed into the shared environment.
