@@ -90,8 +90,8 @@ def test_built_with_the_default_settings(example: Path, tmp_path: Path):
 
 
 def test_built_for_publishing_with_settings_from_elsewhere(example: Path, tmp_path: Path):
-    """``-s publishconf.py`` gives its choices (absolute URLs, no drafts); the notice, its
-    name are still the folder's."""
+    """``-s publishconf.py`` gives its choices (absolute URLs, no drafts); the notice and
+    its name are still the folder's."""
     out = tmp_path / "published"
     result = run(ROOT, "--root", str(example), "build", "-s", "publishconf.py", "-o", str(out))
     assert result.returncode == 0, result.stderr
