@@ -112,14 +112,25 @@ def name_filter(context: Context, item: Any) -> Markup:
 
 @pass_context
 def refs_filter(context: Context, ids: Any, kind: str) -> Markup:
-    """Referenced items (``purposes: [orders]``) by name, each linked to where it is stated."""
+    """Referenced items (``purposes: [orders]``) by name, each linked to where it is stated,
+    as a list of names (see :func:`names_filter`)."""
     register = context["register"]
     links = []
     for item_id in ids:
         item = register.item(kind, item_id)
         if item is not None:
-            links.append(f'<a href="#{kind}-{item_id}">{name_filter(context, item)}</a>')
-    return Markup(localize.format_list(links, _locale(context)))
+            links.append(Markup(f'<a href="#{kind}-{item_id}">{name_filter(context, item)}</a>'))
+    return names_filter(links)
+
+
+def names_filter(items: Any) -> Markup:
+    """Names as a real list, ``<ul class="names">`` (the theme shows it on one line, the
+    items apart): joined with "and" in a sentence, a list of names is ambiguous when a name
+    itself holds an "and" or a comma ("Orders and deliveries, Customer account and
+    Security"), and its capitals stand mid-sentence. Items are escaped unless already HTML;
+    nothing for no items."""
+    listed = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return Markup(f'<ul class="names">{listed}</ul>') if listed else Markup("")
 
 
 def tel_filter(number: str) -> str:
@@ -139,6 +150,7 @@ def install(env: Environment) -> None:
             "label": label_filter,
             "name": name_filter,
             "refs": refs_filter,
+            "names": names_filter,
             "tel": tel_filter,
         }
     )
