@@ -35,6 +35,10 @@ SEED_STATED_AS = {
     "The name of our register is the Customer Service customer contacts storage and "
     "management system.": "Register name Customer Service customer contacts storage and "
     "management system",
+    # the register contact: its description, then its address apart (a fact of the controller)
+    "Contact person at Kivra for matters related to the register, tietosuoja@kivra.fi": (
+        "Contact person at Kivra for matters related to the register tietosuoja@kivra.fi"
+    ),
 }
 
 

@@ -65,11 +65,14 @@ def test_translation_fix_is_not_material(history: Project):
     assert by_date[DATES[4]]["material"] is False
     assert all(by_date[d]["material"] for d in DATES[:4])
     page = history.read(f"fi/versions/{DATES[4]}/changes/index.html")
-    # The fix shows in the purposes section (where the field's purpose is written): the
-    # summary names that section and links to the first mark in it.
-    mark = '<ins id="change-purposes"><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>'
+    # The fix shows in the personal data section, with the field whose purpose it explains:
+    # the summary names the change there and links to the first mark in it.
+    mark = (
+        '<ins id="change-personal-data"><span class="visually-hidden">Lisätty: </span>'
+        "Korjattu:</ins>"
+    )
     assert mark in page
-    assert '<a href="#change-purposes">Muutettu osio: ' in page
+    assert '<a href="#change-personal-data">Tekstiä muutettu: Mitä henkilötiedot ovat?' in page
     # A Finnish fix changes no English or Swedish text: no change is listed there.
     for lang in ("en", "sv"):
         text = history.text(f"{lang}/versions/{DATES[4]}/changes/index.html")
@@ -121,10 +124,10 @@ def test_feeds_have_one_entry_per_version_that_changed_the_page(history: Project
 def test_current_page_links_its_changes_and_marks_sections(history: Project):
     page = history.read("en/index.html")
     assert f'href="../en/versions/{DATES[-1]}/changes/index.html"' in page
-    # The last update fixed a Finnish text shown in the purposes section: that section is
-    # badged in Finnish only (the English and Swedish pages read as before).
+    # The last update fixed a Finnish text shown in the personal data section: that section
+    # is badged in Finnish only (the English and Swedish pages read as before).
     fi = history.read("fi/index.html")
-    assert '<section id="purposes" aria-labelledby="purposes-h" class="changed">' in fi
+    assert '<section id="personal-data" aria-labelledby="personal-data-h" class="changed">' in fi
     assert fi.count('class="changed"') == 1
     for lang in ("en", "sv"):
         assert 'class="changed"' not in history.read(f"{lang}/index.html"), lang
