@@ -26,6 +26,7 @@ import pytest
 from helpers import broken_links
 
 from conftest import DATES, ROOT, Project, missing
+from run_cli import in_process
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -240,6 +241,62 @@ def test_every_part_of_the_model_in_the_browser(tab: Tab, full_server: str, lang
     assert page.locator(".glance-table thead").is_visible()  # a table again on paper
     (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "print" / f"full-{lang}.pdf"), print_background=False)
+
+
+@pytest.fixture(scope="session")
+def webshop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example web shop (examples/webshop: eight purposes, processors abroad,
+    profiling, cookies), built as of a fixed day and served."""
+    folder = tmp_path_factory.mktemp("webshop")
+    shutil.copytree(
+        ROOT / "examples" / "webshop",
+        folder / "webshop",
+        ignore=shutil.ignore_patterns(".cache", "output*"),
+    )
+    output = folder / "output"
+    result = in_process(
+        folder, "--root", "webshop", "build", "-o", str(output), "--as-of=2026-12-06"
+    )
+    assert result.returncode == 0, result.stderr
+    yield from serve(output)
+
+
+PHONE = {"width": 390, "height": 844}
+# About two screens of a phone: at most this many (the Finnish and Swedish labels are
+# longer than the English ones).
+FIRST_LAYER_SCREENS = 2.15
+# Links on the web shop's notice page (issue 23: 308, every item of the first layer was a
+# link); and in its first layer: a label per fact and a name per purpose, two addresses
+# and the contents.
+PAGE_LINKS = 240
+FIRST_LAYER_LINKS = 20
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_first_layer_fits_a_phone_with_the_contents_and_the_top_in_reach(
+    tab: Tab, webshop_server: str, lang: str
+):
+    page = visit(tab, webshop_server, f"{lang}/index.html")
+    page.set_viewport_size(PHONE)
+    first_layer = page.locator("#at-a-glance").bounding_box()
+    assert first_layer is not None
+    assert first_layer["height"] <= FIRST_LAYER_SCREENS * PHONE["height"]
+    assert page.locator("a[href]").count() <= PAGE_LINKS
+    assert page.locator("#at-a-glance a[href]").count() <= FIRST_LAYER_LINKS
+    assert page.locator(".glance-table thead").evaluate("e => e.offsetWidth") <= 1  # cards
+    # the contents, from the top of the first layer
+    page.locator("#at-a-glance .glance-skip a").click()
+    assert abs(page.locator("#contents").evaluate("e => e.getBoundingClientRect().top")) < 20
+    # back to the top from the end of the notice: the arrow stays on the screen
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+    arrow = page.locator(".to-top a")
+    box = arrow.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+    arrow.click()
+    assert page.evaluate("window.scrollY") < first_layer["y"]
+    assert axe_violations(page) == []
+    screenshot(page, f"webshop-{lang}-390")
 
 
 @pytest.mark.browser

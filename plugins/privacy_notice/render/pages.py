@@ -266,6 +266,7 @@ def _current_page(
     current = versions[-1]
     previous = versions[-2] if len(versions) > 1 else None
     changed = language.changed_sections(previous, current) if previous else frozenset()
+    glance_changed = previous is not None and language.glance_changed(previous, current)
     return Page(
         space.url("current", language.lang),
         "notice.html",
@@ -275,8 +276,9 @@ def _current_page(
             "register": current.register,
             "previous": previous,
             "changed": changed,
+            "glance_changed": glance_changed,
             "body": language.body(current, changed),
-            "at_a_glance": language.glance(current),
+            "at_a_glance": language.glance(current, glance_changed),
             "jsonld": exports.scripts[current.date],
             "machine_links": space.machine_links(current, current=True),
         },
