@@ -19,7 +19,6 @@ PAGES = [
     "{lang}/index.html",
     "{lang}/versions/index.html",
     "{lang}/versions/2019-10-23/index.html",
-    "{lang}/versions/2019-10-23/compare-current/index.html",
 ]
 LANGUAGES = ("fi", "sv", "en")
 

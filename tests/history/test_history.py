@@ -11,7 +11,7 @@ import re
 import jsonpatch
 import pytest
 
-from conftest import DATES, FIRST_VERSION_FILES, Project, new_version
+from conftest import DATES, FIRST_VERSION_FILES, Project, new_version, release
 from run_cli import run_cli
 
 
@@ -87,6 +87,27 @@ def test_old_versions_are_byte_identical(history: Project):
     first = history.path.parent / "first-version"  # as built before four more releases
     for name in FIRST_VERSION_FILES:
         assert (history.path / "output" / name).read_bytes() == (first / name).read_bytes()
+
+
+def test_the_current_versions_page_reads_the_same_once_it_is_no_longer_current(
+    history: Project, tmp_path
+):
+    """No page compares the current version with itself; when a later version is added,
+    the comparison page of the previous one appears, and its own page does not change
+    (no version page links a comparison: the history page does)."""
+    pages = [f"{lang}/versions/{DATES[-1]}/index.html" for lang in ("fi", "sv", "en")]
+    before = {name: history.read(name) for name in pages}
+    compare = f"en/versions/{DATES[-1]}/compare-current/index.html"
+    assert not (history.path / "output" / compare).exists()
+    assert f"{DATES[-1]}/compare-current/" not in history.read("en/versions/index.html")
+    later = history.clone(tmp_path / "project")
+    later.edit("period: P6M", "period: P8M")
+    new_version(later, "2023-01-01", "Calls are kept for eight months.")
+    release(later)
+    later.build()
+    assert {name: later.read(name) for name in pages} == before
+    assert "8 months" in later.text(compare)
+    assert f"{DATES[-1]}/compare-current/index.html" in later.read("en/versions/index.html")
 
 
 def test_json_history_chains_and_patches_apply(history: Project):

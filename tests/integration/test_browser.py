@@ -53,9 +53,7 @@ REGISTER_PAGES = {
     "centre-sv": "sv/registers/index.html",
     "recruitment-en-current": "registers/recruitment/en/index.html",
     "recruitment-fi-history": "registers/recruitment/fi/versions/index.html",
-    "recruitment-fi-compare": (
-        "registers/recruitment/fi/versions/2024-03-01/compare-current/index.html"
-    ),
+    "recruitment-fi-version": "registers/recruitment/fi/versions/2024-03-01/index.html",
 }
 
 # axe-core is fetched from this path of every test server, not the site: Chromium then

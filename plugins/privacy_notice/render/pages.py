@@ -217,10 +217,12 @@ def _language_pages(
                 pages.append(
                     _changes_page(language, space, in_force, version, compared, "compare_in_force")
                 )
-        # Every version has one, the current one too, so that a version's page links to
-        # it from the day it is published and never changes afterwards.
-        compared = language.summary(version, current, changes)
-        pages.append(_changes_page(language, space, version, current, compared, "compare"))
+        # Every earlier version is compared with the current one (never the current one
+        # with itself); the history page links these, no version page does, so that a
+        # version's page reads the same when later versions are added.
+        if version is not current:
+            compared = language.summary(version, current, changes)
+            pages.append(_changes_page(language, space, version, current, compared, "compare"))
     pages.append(_current_page(language, space, versions, exports))
     pages.append(
         Page(
