@@ -132,7 +132,7 @@ def plan(
     place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
     for lang in site.languages:
         language = Language(site, lang, translations[lang], render)
-        language_pages, summaries = _language_pages(language, space, changes, exports)
+        language_pages, summaries = _language_pages(language, space, changes)
         pages += language_pages
         versions = [v for v in site.versions if lang in v.languages]
         language_feeds[lang] = feeds.language_feed(
@@ -198,7 +198,7 @@ def _common(
 
 
 def _language_pages(
-    language: Language, space: Space, changes: Changes, exports: formats.Exports
+    language: Language, space: Space, changes: Changes
 ) -> tuple[list[Page], dict[str, tuple[SummaryItem, ...]]]:
     """The pages of one language, and the change summary of each version but the first."""
     site, lang = language.site, language.lang
@@ -207,7 +207,7 @@ def _language_pages(
     pages: list[Page] = []
     summaries: dict[str, tuple[SummaryItem, ...]] = {}
     for previous, version in zip([None, *versions], versions, strict=False):
-        pages.append(_version_page(language, space, version, previous, exports))
+        pages.append(_version_page(language, space, version, previous))
         if previous is not None:
             summaries[version.date] = language.summary(previous, version, changes)
             pages.append(_changes_page(language, space, previous, version, summaries[version.date]))
@@ -223,7 +223,7 @@ def _language_pages(
         if version is not current:
             compared = language.summary(version, current, changes)
             pages.append(_changes_page(language, space, version, current, compared, "compare"))
-    pages.append(_current_page(language, space, versions, exports))
+    pages.append(_current_page(language, space, versions))
     pages.append(
         Page(
             space.url("history", lang),
@@ -240,11 +240,7 @@ def _language_pages(
 
 
 def _version_page(
-    language: Language,
-    space: Space,
-    version: Version,
-    previous: Version | None,
-    exports: formats.Exports,
+    language: Language, space: Space, version: Version, previous: Version | None
 ) -> Page:
     return Page(
         space.url("version", language.lang, version.date),
@@ -256,15 +252,12 @@ def _version_page(
             "previous": previous,
             "body": language.body(version),
             "at_a_glance": language.glance(version),
-            "jsonld": exports.scripts[version.date],
             "machine_links": space.machine_links(version, current=False),
         },
     )
 
 
-def _current_page(
-    language: Language, space: Space, versions: list[Version], exports: formats.Exports
-) -> Page:
+def _current_page(language: Language, space: Space, versions: list[Version]) -> Page:
     current = versions[-1]
     previous = versions[-2] if len(versions) > 1 else None
     changed = language.changed_sections(previous, current) if previous else frozenset()
@@ -281,7 +274,6 @@ def _current_page(
             "glance_changed": glance_changed,
             "body": language.body(current, changed),
             "at_a_glance": language.glance(current, glance_changed),
-            "jsonld": exports.scripts[current.date],
             "machine_links": space.machine_links(current, current=True),
         },
     )
