@@ -31,7 +31,7 @@ help:
 	@echo 'make validate      check policy.yaml (and every register under registers/)'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
 	@echo 'make release       release policy.yaml as a new version'
-	@echo 'make publish       build for publishing (absolute URLs, no drafts)'
+	@echo 'make publish       build for publishing (absolute URLs, no drafts): SITEURL=https://… make publish'
 	@echo 'make serve         serve $(OUTPUTDIR)/ on http://localhost:$(PORT)'
 	@echo 'make devserver     live preview: serve and rebuild when an input changes'
 	@echo 'make bench         run the benchmarks in bench/'

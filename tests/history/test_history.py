@@ -183,6 +183,8 @@ def test_future_effective_date_is_announced_and_drafts_refused(
     def run(*args: str):
         return run_cli(project.path, *args, monkeypatch=monkeypatch, capsys=capsys)
 
+    monkeypatch.setenv("SITEURL", "https://tietosuoja.acme.test")  # publishconf.py reads it
+
     def current() -> tuple[str, str, bool]:
         entry = json.loads(project.read("api/versions.json"))["versions"][0]
         return entry["date"], entry["effective"], entry["draft"]
