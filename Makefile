@@ -33,7 +33,7 @@ help:
 	@echo 'make lint          the GDPR Articles 13/14 completeness check of the notice'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
 	@echo 'make release       release policy.yaml as a new version'
-	@echo 'make publish       build for publishing (absolute URLs, no drafts)'
+	@echo 'make publish       build for publishing (absolute URLs, no drafts): SITEURL=https://… make publish'
 	@echo 'make serve         serve $(OUTPUTDIR)/ on http://localhost:$(PORT)'
 	@echo 'make devserver     live preview: serve and rebuild when an input changes'
 	@echo 'make bench         run the benchmarks in bench/'

@@ -10,6 +10,9 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
+# Where the notice is published: feeds, canonical links and the exports are made from it.
+# A real site sets it in the environment (SITEURL=https://… make publish)
+# or here, in place of the placeholder, which make publish refuses.
 SITEURL = os.environ.get("SITEURL", "https://tietosuoja.example.fi")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False

@@ -130,7 +130,7 @@ def version(date: str, document: dict[str, Any]) -> Version:
 
 def history() -> Site:
     """Four versions: the notice; a longer storage period; a Finnish-only fix of a storage
-    rule's text; a new data field used for a purpose."""
+    rule's text; a new data field used for a purpose and kept under a storage rule."""
     site = build_site(
         Options(
             policy=DEFAULT_NOTICE / "policy.yaml",
@@ -150,6 +150,7 @@ def history() -> Site:
     field.update(id="ip-address", name={lang: f"IP {lang}" for lang in added["languages"]})
     field["purposes"] = [added["purposes"]["items"][0]["id"]]
     added["personal_data"]["fields"].append(field)
+    added["retention"]["rules"][0].setdefault("data_fields", []).append("ip-address")
     documents = [first, longer, fixed, added]
     versions = tuple(version(d, doc) for d, doc in zip(PLAN_DATES, documents, strict=True))
     return Site(versions, site.catalogs, (), site.locales)

@@ -154,3 +154,25 @@ def test_dpv_categories_include_dpv_personal_data_classes():
     assert dpv_terms.category_iri("Purpose") is None  # a DPV term, but not personal data
     assert dpv_terms.authority_for("FI") == "legal-fi:DPA-FI"
     assert dpv_terms.authority_for("SE") is None
+
+
+def test_a_storage_rule_for_some_purposes_is_the_storage_of_those_processes_only():
+    document = full_document()
+    [newsletter] = [r for r in document["retention"]["rules"] if r["id"] == "newsletter"]
+    rule = URIRef(f"{IRI}#storage-newsletter")
+
+    def processes_storing(document: dict) -> set[str]:
+        graph = graph_of(notice_jsonld(register_from_document(document), IRI, sha256="0", date="x"))
+        subjects = graph.subjects(DPV.hasStorageCondition, rule)
+        return {str(s).removeprefix(f"{IRI}#") for s in subjects if "#process-" in str(s)}
+
+    # naming no data field, channel or purpose: the rule keeps all data
+    assert processes_storing(document) == {
+        "process-orders",
+        "process-accounting",
+        "process-newsletter",
+        "process-profiling",
+        "process-loyalty",
+    }
+    newsletter["purposes"] = ["newsletter"]
+    assert processes_storing(document) == {"process-newsletter"}

@@ -67,7 +67,7 @@ def test_the_published_feeds_have_the_site_as_authority(project: Project, monkey
     project.edit("period: P3M", "period: P6M")
     new_version(project, "2020-01-01", "Calls are kept for six months.", effective="2020-03-01")
     release(project)
-    monkeypatch.setenv("SITEURL", "https://notice.example.org/privacy")
+    monkeypatch.setenv("SITEURL", "https://notice.acme.test/privacy")
     result = run_cli(
         project.path,
         "build",
@@ -80,9 +80,9 @@ def test_the_published_feeds_have_the_site_as_authority(project: Project, monkey
     assert result.returncode == 0, result.stderr
     feeds = check_feeds(project.path / "output", "Kivra Oy")
     fi = feeds["fi"]
-    assert fi.feed.id == "tag:notice.example.org,2019-10-23:/privacy/feeds/fi.atom.xml"
+    assert fi.feed.id == "tag:notice.acme.test,2019-10-23:/privacy/feeds/fi.atom.xml"
     assert fi.entries[0].link == (
-        "https://notice.example.org/privacy/fi/versions/2020-01-01/changes/index.html"
+        "https://notice.acme.test/privacy/fi/versions/2020-01-01/changes/index.html"
     )
     assert "Voimassa 1. maaliskuuta 2020 alkaen." in fi.entries[0].summary
     assert "<p>In force from 1 March 2020.</p>" in feeds["en"].entries[0].content[0].value

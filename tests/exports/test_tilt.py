@@ -195,3 +195,15 @@ def test_ttl_takes_weeks_as_days():
 def test_ids_are_uuid5_of_the_page_url():
     url = "https://notice.example/fi/versions/2019-10-23/index.html"
     assert uuid5_url(url) == str(uuid.uuid5(uuid.NAMESPACE_URL, url))
+
+
+def test_a_storage_rule_for_some_purposes_keeps_only_their_data_and_says_so():
+    document = full_document()
+    [newsletter] = [r for r in document["retention"]["rules"] if r["id"] == "newsletter"]
+    newsletter["purposes"] = ["newsletter"]
+    meta = Meta(1, "2026-01-15", "2026-01-15", True, "https://notice.example/en/")
+    data = by_id(tilt_document(register_from_document(document), "en", meta))
+    # the email address serves the newsletter; the name does not
+    [kept] = [s for s in data["email-address"]["storage"] if "purposeConditional" in s]
+    assert kept["purposeConditional"] == ["Newsletter\n\nUntil you unsubscribe.", "Newsletter"]
+    assert not [s for s in data["name"]["storage"] if "purposeConditional" in s]

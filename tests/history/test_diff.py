@@ -215,6 +215,15 @@ def described(edit, lang: str = "en") -> list[tuple[str, bool]]:
             lambda d: d["updates"]["text"].update(en="We may update this notice."),
             ("Revised text: Updating this privacy policy", False),
         ),
+        # Data kept for one more purpose is material (named, not a vague changed section).
+        (
+            lambda d: d["retention"]["rules"][0].update(purposes=["identification"]),
+            (
+                "Purposes of the storage rule Customer Service: "
+                "+ The purpose of the collection of personal data…",
+                True,
+            ),
+        ),
     ],
 )
 def test_materiality_of_each_kind_of_change(edit, expected):

@@ -11,7 +11,7 @@ import re
 import jsonpatch
 import pytest
 
-from conftest import DATES, FIRST_VERSION_FILES, Project, new_version
+from conftest import DATES, FIRST_VERSION_FILES, Project, new_version, release
 from run_cli import run_cli
 
 
@@ -65,11 +65,14 @@ def test_translation_fix_is_not_material(history: Project):
     assert by_date[DATES[4]]["material"] is False
     assert all(by_date[d]["material"] for d in DATES[:4])
     page = history.read(f"fi/versions/{DATES[4]}/changes/index.html")
-    # The fix shows in the purposes section (where the field's purpose is written): the
-    # summary names that section and links to the first mark in it.
-    mark = '<ins id="change-purposes"><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>'
+    # The fix shows in the personal data section, with the field whose purpose it explains:
+    # the summary names the change there and links to the first mark in it.
+    mark = (
+        '<ins id="change-personal-data"><span class="visually-hidden">Lisätty: </span>'
+        "Korjattu:</ins>"
+    )
     assert mark in page
-    assert '<a href="#change-purposes">Muutettu osio: ' in page
+    assert '<a href="#change-personal-data">Tekstiä muutettu: Mitä henkilötiedot ovat?' in page
     # A Finnish fix changes no English or Swedish text: no change is listed there.
     for lang in ("en", "sv"):
         text = history.text(f"{lang}/versions/{DATES[4]}/changes/index.html")
@@ -84,6 +87,27 @@ def test_old_versions_are_byte_identical(history: Project):
     first = history.path.parent / "first-version"  # as built before four more releases
     for name in FIRST_VERSION_FILES:
         assert (history.path / "output" / name).read_bytes() == (first / name).read_bytes()
+
+
+def test_the_current_versions_page_reads_the_same_once_it_is_no_longer_current(
+    history: Project, tmp_path
+):
+    """No page compares the current version with itself; when a later version is added,
+    the comparison page of the previous one appears, and its own page does not change
+    (no version page links a comparison: the history page does)."""
+    pages = [f"{lang}/versions/{DATES[-1]}/index.html" for lang in ("fi", "sv", "en")]
+    before = {name: history.read(name) for name in pages}
+    compare = f"en/versions/{DATES[-1]}/compare-current/index.html"
+    assert not (history.path / "output" / compare).exists()
+    assert f"{DATES[-1]}/compare-current/" not in history.read("en/versions/index.html")
+    later = history.clone(tmp_path / "project")
+    later.edit("period: P6M", "period: P8M")
+    new_version(later, "2023-01-01", "Calls are kept for eight months.")
+    release(later)
+    later.build()
+    assert {name: later.read(name) for name in pages} == before
+    assert "8 months" in later.text(compare)
+    assert f"{DATES[-1]}/compare-current/index.html" in later.read("en/versions/index.html")
 
 
 def test_json_history_chains_and_patches_apply(history: Project):
@@ -121,10 +145,10 @@ def test_feeds_have_one_entry_per_version_that_changed_the_page(history: Project
 def test_current_page_links_its_changes_and_marks_sections(history: Project):
     page = history.read("en/index.html")
     assert f'href="../en/versions/{DATES[-1]}/changes/index.html"' in page
-    # The last update fixed a Finnish text shown in the purposes section: that section is
-    # badged in Finnish only (the English and Swedish pages read as before).
+    # The last update fixed a Finnish text shown in the personal data section: that section
+    # is badged in Finnish only (the English and Swedish pages read as before).
     fi = history.read("fi/index.html")
-    assert '<section id="purposes" aria-labelledby="purposes-h" class="changed">' in fi
+    assert '<section id="personal-data" aria-labelledby="personal-data-h" class="changed">' in fi
     assert fi.count('class="changed"') == 1
     for lang in ("en", "sv"):
         assert 'class="changed"' not in history.read(f"{lang}/index.html"), lang
@@ -158,6 +182,8 @@ def test_future_effective_date_is_announced_and_drafts_refused(
 ):
     def run(*args: str):
         return run_cli(project.path, *args, monkeypatch=monkeypatch, capsys=capsys)
+
+    monkeypatch.setenv("SITEURL", "https://tietosuoja.acme.test")  # publishconf.py reads it
 
     def current() -> tuple[str, str, bool]:
         entry = json.loads(project.read("api/versions.json"))["versions"][0]

@@ -89,15 +89,18 @@ def test_built_with_the_default_settings(example: Path, tmp_path: Path):
     assert policy["controller"]["name"] in (out / "index.html").read_text("utf-8")
 
 
-def test_built_for_publishing_with_settings_from_elsewhere(example: Path, tmp_path: Path):
+def test_built_for_publishing_with_settings_from_elsewhere(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     """``-s publishconf.py`` gives its choices (absolute URLs, no drafts); the notice and
     its name are still the folder's."""
+    monkeypatch.setenv("SITEURL", "https://tietosuoja.acme.test")  # publishconf.py reads it
     out = tmp_path / "published"
     result = run(ROOT, "--root", str(example), "build", "-s", "publishconf.py", "-o", str(out))
     assert result.returncode == 0, result.stderr
     name = load_policy(example / "policy.yaml").data["controller"]["name"]
     assert name in (out / "index.html").read_text("utf-8")
-    assert 'href="https://' in (out / "index.html").read_text("utf-8")
+    assert 'href="https://tietosuoja.acme.test/' in (out / "index.html").read_text("utf-8")
     for page in out.rglob("*.html"):
         assert "Kivra" not in page.read_text("utf-8"), page
 

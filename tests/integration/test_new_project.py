@@ -28,12 +28,15 @@ def init(target: Path, *options: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def make(project: Path, *targets: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+def make(project: Path, *targets: str, **variables: str) -> subprocess.CompletedProcess[str]:
+    """``make TARGETS`` in ``project``, with ``variables`` in the environment."""
+    keep = {
+        k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "SITEURL")
+    }
     return subprocess.run(
         ["make", "--no-print-directory", *targets],
         cwd=project,
-        env={**environment, "PATH": BARE_PATH},
+        env={**keep, "PATH": BARE_PATH, **variables},
         capture_output=True,
         text=True,
         check=False,
@@ -57,7 +60,14 @@ def test_make_html_builds_without_the_tool_on_path(new_project: Path) -> None:
 
 
 def test_make_publish_refuses_the_unfinished_notice(new_project: Path) -> None:
+    # the address init writes is a placeholder: one line, where to set the real one
     result = make(new_project, "publish")
+    assert result.returncode != 0
+    line = next(line for line in result.stderr.splitlines() if "SITEURL" in line)
+    assert line.startswith("publishconf.py:") and "'https://privacy.example.com'" in line
+    assert "SITEURL environment variable" in line and "Traceback" not in result.stderr
+    # with the site's address: the skeleton's unfilled texts
+    result = make(new_project, "publish", SITEURL="https://tietosuoja.acme.test")
     assert result.returncode != 0
     assert "FILL IN" in result.stderr and "Traceback" not in result.stderr
 

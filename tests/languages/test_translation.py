@@ -126,7 +126,7 @@ def test_translation_must_keep_placeholders_and_links(
     assert expected in result.stderr
 
 
-def test_draft_fallback_marks_untranslated_texts(project: Project):
+def test_draft_fallback_marks_untranslated_texts(project: Project, monkeypatch: pytest.MonkeyPatch):
     project.edit(
         "    - id: chatbot\n      name: Via the Chatbot service\n",
         "    - id: chatbot\n      name: Via the Chatbot service\n"
@@ -148,7 +148,11 @@ def test_draft_fallback_marks_untranslated_texts(project: Project):
     assert '<span lang="en" class="fallback" title="Ei vielä käännetty">By letter</span>' in page
     # The tab's title is text: the untranslated title shows as itself, not as markup.
     assert re.search(r"<title>[^<]*\(draft\)</title>", page), page[:600]
-    assert project.run("build", "-s", "publishconf.py").returncode == 1
+    # publishing (publishconf.py: an absolute SITEURL) shows no text untranslated
+    monkeypatch.setenv("SITEURL", "https://tietosuoja.acme.test")
+    published = project.run("build", "-s", "publishconf.py")
+    assert published.returncode == 1
+    assert "sources.channels[3].name: no Finnish (fi) translation" in published.stderr
 
 
 def test_broken_catalog_is_located(project: Project):

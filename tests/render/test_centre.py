@@ -44,7 +44,6 @@ def test_every_page_type_of_every_register_in_every_language(registers_site: Pro
                 f"{lang}/index.html",
                 f"{lang}/versions/index.html",
                 f"{lang}/versions/{date}/index.html",
-                f"{lang}/versions/{date}/compare-current/index.html",
                 f"feeds/{lang}.atom.xml",
                 f"api/tilt/{lang}.json",
                 f"api/tilt/{date}/{lang}.json",

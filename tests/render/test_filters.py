@@ -109,3 +109,13 @@ def test_values_in_each_language(env, lang, date, duration, country, joined):
     unwrapped = items.replace('<span class="item">', "").replace("</span>", "")
     assert [*rendered.split("|")[:3], unwrapped] == [date, duration, country, joined]
     assert rendered.split("|")[4] == {"fi": "Suomi", "sv": "Svenska", "en": "English"}[lang]
+
+
+def test_names_are_a_real_list_and_keep_their_own_and(env):
+    """A list of names is a list, not a sentence: "Orders and deliveries" stays one item,
+    escaped, and no list is written for no names."""
+    html = render(env, "{{ items|names }}", items=["Orders and deliveries", "Security", "<b>"])
+    assert html == (
+        '<ul class="names"><li>Orders and deliveries</li><li>Security</li><li>&lt;b&gt;</li></ul>'
+    )
+    assert render(env, "[{{ items|names }}]", items=[]) == "[]"

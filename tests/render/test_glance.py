@@ -1,4 +1,5 @@
-"""The first layer ("at a glance"), computed from the model alone."""
+"""The first layer ("at a glance"), computed from the model alone: each statement scoped as
+the source scopes it (issue 23, item 2)."""
 
 from __future__ import annotations
 
@@ -32,44 +33,66 @@ def ids(items) -> list[str]:
     return [item.id for item in items]
 
 
-def test_each_purpose_with_its_data_storage_and_recipients_outside():
+def test_a_purpose_gets_only_what_names_it():
     rows = rows_by_purpose(full())
     assert list(rows) == ["orders", "accounting", "newsletter", "marketing", "loyalty"]
     assert ids(rows["orders"].fields) == ["email-address", "order-history", "allergy-information"]
-    # by data field (accounting, newsletter) and by channel (customer service)
-    assert ids(rows["orders"].rules) == ["accounting", "newsletter", "service-messages"]
+    # the accounting rule names its purpose; the others name data fields or channels only
     assert ids(rows["accounting"].rules) == ["accounting"]
-    # named for the purpose (customs), or receiving its data (email service, hosting)
-    assert ids(rows["orders"].recipients) == ["email-service", "hosting", "customs"]
+    assert [ids(row.rules) for key, row in rows.items() if key != "accounting"] == [[]] * 4
+    # outside the EU/EEA, named for the purpose; the hosting provider, which receives the
+    # order history of orders, accounting and loyalty but names no purpose, is under none
+    assert ids(rows["orders"].recipients) == ["customs"]
     assert ids(rows["newsletter"].recipients) == ["email-service"]
     assert ids(rows["marketing"].recipients) == ["analytics"]
     # the partner bank is in Finland: not outside the EU/EEA
-    assert ids(rows["loyalty"].recipients) == ["hosting"]
+    assert rows["loyalty"].recipients == () and rows["accounting"].recipients == ()
 
 
-def test_who_and_where_to_use_ones_rights():
+def test_what_names_no_purpose_is_stated_once_for_the_whole_notice():
+    glance = at_a_glance(register_from_document(full()))
+    assert ids(glance.rules) == ["newsletter", "service-messages"]
+    assert ids(glance.recipients) == ["hosting"]
+    assert glance.rules_by_purpose and glance.recipients_by_purpose
+    # a recipient abroad names no purpose: no purpose can be said to have none
+    assert glance.none_outside is False
+
+
+def test_who_where_to_use_ones_rights_and_what_else_the_first_layer_carries():
     glance = at_a_glance(register_from_document(full()))
     assert glance.rights_contact == "privacy@example-shop.fi"
     assert glance.third_countries == "regular"
+    assert glance.dpo is not None and glance.dpo.email == "dpo@example-shop.fi"
+    assert glance.cookies is not None
+    assert glance.cookies.with_consent == ("statistics", "marketing", "preferences")
+    assert glance.cookies.without_consent == ("strictly-necessary",)
 
 
 def test_the_default_notice_at_a_glance():
     glance = at_a_glance(register_from_document(DEFAULT))
     (row,) = glance.rows
     assert len(row.fields) == 5
-    assert ids(row.rules) == ["customer-service", "call-recordings"]
-    assert row.recipients == ()
+    # its storage rules name data and channels, no purpose: stated for the whole notice
+    assert row.rules == () and ids(glance.rules) == ["customer-service", "call-recordings"]
+    assert row.recipients == () and glance.recipients == ()
     # no recipient outside the EU/EEA is named, but the notice says it may happen
     assert glance.third_countries == "exceptional"
+    assert glance.none_outside is False
     assert glance.rights_contact == "tietosuoja@kivra.fi"
+    # a statement that no DPO is needed, no cookies: nothing of them in the first layer
+    assert glance.dpo is None and glance.cookies is None
 
 
-def test_rules_that_name_no_data_apply_to_all_and_never_means_none():
+def test_none_outside_only_where_the_source_says_so():
     document = copy.deepcopy(DEFAULT)
-    for rule in document["retention"]["rules"]:
-        rule.pop("data_fields", None)
-        rule.pop("channels", None)
     document["processing_locations"]["third_countries"] = "never"
+    # the recipients do not say where they are: "none" would say more than the source
+    assert at_a_glance(register_from_document(document)).none_outside is False
+    for category in document["recipients"]["categories"]:
+        category["countries"] = ["FI"]
     glance = at_a_glance(register_from_document(document))
-    assert ids(glance.rows[0].rules) == ["customer-service", "call-recordings"]
-    assert glance.third_countries is None
+    assert glance.third_countries is None and glance.none_outside is True
+    # one abroad for a purpose: the others still have none
+    document["recipients"]["categories"][0].update(countries=["US"], purposes=["identification"])
+    glance = at_a_glance(register_from_document(document))
+    assert ids(glance.rows[0].recipients) == ["subcontractors"] and glance.none_outside is True

@@ -1,5 +1,6 @@
 """Settings: every PRIVACY_NOTICE_* name declared and checked, problems located in the
-settings file; publishing refuses drafts whatever the settings say."""
+settings file; publishing refuses drafts whatever the settings say, and a placeholder
+SITEURL."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ from privacy_notice.render.settings_file import assignments
 from run_cli import run_cli, set_updated
 
 PUBLISH = ("build", "-s", "publishconf.py", "--publish")  # what make publish runs
+SITE = "https://tietosuoja.test"  # a site's address (publishconf.py reads SITEURL)
+
+
+@pytest.fixture(autouse=True)
+def site_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The project's publishconf.py publishes to a site's address, not its placeholder."""
+    monkeypatch.setenv("SITEURL", SITE)
 
 
 def typos(name: str) -> list[str]:
@@ -165,7 +173,7 @@ def test_values_and_publishing():
         {"PRIVACY_NOTICE_DRAFTS": True, "PRIVACY_NOTICE_FALLBACK": True, "SITEURL": ""}
     )
     assert (development.allow_draft, development.allow_fallback) == (True, True)
-    for siteurl in ("https://tietosuoja.example.fi", "http://localhost:8000"):
+    for siteurl in ("https://tietosuoja.test", "http://localhost:8000"):
         published = check_settings(
             {
                 "PRIVACY_NOTICE_DRAFTS": True,
@@ -232,3 +240,63 @@ def test_a_build_checks_the_settings_once(project: Project, monkeypatch, capsys)
     result = run_cli(project.path, "build", monkeypatch=monkeypatch, capsys=capsys)
     assert result.returncode == 0, result.stderr
     assert len(calls) == 1
+
+
+PLACEHOLDERS = [
+    ("https://tietosuoja.example.fi", "example.fi"),  # this repository's publishconf.py
+    ("https://privacy.example.com", "example.com"),  # what init writes
+    ("https://example.org/privacy", "example.org"),
+    ("http://www.EXAMPLE.net.", "example.net"),
+    ("https://notice.example", "example"),
+    ("https://site.invalid", "invalid"),
+]
+
+
+@pytest.mark.parametrize(("url", "domain"), PLACEHOLDERS, ids=[u for u, _d in PLACEHOLDERS])
+def test_publishing_refuses_a_placeholder_siteurl_in_one_line_that_says_where(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys, url: str, domain: str
+):
+    monkeypatch.setenv("SITEURL", url)
+    result = run_cli(project.path, *PUBLISH, monkeypatch=monkeypatch, capsys=capsys)
+    assert result.returncode == 1
+    line = next(n for n, text in enumerate(_lines(project), 1) if text.startswith("SITEURL ="))
+    assert result.stderr.splitlines() == [
+        f"publishconf.py:{line}:1: SITEURL: {url!r} is a placeholder ({domain} is for "
+        "examples), not where the notice is published: set the site's address in the SITEURL "
+        "environment variable (SITEURL=https://… make publish) or on this line",
+        "1 problem; nothing was written",
+    ]
+    assert not (project.path / "output").exists()
+
+
+def _lines(project: Project) -> list[str]:
+    return (project.path / "publishconf.py").read_text("utf-8").splitlines()
+
+
+def test_the_repositorys_publishconf_says_where_to_set_the_address(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys
+):
+    monkeypatch.delenv("SITEURL")
+    result = run_cli(project.path, *PUBLISH, monkeypatch=monkeypatch, capsys=capsys)
+    assert result.returncode == 1 and "'https://tietosuoja.example.fi' is a placeholder" in (
+        result.stderr
+    )
+    # a real address: published, with absolute URLs from it
+    monkeypatch.setenv("SITEURL", "https://notice.example-shop.fi")
+    result = run_cli(project.path, *PUBLISH, monkeypatch=monkeypatch, capsys=capsys)
+    assert result.returncode == 0, result.stderr
+    assert 'href="https://notice.example-shop.fi/sv/index.html"' in project.read("fi/index.html")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://notice.example-shop.fi",  # a name that only contains "example"
+        "https://examples.com",
+        "https://example.com.notice.fi",
+        "https://tietosuoja.test",
+        "http://localhost:8000",
+    ],
+)
+def test_an_address_that_is_only_like_a_placeholder_publishes(url: str):
+    assert check_settings({"SITEURL": url}).publish

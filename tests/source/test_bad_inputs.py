@@ -119,6 +119,15 @@ CASES: dict[str, tuple[Callable[[Project], None], str, bool]] = {
         "did you mean 'identification'",
         True,
     ),
+    "storage rule for a purpose that does not exist": (
+        policy_edit(
+            "      name: Customer Service\n",
+            "      name: Customer Service\n      purposes: [identify]\n",
+        ),
+        "retention.rules[0].purposes[0]: no purpose has the id 'identify' (in purposes.items); "
+        "did you mean 'identification'?",
+        True,
+    ),
     "duplicate id": (policy_edit("- id: address", "- id: name"), "duplicate id 'name'", True),
     "bad id": (policy_edit("- id: address", "- id: Postal Address"), "not a valid id", True),
     "unknown placeholder": (policy_edit("{measures}", "{measure}"), "placeholder", True),

@@ -187,3 +187,14 @@ def test_explicit_consent_to_special_categories_gives_portability():
         1,
     )
     assert any("right of portability" in line for line in warnings_for(text))
+
+
+def test_a_storage_rule_for_a_purpose_covers_the_data_of_that_purpose():
+    without = SOURCE.replace("[personal-identity-code, name, address,", "[name, address,", 1)
+    assert any("'personal-identity-code'" in line for line in warnings_for(without))
+    # a further rule that names the purpose, and no data fields, keeps its data
+    rule = "    - id: call-recordings\n"
+    scoped = without.replace(
+        rule, "    - id: identity\n      name: Identity\n      purposes: [identification]\n" + rule
+    )
+    assert not any("'personal-identity-code'" in line for line in warnings_for(scoped))

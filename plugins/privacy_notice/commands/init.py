@@ -65,7 +65,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402, F403
 
-SITEURL = os.environ.get("SITEURL", "https://privacy.example.com")  # where it is published
+# Where the notice is published: feeds, canonical links and the exports are made from it.
+# Set it in the environment (SITEURL=https://… make publish) or here, in place of the
+# placeholder, which make publish refuses.
+SITEURL = os.environ.get("SITEURL", "https://privacy.example.com")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 PRIVACY_NOTICE_DRAFTS = False

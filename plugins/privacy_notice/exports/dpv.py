@@ -119,9 +119,7 @@ class _Builder(Parties):
             "dpv:hasStorageCondition": [
                 {"@id": self.ref(f"storage-{rule.id}")}
                 for rule in r.retention.rules
-                if set(rule.data_fields) & ids
-                or any(set(rule.channels) & set(f.sources) for f in fields)
-                or not (rule.data_fields or rule.channels)
+                if _stores(rule, purpose.id, fields)
             ],
         }
         node["dpv:hasLegalBasis"].sort(key=lambda b: b["@id"])
@@ -223,6 +221,20 @@ class _Builder(Parties):
             other = {"@id": self.ref("other-sources"), "@type": "dpv:DataSource"}
             found.append(self.describe(other, "dct:description", sources.other_sources))
         return found
+
+
+def _stores(rule: Any, purpose: str, fields: list[Any]) -> bool:
+    """Whether ``rule`` keeps the data of the processing for ``purpose`` (``fields``, its
+    data): a rule that names purposes keeps theirs; one that names none, the data fields
+    or channels it names (or all data, naming neither)."""
+    if rule.purposes:
+        return purpose in rule.purposes
+    ids = {f.id for f in fields}
+    return bool(
+        set(rule.data_fields) & ids
+        or any(set(rule.channels) & set(f.sources) for f in fields)
+        or not (rule.data_fields or rule.channels)
+    )
 
 
 def _duration(period: str) -> dict[str, Any]:

@@ -1,6 +1,5 @@
 """The machine-readable formats of every version: where each lives (the URL contract), the
-files of TILT and DPV JSON-LD, their links from ``api/versions.json`` and from the pages,
-and the JSON-LD data block embedded in each notice page.
+files of TILT and DPV JSON-LD, and their links from ``api/versions.json`` and from the pages.
 
 Each version has stable identifiers: its pages ``/{lang}/versions/{date}/index.html`` (one
 IRI per version and language), its register document ``/api/versions/{date}.json`` with
@@ -8,6 +7,11 @@ the SHA-256 of its bytes (in ``versions.json``), its TILT documents
 ``/api/tilt/{date}/{lang}.json`` and its JSON-LD ``/api/versions/{date}.jsonld`` (whose
 ``@id`` is that URL). The current files (``api/register.jsonld``, ``api/tilt/{lang}.json``)
 are byte-identical copies of the newest version's.
+
+A notice page links its JSON-LD (``<link rel="alternate" type="application/ld+json">``) and
+does not embed it: the JSON-LD states every text of the notice again, in every language
+(half of a page's bytes); even one language's would take a web shop's page past the 14 kB
+a first round trip carries (issue 23).
 """
 
 from __future__ import annotations
@@ -16,8 +20,6 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-from markupsafe import Markup
 
 from privacy_notice.exports.dpv import notice_jsonld
 from privacy_notice.exports.tilt import Meta, tilt_document
@@ -80,27 +82,16 @@ def compact_json(document: Any, sort_keys: bool = False) -> bytes:
     return (text + "\n").encode()
 
 
-def script_tag(jsonld: bytes) -> Markup:
-    """A JSON-LD file as a ``<script type="application/ld+json">`` data block for a page.
-    ``<``, ``>`` and ``&`` are written as JSON escapes (``\\u003c``…: the same JSON), so no
-    text in it can close the element or open a comment. A data block is never executed:
-    the pages' CSP keeps ``script-src`` closed."""
-    data = jsonld.decode().rstrip("\n")
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/ld+json">{data}</script>')
-
-
 @dataclass(frozen=True)
 class Exports:
-    """A site's TILT and JSON-LD files and the data block of each version's pages."""
+    """A site's TILT and JSON-LD files."""
 
     files: dict[str, bytes]  # path under the output directory -> bytes
-    scripts: dict[str, Markup]  # version date -> the data block of its pages
 
 
 def site_exports(site: Any, site_url: str, page_url: PageUrl) -> Exports:
     """Every TILT and JSON-LD file of the site (the current ones as copies of the newest
-    version's) and the data block of each version's pages."""
+    version's)."""
     files: dict[str, bytes] = {}
     for number in range(1, len(site.versions) + 1):
         files.update(version_files(site, number, site_url, page_url))
@@ -108,8 +99,7 @@ def site_exports(site: Any, site_url: str, page_url: PageUrl) -> Exports:
     for lang in tilt_languages(current.languages):
         files[format_url("tilt", lang)] = files[format_url("tilt", lang, current.date)]
     files[format_url("jsonld")] = files[format_url("jsonld", date=current.date)]
-    scripts = {v.date: script_tag(files[format_url("jsonld", date=v.date)]) for v in site.versions}
-    return Exports(files, scripts)
+    return Exports(files)
 
 
 def add_format_links(index: dict[str, Any], site: Any, site_url: str) -> dict[str, Any]:

@@ -90,6 +90,10 @@ def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, A
         covers = field.id in rule.data_fields or set(rule.channels) & set(field.sources)
         if not (covers or (not rule.data_fields and not rule.channels)):
             continue
+        # a rule for some purposes keeps the field's data only when processed for them
+        purposes = [p for p in register.purposes.items if p.id in rule.purposes]
+        if rule.purposes and not any(p.id in field.purposes for p in purposes):
+            continue
         text = t.join(t(rule.name), t(rule.text), t(rule.law))
         temporal = [{"description": text, "ttl": ttl(rule.period)}] if rule.period else []
         if rule.extension:
@@ -98,6 +102,9 @@ def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, A
         entry: dict[str, Any] = {"temporal": temporal} if temporal else {}
         if not rule.period:
             entry["purposeConditional"] = [text]
+        if purposes:  # kept so only when processed for these purposes
+            named = [t(p.name) or t(p.description) for p in purposes if p.id in field.purposes]
+            entry["purposeConditional"] = [*entry.get("purposeConditional", []), *named]
         entry["aggregationFunction"] = "max"
         found.append(entry)
     return found

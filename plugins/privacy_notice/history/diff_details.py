@@ -116,6 +116,7 @@ def _rule_changes(old: Register, new: Register) -> Iterator[Change]:
         (
             (N_("Data fields of the storage rule %(name)s: %(change)s"), "data_fields", "field"),
             (N_("Channels of the storage rule %(name)s: %(change)s"), "channels", "channel"),
+            (N_("Purposes of the storage rule %(name)s: %(change)s"), "purposes", "purpose"),
         ),
     )
 
@@ -181,7 +182,16 @@ _DESCRIBED: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "protection": ("measures", ("name",), ()),
     "retention": (
         "rules",
-        ("name", "period", "extension.period", "starts", "until", "data_fields", "channels"),
+        (
+            "name",
+            "period",
+            "extension.period",
+            "starts",
+            "until",
+            "data_fields",
+            "channels",
+            "purposes",
+        ),
         (),
     ),
     "recipients": (

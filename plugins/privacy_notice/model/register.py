@@ -217,6 +217,7 @@ class RetentionRule:
     until: str | None = None
     law: Text | None = None
     extension: Extension | None = None
+    purposes: tuple[str, ...] = ()  # the purposes it keeps data for (none: not stated)
 
 
 @dataclass(frozen=True)

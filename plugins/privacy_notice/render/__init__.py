@@ -4,5 +4,6 @@
 (``centre``), the plan of the whole site (``site_plan``), and the Pelican side: the
 generator that hands the plan to Pelican's writer (``generator``), its signal
 (``signals``) and settings (``settings``, located in the settings file by
-``settings_file``; ``defaults``). Templates themselves live in the theme.
+``settings_file``; a placeholder ``SITEURL`` told by ``site_url``; ``defaults``).
+Templates themselves live in the theme.
 """

@@ -61,7 +61,8 @@ class Language:
     render: Render
     # By the version's date and the sections badged "Changed".
     bodies: dict[tuple[str, frozenset[str]], Markup] = field(default_factory=dict)
-    glances: dict[str, Markup] = field(default_factory=dict)
+    # By the version's date and whether it is badged "Changed".
+    glances: dict[tuple[str, bool], Markup] = field(default_factory=dict)
 
     @property
     def gettext(self) -> Callable[[str], str]:
@@ -91,14 +92,19 @@ class Language:
             self.bodies[key] = Markup(self.render("_notice_body.html", context))
         return self.bodies[key]
 
-    def glance(self, version: Version) -> Markup:
+    def glance(self, version: Version, changed: bool = False) -> Markup:
         """The "at a glance" block of ``version``'s pages (``_glance.html``), rendered on
         its own like the body: once per version and language, not once per page. It reads
-        the language's context and the register, nothing of a page."""
-        if version.date not in self.glances:
-            context = {**self.context(), "register": version.register}
-            self.glances[version.date] = Markup(self.render("_glance.html", context))
-        return self.glances[version.date]
+        the language's context and the register, nothing of a page; ``changed``: badged."""
+        key = (version.date, changed)
+        if key not in self.glances:
+            context = {**self.context(), "register": version.register, "glance_changed": changed}
+            self.glances[key] = Markup(self.render("_glance.html", context))
+        return self.glances[key]
+
+    def glance_changed(self, old: Version, new: Version) -> bool:
+        """Whether "at a glance" reads differently in this language (as a section does)."""
+        return self.glance(old) != self.glance(new)
 
     def changed_sections(self, old: Version, new: Version) -> frozenset[str]:
         """The keys of the sections whose text in this language differs."""

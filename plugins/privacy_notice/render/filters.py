@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from privacy_notice.languages import localize
 from privacy_notice.languages.placeholders import placeholder_values
 from privacy_notice.model import labels
+from privacy_notice.model.labels import N_
 from privacy_notice.model.markup import render_inline, render_markdown
 from privacy_notice.model.register import Text
 from privacy_notice.model.texts import substitute
@@ -112,14 +113,60 @@ def name_filter(context: Context, item: Any) -> Markup:
 
 @pass_context
 def refs_filter(context: Context, ids: Any, kind: str) -> Markup:
-    """Referenced items (``purposes: [orders]``) by name, each linked to where it is stated."""
+    """Referenced items (``purposes: [orders]``) by name, each linked to where it is stated,
+    as a list of names (see :func:`names_filter`)."""
     register = context["register"]
     links = []
     for item_id in ids:
         item = register.item(kind, item_id)
         if item is not None:
-            links.append(f'<a href="#{kind}-{item_id}">{name_filter(context, item)}</a>')
-    return Markup(localize.format_list(links, _locale(context)))
+            links.append(Markup(f'<a href="#{kind}-{item_id}">{name_filter(context, item)}</a>'))
+    return names_filter(links)
+
+
+def names_filter(items: Any) -> Markup:
+    """Names as a real list, ``<ul class="names">`` (the theme shows it on one line, the
+    items apart): joined with "and" in a sentence, a list of names is ambiguous when a name
+    itself holds an "and" or a comma ("Orders and deliveries, Customer account and
+    Security"), and its capitals stand mid-sentence. Items are escaped unless already HTML;
+    nothing for no items."""
+    listed = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return Markup(f'<ul class="names">{listed}</ul>') if listed else Markup("")
+
+
+def _gettext(context: Context, message: str, **values: Any) -> Markup:
+    """The page's translation of a theme string, ``%(name)s`` filled in (escaped)."""
+    return Markup(context.call(context.resolve("gettext"), message, **values))
+
+
+@pass_context
+def short_label_filter(context: Context, code: str, kind: str) -> str:
+    """A code by its short name, for the first layer ("access to your data", "Contract");
+    :func:`label_filter` gives its full label, with the article."""
+    return str(_gettext(context, glance.SHORT_LABELS[kind][code]))
+
+
+@pass_context
+def kept_filter(context: Context, rule: Any) -> Markup:
+    """A storage rule in a few words: its name and for how long ("Order data: 2 years")."""
+    html = text_filter(context, rule.name)
+    if rule.period:
+        html += Markup(": ") + duration_filter(context, rule.period)
+    elif rule.until:
+        html += Markup(": ") + label_filter(context, rule.until, "until")
+    if rule.extension:
+        longest = duration_filter(context, rule.extension.period)
+        html += Markup(" (%s)") % _gettext(context, N_("at most %(period)s"), period=longest)
+    return html
+
+
+@pass_context
+def abroad_filter(context: Context, recipient: Any) -> Markup:
+    """A recipient and the countries outside the EU/EEA it is in ("Email platform (United
+    States)")."""
+    countries = [country_filter(context, c) for c in recipient.third_countries]
+    joined = localize.format_list(countries, _locale(context))
+    return text_filter(context, recipient.name) + Markup(" (%s)") % joined
 
 
 def tel_filter(number: str) -> str:
@@ -139,6 +186,10 @@ def install(env: Environment) -> None:
             "label": label_filter,
             "name": name_filter,
             "refs": refs_filter,
+            "names": names_filter,
+            "short_label": short_label_filter,
+            "kept": kept_filter,
+            "abroad": abroad_filter,
             "tel": tel_filter,
         }
     )

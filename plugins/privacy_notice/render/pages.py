@@ -132,7 +132,7 @@ def plan(
     place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
     for lang in site.languages:
         language = Language(site, lang, translations[lang], render)
-        language_pages, summaries = _language_pages(language, space, changes, exports)
+        language_pages, summaries = _language_pages(language, space, changes)
         pages += language_pages
         versions = [v for v in site.versions if lang in v.languages]
         language_feeds[lang] = feeds.language_feed(
@@ -198,7 +198,7 @@ def _common(
 
 
 def _language_pages(
-    language: Language, space: Space, changes: Changes, exports: formats.Exports
+    language: Language, space: Space, changes: Changes
 ) -> tuple[list[Page], dict[str, tuple[SummaryItem, ...]]]:
     """The pages of one language, and the change summary of each version but the first."""
     site, lang = language.site, language.lang
@@ -207,7 +207,7 @@ def _language_pages(
     pages: list[Page] = []
     summaries: dict[str, tuple[SummaryItem, ...]] = {}
     for previous, version in zip([None, *versions], versions, strict=False):
-        pages.append(_version_page(language, space, version, previous, exports))
+        pages.append(_version_page(language, space, version, previous))
         if previous is not None:
             summaries[version.date] = language.summary(previous, version, changes)
             pages.append(_changes_page(language, space, previous, version, summaries[version.date]))
@@ -217,11 +217,13 @@ def _language_pages(
                 pages.append(
                     _changes_page(language, space, in_force, version, compared, "compare_in_force")
                 )
-        # Every version has one, the current one too, so that a version's page links to
-        # it from the day it is published and never changes afterwards.
-        compared = language.summary(version, current, changes)
-        pages.append(_changes_page(language, space, version, current, compared, "compare"))
-    pages.append(_current_page(language, space, versions, exports))
+        # Every earlier version is compared with the current one (never the current one
+        # with itself); the history page links these, no version page does, so that a
+        # version's page reads the same when later versions are added.
+        if version is not current:
+            compared = language.summary(version, current, changes)
+            pages.append(_changes_page(language, space, version, current, compared, "compare"))
+    pages.append(_current_page(language, space, versions))
     pages.append(
         Page(
             space.url("history", lang),
@@ -238,11 +240,7 @@ def _language_pages(
 
 
 def _version_page(
-    language: Language,
-    space: Space,
-    version: Version,
-    previous: Version | None,
-    exports: formats.Exports,
+    language: Language, space: Space, version: Version, previous: Version | None
 ) -> Page:
     return Page(
         space.url("version", language.lang, version.date),
@@ -254,18 +252,16 @@ def _version_page(
             "previous": previous,
             "body": language.body(version),
             "at_a_glance": language.glance(version),
-            "jsonld": exports.scripts[version.date],
             "machine_links": space.machine_links(version, current=False),
         },
     )
 
 
-def _current_page(
-    language: Language, space: Space, versions: list[Version], exports: formats.Exports
-) -> Page:
+def _current_page(language: Language, space: Space, versions: list[Version]) -> Page:
     current = versions[-1]
     previous = versions[-2] if len(versions) > 1 else None
     changed = language.changed_sections(previous, current) if previous else frozenset()
+    glance_changed = previous is not None and language.glance_changed(previous, current)
     return Page(
         space.url("current", language.lang),
         "notice.html",
@@ -275,9 +271,9 @@ def _current_page(
             "register": current.register,
             "previous": previous,
             "changed": changed,
+            "glance_changed": glance_changed,
             "body": language.body(current, changed),
-            "at_a_glance": language.glance(current),
-            "jsonld": exports.scripts[current.date],
+            "at_a_glance": language.glance(current, glance_changed),
             "machine_links": space.machine_links(current, current=True),
         },
     )

@@ -28,6 +28,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.render.settings_file import Locator
+from privacy_notice.render.site_url import placeholder_domain
 from privacy_notice.source.options import Options
 
 PREFIX = "PRIVACY_NOTICE_"
@@ -166,7 +167,7 @@ _NAMES = [s.name for s in SETTINGS]
 
 def check_settings(settings: Mapping[str, Any]) -> NoticeSettings:
     """The plugin's settings from Pelican's, checked: raise with every problem, located."""
-    problems = [*_unknown(settings), *_mistyped(settings)]
+    problems = [*_unknown(settings), *_mistyped(settings), *_placeholder(settings)]
     if problems:
         where = Locator(settings.get(SOURCE_KEY))
         raise PolicyError([where.locate(name, message, path) for name, path, message in problems])
@@ -215,6 +216,20 @@ def _closest(name: str) -> str | None:
         return PREFIX + close[0] if close else None
     close = difflib.get_close_matches(name, _NAMES, n=1, cutoff=0.75)
     return close[0] if close else None
+
+
+def _placeholder(settings: Mapping[str, Any]) -> Iterator[Problem]:
+    """An absolute ``SITEURL`` (publishing) that is a placeholder (see :mod:`.site_url`)."""
+    url = settings.get("SITEURL")
+    domain = placeholder_domain(url) if isinstance(url, str) and is_absolute_url(url) else None
+    if domain:
+        yield (
+            "SITEURL",
+            "SITEURL",
+            f"{url!r} is a placeholder ({domain} is for examples), not where the notice is "
+            "published: set the site's address in the SITEURL environment variable "
+            "(SITEURL=https://… make publish) or on this line",
+        )
 
 
 def _mistyped(settings: Mapping[str, Any]) -> Iterator[Problem]:

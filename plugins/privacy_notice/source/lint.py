@@ -52,18 +52,18 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
             "data may go outside the EU/EEA, but no "
             "safeguard is named: add safeguards (e.g. standard-contractual-clauses)",
         )
-    covered = {
-        field
-        for _, rule in items_at(data, ("retention", "rules"))
-        for field in rule.get("data_fields", [])
-    }
+    rules = [rule for _, rule in items_at(data, ("retention", "rules"))]
+    covered = {field for rule in rules for field in rule.get("data_fields", [])}
+    # a rule that names purposes and no data fields keeps the data of those purposes
+    kept_for = {p for rule in rules if not rule.get("data_fields") for p in _ids(rule, "purposes")}
     for index, field in items_at(data, ("personal_data", "fields")):
-        if field.get("id") not in covered:
+        if field.get("id") not in covered and not kept_for & set(_ids(field, "purposes")):
             yield (
                 "13(2)(a)",
                 ("personal_data", "fields", index),
                 f"no storage rule covers the "
-                f"data field '{field.get('id')}': list it in a rule's data_fields",
+                f"data field '{field.get('id')}': list it in a rule's data_fields "
+                "(or one of its purposes in the purposes of a rule without data_fields)",
             )
     stated = {right.get("right") for _, right in items_at(data, ("rights", "items"))}
     applying = applicable_rights(data)
@@ -127,6 +127,12 @@ def applicable_rights(data: dict[str, Any]) -> set[str]:
         or unknown
         or not bases.isdisjoint(CONDITIONAL_RIGHTS[right])
     }
+
+
+def _ids(item: dict[str, Any], key: str) -> list[str]:
+    """The ids a reference list of ``item`` names (none where it is not a list of them)."""
+    value = item.get(key)
+    return [i for i in value if isinstance(i, str)] if isinstance(value, list) else []
 
 
 def _why(right: str) -> str:

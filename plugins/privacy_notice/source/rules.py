@@ -27,6 +27,7 @@ _REFERENCES = (
     (("personal_data", "fields"), "data_subjects", ("data_subjects", "groups"), "group"),
     (("retention", "rules"), "data_fields", ("personal_data", "fields"), "data field"),
     (("retention", "rules"), "channels", ("sources", "channels"), "channel"),
+    (("retention", "rules"), "purposes", ("purposes", "items"), "purpose"),
     (("recipients", "categories"), "purposes", ("purposes", "items"), "purpose"),
     (("recipients", "categories"), "data_fields", ("personal_data", "fields"), "data field"),
     (("cookies", "items"), "purposes", ("purposes", "items"), "purpose"),
