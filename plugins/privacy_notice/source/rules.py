@@ -14,8 +14,8 @@ from privacy_notice.diagnostics import Diagnostic, YamlPath, did_you_mean
 from privacy_notice.model.dpv_terms import check_categories
 from privacy_notice.model.gdpr import EU_EEA, SECTIONS
 from privacy_notice.model.identifiers import identifier_problem
-from privacy_notice.model.placeholders import SOURCES, value_path
-from privacy_notice.model.texts import placeholders
+from privacy_notice.model.placeholders import SOURCES, case_problem, value_path
+from privacy_notice.model.texts import placeholder_uses, placeholders
 from privacy_notice.source.loaded import Loaded
 from privacy_notice.source.locales import known_locale, language_hint
 from privacy_notice.source.schema import iter_texts, placeholders_at
@@ -333,9 +333,14 @@ def _dangling(ref: str, what: str, target: tuple[str, ...], known: set[str]) -> 
 
 def _check_placeholders(loaded: Loaded) -> list[Diagnostic]:
     found = []
+    source = value_at(loaded.data, ("source_language",))
     for path, text, _kind in iter_texts(loaded.data):
         allowed = placeholders_at(path)
         used = placeholders(text)
+        for name, case in sorted(placeholder_uses(text), key=str):
+            if name in allowed and isinstance(source, str):
+                problem = case_problem(name, case, source)
+                found += [loaded.diagnostic(path, problem)] if problem else []
         for name in sorted(used - allowed):
             hint = (
                 f"this text may use {', '.join('{' + a + '}' for a in sorted(allowed))}"
