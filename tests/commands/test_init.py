@@ -180,11 +180,12 @@ def test_a_filled_in_skeleton_builds_in_every_language(tmp_path: Path):
 
 
 def test_init_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch):
-    answers = iter(["Acme Oy", "fi-business-id:1234567-1", "sv,fi", ""])
+    answers = iter(["Acme Oy", "fi-business-id:1234567-1", "n", "sv,fi", ""])
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     args = parser().parse_args(["init", "somewhere"])
     got = answers_from(args, "schema.json")
     assert (got.name, got.identifier) == ("Acme Oy", ("fi-business-id", "1234567-1"))
+    assert got.public_authority is False  # asked, not assumed
     assert (got.languages, got.source_language) == (("sv", "fi"), "sv")  # default: the first
     assert check_answers(got) == []

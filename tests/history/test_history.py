@@ -66,10 +66,11 @@ def test_translation_fix_is_not_material(history: Project):
     assert all(by_date[d]["material"] for d in DATES[:4])
     page = history.read(f"fi/versions/{DATES[4]}/changes/index.html")
     # The fix shows in the purposes section (where the field's purpose is written): the
-    # summary names that section and links to the first mark in it.
+    # summary names the change (a text that says why data is collected, accepted as
+    # editorial by a review) and links to the first mark in that section.
     mark = '<ins id="change-purposes"><span class="visually-hidden">Lisätty: </span>Korjattu:</ins>'
     assert mark in page
-    assert '<a href="#change-purposes">Muutettu osio: ' in page
+    assert '<a href="#change-purposes">Tietojen keräämisen syy muuttui: [fi] IP address' in page
     # A Finnish fix changes no English or Swedish text: no change is listed there.
     for lang in ("en", "sv"):
         text = history.text(f"{lang}/versions/{DATES[4]}/changes/index.html")

@@ -17,7 +17,7 @@ from privacy_notice.languages.catalogs import CatalogFile, check_theme_catalogs
 from privacy_notice.model.placeholders import case_problem
 from privacy_notice.model.texts import markdown_problem, placeholder_uses, placeholders
 from privacy_notice.source.loaded import Loaded
-from privacy_notice.source.schema import NOT_PUBLISHED, map_texts
+from privacy_notice.source.schema import NOT_PUBLISHED, map_texts, published_names
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
@@ -69,7 +69,7 @@ def resolve(
         return result
 
     published = {key: value for key, value in data.items() if key not in NOT_PUBLISHED}
-    resolution.document = map_texts(published, translate)
+    resolution.document = published_names(map_texts(published, translate))
     resolution.problems += check_theme_catalogs(catalogs, severity)
     return resolution
 

@@ -16,7 +16,8 @@ from privacy_notice.languages import localize
 from privacy_notice.languages.placeholders import placeholder_values
 from privacy_notice.model import labels
 from privacy_notice.model.markup import render_inline, render_markdown
-from privacy_notice.model.register import Text
+from privacy_notice.model.register import Name, Text
+from privacy_notice.model.rights import right_scope
 from privacy_notice.model.texts import substitute
 from privacy_notice.render import glance
 
@@ -37,7 +38,7 @@ def _fallback(text: Text, lang: str, html: Markup, context: Context, block: bool
 def _values(context: Context, text: Text) -> dict[str, str]:
     """The text's placeholders filled in from the page's register (see placeholders.py)."""
     lang = context["lang"]
-    if "{" not in text[lang]:
+    if "{" not in text[lang] or isinstance(text, Name):  # a name is as written
         return {}
     return placeholder_values(context["register"], text, lang, _locale(context))
 
@@ -144,3 +145,4 @@ def install(env: Environment) -> None:
     )
     env.globals["language_name"] = localize.language_name
     env.globals["glance"] = glance.at_a_glance
+    env.globals["right_scope"] = right_scope
