@@ -7,7 +7,8 @@ reference is checked through the name of the item it refers to; texts are checke
 rendered. Values the page does not state are declared once, in ``schema.NOT_ON_PAGE``.
 
 It runs on the default notice, on a synthetic notice that uses every optional part of the
-schema (``tests/data/full/``), and on every ``examples/*/`` folder.
+schema (``tests/data/full/``), on a municipality's pupil register (``tests/data/municipality/``)
+and on every ``examples/*/`` folder.
 """
 
 from __future__ import annotations
@@ -173,6 +174,10 @@ def test_every_fact_of_the_default_notice_is_on_every_page(built_site: Project):
 
 def test_every_fact_of_the_full_notice_is_on_every_page(full_site: Project):
     assert_every_fact_shown(full_site.path / "output", _locales(full_site.path))
+
+
+def test_every_fact_of_the_municipality_notice_is_on_every_page(municipality_site: Project):
+    assert_every_fact_shown(municipality_site.path / "output", _locales(municipality_site.path))
 
 
 def test_the_full_notice_uses_every_part_of_the_schema():
