@@ -9,6 +9,7 @@ import copy
 import json
 
 from helpers import unknown_dpv_iris
+from jsonschema import Draft202012Validator
 from rdflib import RDF, Graph, Namespace, URIRef
 from test_tilt import tilt_errors
 
@@ -118,6 +119,8 @@ def test_a_translated_name_is_a_text_in_each_language_and_a_plain_one_is_written
         "en": "Example Bank Plc",
     }
     assert document["controller"]["name"] == "Example Shop Oy"
+    schema = json.loads(full_site.read("api/schema/2/register.schema.json"))
+    assert list(Draft202012Validator(schema).iter_errors(document)) == []  # both forms
     g = graph(document)
     names = {str(o) for o in g.objects(None, DPV.hasName)}
     assert {"Example Shop Oy", "Esimerkkipankki Oyj", "Exempelbanken Abp"} <= names
