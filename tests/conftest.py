@@ -6,6 +6,7 @@ Fixtures (use the narrowest that serves; every test writes only under its own tm
   runs the command line in this process (run_cli.in_process), ``Project.process`` as a
   process of its own, only where the process matters (signals, locks, environment).
 - ``built_site``, ``full_site`` (tests/data/full/: every optional part of the model),
+  ``municipality_site`` (tests/data/municipality/: a public authority's pupil register),
   ``history`` (five released versions): built once per test run and shared by every test
   and pytest-xdist worker (``shared_project``): read them, never edit them; a test that
   must edit one works on ``site.clone(tmp_path / "project")``.
@@ -272,6 +273,19 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return shared_project(tmp_path_factory, "full", _full)
 
 
+def _municipality(path: Path) -> Project:
+    project = copy_project(path, DATA / "municipality")
+    project.build()
+    return project
+
+
+@pytest.fixture(scope="session")
+def municipality_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A municipality's pupil register (tests/data/municipality/: a public authority,
+    Finnish source, fi and sv, health data, children, a joint controller), built."""
+    return shared_project(tmp_path_factory, "municipality", _municipality)
+
+
 PolicyEditor = Callable[[str], str]
 
 
@@ -349,6 +363,14 @@ def _history(path: Path) -> Project:
         po.read_text("utf-8").replace(entry, entry.replace("[fi] ", "[fi] Korjattu: ")), "utf-8"
     )
     new_version(project, DATES[4], "A Finnish translation was corrected.", material=False)
+    # A text that says why data is collected is a material change however it is reworded
+    # (history/diff_facts.py): a legal team accepts this fix as editorial by a review.
+    project.edit(
+        "\nnotice:",
+        f"\nreviewed_warnings:\n  - article: material-change\n    release: {DATES[4]}\n"
+        '    changes: ["Why IP address is collected changed"]\n'
+        "    reason: Only the Finnish wording was corrected.\n\nnotice:",
+    )
     release(project)
 
     project.build()

@@ -180,11 +180,50 @@ def test_a_filled_in_skeleton_builds_in_every_language(tmp_path: Path):
 
 
 def test_init_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch):
-    answers = iter(["Acme Oy", "fi-business-id:1234567-1", "sv,fi", ""])
+    answers = iter(["Acme Oy", "fi-business-id:1234567-1", "n", "sv,fi", ""])
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     args = parser().parse_args(["init", "somewhere"])
     got = answers_from(args, "schema.json")
     assert (got.name, got.identifier) == ("Acme Oy", ("fi-business-id", "1234567-1"))
+    assert got.public_authority is False  # asked, not assumed
     assert (got.languages, got.source_language) == (("sv", "fi"), "sv")  # default: the first
     assert check_answers(got) == []
+
+
+def test_the_skeleton_asks_which_rights_apply_rather_than_claiming_them(tmp_path: Path):
+    """Portability and objection apply only on some legal bases (model/rights.py): the
+    skeleton does not state them; lint names each once the purposes have bases."""
+    result = init(tmp_path, "acme", *ACME, "--languages", "en")
+    assert result.returncode == 0, result.stderr
+    acme = tmp_path / "acme"
+    policy = (acme / "policy.yaml").read_text("utf-8")
+    assert "right: portability" not in policy.replace("#     right: portability", "")
+    assert "right: objection" not in policy
+    assert "public_authority:" not in policy.replace("# public_authority:", "")
+    lint = in_process(acme, "lint").stderr
+    assert "the right of portability (Art. 20) is not stated" in lint
+    assert "the right of objection (Art. 21) is not stated" in lint
+    # a purpose on a legal obligation gives neither: lint no longer asks for them
+    (acme / "policy.yaml").write_text(
+        policy.replace(
+            "      # legal_bases: [{basis: contract}]",
+            "      legal_bases: [{basis: legal-obligation, law: Archives Act (831/1994)}]",
+        ),
+        "utf-8",
+    )
+    lint = in_process(acme, "lint").stderr
+    assert "portability" not in lint and "objection" not in lint
+
+
+def test_a_public_authority_is_asked_for_and_gets_its_officer(tmp_path: Path):
+    result = init(tmp_path, "town", *ACME, "--languages", "fi", "--public-authority")
+    assert result.returncode == 0, result.stderr
+    policy = (tmp_path / "town/policy.yaml").read_text("utf-8")
+    assert "  public_authority: true" in policy
+    assert "  data_protection_officer:\n    email: FILL-IN@example.com" in policy
+    lint = in_process(tmp_path / "town", "lint").stderr
+    assert "(GDPR Art. 37(1)(a))" not in lint  # the officer's contact is there, to fill in
+    assert "controller.data_protection_officer.email: still to be written" in lint
+    result = init(tmp_path, "firm", *ACME, "--languages", "fi", "--no-public-authority")
+    assert "  public_authority: false\n" in (tmp_path / "firm/policy.yaml").read_text("utf-8")

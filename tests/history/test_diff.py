@@ -303,7 +303,7 @@ def test_a_rewritten_purpose_is_not_a_change_in_another_language():
 def test_a_text_beside_a_described_change_is_listed_too():
     def edit(d) -> None:
         d["personal_data"]["fields"][2]["name"].update(en="Postal address")
-        d["personal_data"]["fields"][0]["purpose"] = {"en": "New words.", "fi": "x", "sv": "y"}
+        d["personal_data"]["definition"] = {"en": "New words.", "fi": "x", "sv": "y"}
 
     assert described(edit) == [
         ("Data field renamed: Address → Postal address", False),

@@ -66,13 +66,16 @@ def test_translation_fix_is_not_material(history: Project):
     assert all(by_date[d]["material"] for d in DATES[:4])
     page = history.read(f"fi/versions/{DATES[4]}/changes/index.html")
     # The fix shows in the personal data section, with the field whose purpose it explains:
-    # the summary names the change there and links to the first mark in it.
+    # the summary names the change (a text that says why data is collected, accepted as
+    # editorial by a review) and links to the first mark in it.
     mark = (
         '<ins id="change-personal-data"><span class="visually-hidden">Lisätty: </span>'
         "Korjattu:</ins>"
     )
     assert mark in page
-    assert '<a href="#change-personal-data">Tekstiä muutettu: Mitä henkilötiedot ovat?' in page
+    assert (
+        '<a href="#change-personal-data">Tietojen keräämisen syy muuttui: [fi] IP address' in page
+    )
     # A Finnish fix changes no English or Swedish text: no change is listed there.
     for lang in ("en", "sv"):
         text = history.text(f"{lang}/versions/{DATES[4]}/changes/index.html")

@@ -136,3 +136,44 @@ def test_items_of_one_section_do_not_share_its_first_mark(project: Project):
     assert links["retention"].startswith("Storage period of Recorded telephone conversations")
     assert "Longest storage period" in page and "change-retention" not in links
     assert links["change-sources"] == "Channel removed: Via the Chatbot service"
+
+
+TELEMARKETING = ", and is used for telemarketing of partner products."
+
+
+def test_a_purpose_text_that_reads_otherwise_cannot_pass_as_editorial(project: Project):
+    """A data field's "why it is collected" says what the data is processed for: a new
+    purpose appended to it is material, wherever in the model the text lives (issue 23)."""
+    project.edit(
+        "        identifying the customer in a customer service situation.",
+        "        identifying the customer in a customer service situation" + TELEMARKETING,
+    )
+    set_notice(project, "  updated: 2020-01-01\n  material: false\n")
+    project.pseudo_translate_missing()
+    result = project.run("release", "--as-of", "2020-01-01")
+    assert result.returncode == 1, result.stderr
+    [line] = [x for x in result.stderr.splitlines() if "marked editorial" in x]
+    assert re.match(r"policy\.yaml:\d+:\d+: notice\.material: marked editorial", line)
+    assert "Why Personal identity code is collected changed" in line
+    # released as material, the history names it
+    set_notice(project, "  updated: 2020-01-01\n  material: true\n  summary: Telemarketing.\n")
+    project.pseudo_translate_missing()
+    assert project.run("release", "--as-of", "2020-01-01").returncode == 0
+    project.build("--as-of", "2020-01-01")
+    history = project.text("en/versions/index.html")
+    assert "Material change" in history
+    assert "Why Personal identity code is collected changed" in history
+
+
+def test_a_release_that_only_reorders_sections_says_so(project: Project):
+    project.edit("\nnotice:", "\nsection_order: [rights, controller]\n\nnotice:")
+    set_notice(project, "  updated: 2020-01-01\n  material: false\n")
+    assert project.run("release", "--as-of", "2020-01-01").returncode == 0
+    project.build("--as-of", "2020-01-01")
+    for lang, said in (("en", "The order of sections changed"), ("fi", "Osioiden järjestys")):
+        history = project.text(f"{lang}/versions/index.html")
+        assert said in history
+        changes = project.read(f"{lang}/versions/2020-01-01/changes/index.html")
+        assert said in changes
+        assert "only the wording or a translation" not in changes
+    assert "Editorial change (no change in processing)" in project.text("en/versions/index.html")

@@ -58,3 +58,58 @@ def test_names_are_in_the_readers_language():
 @pytest.mark.parametrize(("code", "known"), [("de", True), ("sv_FI", True), ("xx", False)])
 def test_a_locale_is_known_when_babel_has_its_data(code: str, known: bool):
     assert known_locale(code) is known
+
+
+# A duration in the case its sentence needs (model/cases.py: Babel has no case forms).
+@pytest.mark.parametrize(
+    ("duration", "locale", "case", "written"),
+    [
+        # Finnish: "{response_time:genitive} kuluessa", "{period:genitive} kuluttua"
+        ("P1M", "fi_FI", "genitive", "1 kuukauden"),
+        ("P13M", "fi_FI", "genitive", "13 kuukauden"),
+        ("P1Y6M", "fi", "genitive", "1 vuoden ja 6 kuukauden"),
+        ("P2W", "fi", "partitive", "2 viikkoa"),
+        ("P1D", "fi", "partitive", "1 päivää"),
+        ("P1M", "fi", "inessive", "1 kuukaudessa"),
+        ("P2M", "fi", "adessive", "2 kuukaudella"),
+        ("P3Y", "fi", "elative", "3 vuodesta"),
+        ("P30D", "fi", "illative", "30 päivään"),
+    ],
+)
+def test_a_finnish_duration_takes_the_case_of_its_sentence(
+    duration: str, locale: str, case: str, written: str
+):
+    assert localize.format_duration(duration, locale, case) == written
+
+
+@pytest.mark.parametrize(
+    ("duration", "written"),
+    [("P1M", "1 månads"), ("P3M", "3 månaders"), ("P2Y", "2 års"), ("P1W", "1 veckas"),
+     ("P3W", "3 veckors"), ("P30D", "30 dygns"), ("P1Y6M", "1 års och 6 månaders")],
+)  # fmt: skip
+def test_a_swedish_duration_takes_the_genitive(duration: str, written: str):
+    # "efter {period:genitive} förvaring"; the basic form is Babel's ("30 dygn")
+    assert localize.format_duration(duration, "sv_FI", "genitive") == written
+
+
+@pytest.mark.parametrize(
+    ("duration", "case", "written"),
+    [("P1M", "dative", "1 Monat"), ("P13M", "dative", "13 Monaten"),
+     ("P2Y", "dative", "2 Jahren"), ("P3D", "dative", "3 Tagen"), ("P1W", "dative", "1 Woche"),
+     ("P1M", "genitive", "1 Monats"), ("P1Y", "genitive", "1 Jahres"),
+     ("P6M", "genitive", "6 Monate")],
+)  # fmt: skip
+def test_a_german_duration_takes_the_dative_or_genitive(duration: str, case: str, written: str):
+    # "innerhalb von {response_time:dative}", "nach {period:dative}"
+    assert localize.format_duration(duration, "de", case) == written
+
+
+def test_without_a_case_a_duration_is_babels_basic_form():
+    assert localize.format_duration("P13M", "fi", None) == "13 kuukautta"
+
+
+@pytest.mark.parametrize(("locale", "case"), [("en", "genitive"), ("fi", "dative")])
+def test_a_case_the_language_lacks_is_not_written(locale: str, case: str):
+    # the check of texts refuses it first (test_validate, test_translation)
+    with pytest.raises(KeyError):
+        localize.format_duration("P1M", locale, case)

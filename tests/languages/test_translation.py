@@ -202,3 +202,39 @@ def test_country_and_language_names():
         "Svenska",
         "English",
     ]
+
+
+def test_a_translation_writes_a_duration_in_its_own_case(tmp_path: Path):
+    """The Finnish source asks for the genitive ("{response_time:genitive} kuluessa"); the
+    German translation for the dative, the English one for the basic form."""
+    from conftest import DATA, copy_project
+
+    project = copy_project(tmp_path / "project", DATA / "other-notice")
+    project.build()
+    assert "Vastaamme pyyntöösi 1 kuukauden kuluessa." in project.text("fi/index.html")
+    assert "innerhalb von 1 Monat." in project.text("de/index.html")
+    assert "We answer your request within 1 month." in project.text("en/index.html")
+    project.edit("time: P1M", "time: P13M")
+    project.build()
+    assert "Vastaamme pyyntöösi 13 kuukauden kuluessa." in project.text("fi/index.html")
+    assert "innerhalb von 13 Monaten." in project.text("de/index.html")
+
+
+def test_a_case_the_translations_language_lacks_is_located_at_its_msgstr(tmp_path: Path):
+    from conftest import DATA, copy_project
+
+    project = copy_project(tmp_path / "project", DATA / "other-notice")
+    po = project.path / "translations/de/LC_MESSAGES/policy.po"
+    project.edit("{response_time:dative}.", "{response_time:dativ}.", file=str(po))
+    result = project.build(ok=False)
+    line = (
+        po.read_text("utf-8")
+        .split("\n")
+        .index('msgid "Vastaamme pyyntöösi {response_time:genitive} kuluessa."')
+    )  # the entry's line, as for every other problem of a translation
+    assert (
+        f'translations/de/LC_MESSAGES/policy.po:{line + 1}: the translation of "Vastaamme '
+        "pyyntöösi {response_time:geni…\": unknown case 'dativ' in "
+        "{response_time:dativ}: a duration in 'de' takes dative, genitive; did you mean "
+        "'dative'?"
+    ) in result.stderr

@@ -7,7 +7,8 @@ reference is checked through the name of the item it refers to; texts are checke
 rendered. Values the page does not state are declared once, in ``schema.NOT_ON_PAGE``.
 
 It runs on the default notice, on a synthetic notice that uses every optional part of the
-schema (``tests/data/full/``), and on every ``examples/*/`` folder.
+schema (``tests/data/full/``), on a municipality's pupil register (``tests/data/municipality/``)
+and on every ``examples/*/`` folder.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ Check = tuple[str, str]  # (where in the document, what the page must say)
 TARGETS = {".".join((*holder, "*", key)): target for holder, key, target, _what in _REFERENCES}
 # Where each value is stated, when not on the notice page itself.
 ON_HISTORY_PAGE = ("notice.summary",)
+# Values the page states as the rest of the document reads them: "from the data subjects"
+# beside other sources named is "from them and from the others", never "all" (Sources.received).
+DERIVED = {
+    "sources.from_data_subject": lambda document, value: (
+        "and-others"
+        if value
+        and (document["sources"].get("other_sources") or document["sources"].get("providers"))
+        else value
+    ),
+}
 
 
 def _pattern(path: tuple[Any, ...]) -> str:
@@ -63,6 +74,12 @@ class Facts:
             return page_text(str(render_inline(item["name"][self.lang])))
         return page_text(str(render_inline(item["description"][self.lang])))
 
+    def joint_controller_name(self, joint_id: str) -> str:
+        """A recipient that is a joint controller is named by it (model/derive.py)."""
+        joint = self.document["controller"]["joint_controllers"]
+        name = next(j for j in joint if j["id"] == joint_id)["organisation"]["name"]
+        return name if isinstance(name, str) else name[self.lang]
+
     def walk(self) -> Iterator[Check]:
         yield from self._walk(self.schema, self.document, (), ())
 
@@ -72,14 +89,19 @@ class Facts:
             return
         while "$ref" in sub:
             name = sub["$ref"].rsplit("/", 1)[-1]
-            if name in TEXT_KINDS:
-                yield from self._text(value, where)
+            if name in TEXT_KINDS or (name == "name" and isinstance(value, dict)):
+                yield from self._text(value, where)  # a translated name is published a text
+                return
+            if where == "recipients.categories.*.joint_controller":
+                yield where, self.joint_controller_name(value)
                 return
             if name in ("country", "countries", "duration", "date", "references", "id"):
                 yield from self._defined(name, value, path)
                 return
             sub, local = self.schema["$defs"][name], (f"$defs/{name}",)
         kind = labels.SCHEMA_KINDS.get(where) or labels.SCHEMA_KINDS.get(_pattern(local))
+        if where in DERIVED:  # a code the page states as the rest of the document reads it
+            value = DERIVED[where](self.document, value)
         if kind and not (kind == "duration" and value != "session"):
             yield where, self.label(kind, value)
         elif "anyOf" in sub:  # a duration or "session"
@@ -152,6 +174,10 @@ def test_every_fact_of_the_default_notice_is_on_every_page(built_site: Project):
 
 def test_every_fact_of_the_full_notice_is_on_every_page(full_site: Project):
     assert_every_fact_shown(full_site.path / "output", _locales(full_site.path))
+
+
+def test_every_fact_of_the_municipality_notice_is_on_every_page(municipality_site: Project):
+    assert_every_fact_shown(municipality_site.path / "output", _locales(municipality_site.path))
 
 
 def test_the_full_notice_uses_every_part_of_the_schema():

@@ -51,7 +51,13 @@ def test_a_purpose_gets_only_what_names_it():
 
 def test_what_names_no_purpose_is_stated_once_for_the_whole_notice():
     glance = at_a_glance(register_from_document(full()))
-    assert ids(glance.rules) == ["newsletter", "service-messages"]
+    assert ids(glance.rules) == [
+        "newsletter",
+        "service-messages",
+        "marketing-consents",
+        "loyalty-card",
+        "company-archive",
+    ]
     assert ids(glance.recipients) == ["hosting"]
     assert glance.rules_by_purpose and glance.recipients_by_purpose
     # a recipient abroad names no purpose: no purpose can be said to have none

@@ -59,7 +59,8 @@ def test_a_purpose_shows_only_what_names_it(full_site: Project):
     assert storage.pop("accounting") == "Accounting records: 6 years"
     assert set(storage.values()) == {"See the storage periods"}  # a link to the section
     assert facts["retention"] == "Newsletter data: Until consent is withdrawn " + (
-        "Customer service messages: 3 months (at most 1 year)"
+        "Customer service messages: 3 months (at most 1 year) Marketing consents: 2 years "
+        "Loyalty card data: 1 year Company archive: Permanently"
     )
     assert rows["orders"]["Data"] == "Email address Order history Allergy information"
     assert "None" not in page_text(glance)  # no purpose is said to have none

@@ -51,10 +51,10 @@ def test_a_register_contact_reads_as_its_parts(project: Project, full_site: Proj
         "Rekisteriasioita hoitaa asiakaspalvelun johtaja. Head of customer service "
         "tietosuoja@kivra.fi"
     ) in project.text("fi/index.html")
-    # a description that is a label, and a name
+    # a description that is a label, and a name with its title
     assert (
-        "Contact for matters related to the register Customer privacy team "
-        "privacy@example-shop.fi +358 9 111 3333"
+        "Contact for matters related to the register Customer privacy team, Head of customer "
+        "privacy privacy@example-shop.fi +358 9 111 3333"
     ) in full_site.text("en/index.html")
 
 

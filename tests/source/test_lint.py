@@ -93,9 +93,10 @@ def test_statements_silence_warnings_and_are_published(project: Project):
     project.edit("  fields:\n", "  provision: Giving the data is voluntary.\n  fields:\n")
     project.edit(
         PURPOSE,
-        PURPOSE + "      legal_bases:\n        - basis: legitimate-interests\n"
+        PURPOSE + "      legal_bases:\n        - basis: contract\n"
+        "        - basis: legitimate-interests\n"
         "          interest: Serving customers who contact us.\n",
-    )
+    )  # (portability and objection, which the notice states, then apply: model/rights.py)
     assert warnings_for(project.policy.read_text("utf-8")) == []
     project.edit("languages: [fi, sv, en]", "languages: [en]")
     project.edit("locales: {fi: fi_FI, sv: sv_FI, en: en_FI}", "locales: {en: en_FI}")

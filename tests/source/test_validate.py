@@ -265,6 +265,18 @@ CASES = {
         ">-\n      Kivra will respond",
         "{extension} stands for rights.response.extension, which is not stated",
     ),
+    "case of a duration in a language without cases": (
+        "request within {response_time} of receiving",
+        "request within {response_time:genitive} of receiving",
+        ">-\n      Kivra will respond",
+        "'en' has no case forms of a duration: write {response_time}, its basic form",
+    ),
+    "case of a list": (
+        "based on {measures}.",
+        "based on {measures:genitive}.",
+        '"The protection is based on',
+        "{measures} takes no case (only durations do): write {measures}",
+    ),
     "placeholder where none belong": (
         "Kivra will not engage",
         "Kivra {period} will not engage",

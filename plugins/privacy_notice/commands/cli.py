@@ -175,6 +175,13 @@ def _init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--source-language",
         help="the language policy.yaml is written in (--register: default shared.yaml's)",
     )
+    init.add_argument(
+        "--public-authority",
+        action=argparse.BooleanOptionalAction,
+        help="the controller is (--no-public-authority: is not) a public authority, such as "
+        "a municipality or an agency: it must appoint a data protection officer, and its "
+        "rights differ (asked on a terminal; without either, left for you to state)",
+    )
     init.add_argument("--no-input", action="store_true", help="ask nothing; use the options")
     init.add_argument(
         "--reset", action="store_true", help="replace the notice of the project in DIRECTORY"

@@ -116,12 +116,17 @@ def answers_from(
         args.languages,
         args.source_language,
     )
+    authority: bool | None = getattr(args, "public_authority", None)
     if interactive:
         if ask_controller:
             name = name or _ask("Organisation's legal name", known.get("name", ""))
             identifier = identifier or _ask(
                 "Identifier, SCHEME:VALUE (e.g. fi-business-id:1234567-1)", ""
             )
+            if authority is None:
+                authority = _ask_yes_no(
+                    "Is it a public authority (a municipality, an agency…)? y/n", ""
+                )
         languages = languages or _ask("Languages, comma-separated", known.get("languages", "en"))
         source = source or _ask(
             "Source language (written in policy.yaml)",
@@ -138,9 +143,16 @@ def answers_from(
         languages=codes,
         source_language=source or codes[0],
         identifier=(scheme, value) if identifier else None,
+        public_authority=authority if ask_controller else None,
         updated=dt.date.today().isoformat(),
         schema=schema,
     )
+
+
+def _ask_yes_no(question: str, default: str) -> bool | None:
+    """y or n; anything else (Enter too) leaves the question for the notice to answer."""
+    answer = _ask(question, default).lower()
+    return True if answer in ("y", "yes") else False if answer in ("n", "no") else None
 
 
 def _ask(question: str, default: str) -> str:

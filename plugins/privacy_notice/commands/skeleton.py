@@ -59,15 +59,33 @@ HEADINGS: dict[str, dict[str, str]] = {
     },
 }
 
-# The rights every notice states (GDPR Art. 13(2)(b)), with the article of each.
+# The rights every notice states (GDPR Art. 13(2)(b)), with the article of each. Not
+# portability (Art. 20) and objection (Art. 21): they apply only on some legal bases, which
+# the skeleton cannot know (model/rights.py); lint asks for each once the purposes say.
 RIGHTS = (
     ("access", "15"),
     ("rectification", "16"),
     ("erasure", "17"),
     ("restriction", "18"),
-    ("portability", "20"),
-    ("objection", "21"),
 )
+_CONDITIONAL_RIGHTS = """\
+    # Portability (GDPR Art. 20) applies only where processing rests on consent or a
+    # contract, objection (Art. 21) only where it rests on public-task or
+    # legitimate-interests, or is direct marketing. Once the purposes have their
+    # legal_bases, `privacy-notice lint` names each that this notice must state: add it as
+    # above, for the purposes it applies to, or say why it does not apply, e.g.
+    #   - id: portability
+    #     right: portability
+    #     does_not_apply: "FILL IN: why, e.g. the processing rests on a legal obligation"
+"""
+# What a public authority states, and why (GDPR Art. 37(1)(a), 6(1), 20(3)).
+_AUTHORITY = """\
+  public_authority: true   # it must appoint a data protection officer (GDPR Art. 37(1)(a)),
+  # cannot rest its tasks on legitimate-interests, and its public tasks give no right to
+  # data portability (Art. 20(3)): lint checks each
+  data_protection_officer:
+    email: FILL-IN@example.com   # the data protection officer's contact
+"""
 
 # A supervisory authority's country, guessed from the source language (check it).
 COUNTRIES = {"fi": "FI", "sv": "SE", "de": "DE", "et": "EE", "da": "DK", "nl": "NL"}
@@ -81,6 +99,7 @@ class Answers:
     languages: tuple[str, ...]
     source_language: str
     identifier: tuple[str, str] | None = None  # (scheme, value)
+    public_authority: bool | None = None  # None: not asked, left for the author to state
     updated: str = "2000-01-01"
     schema: str = "plugins/privacy_notice/schema/policy.schema.json"
 
@@ -108,6 +127,11 @@ def policy_yaml(answers: Answers) -> str:
         for right, article in RIGHTS
     )
     country = COUNTRIES.get(lang, "FI")
+    authority = {
+        True: _AUTHORITY,
+        False: "  public_authority: false\n",
+        None: "  # public_authority: true   # for a municipality, an agency…: see the schema\n",
+    }[answers.public_authority]
     return f"""\
 # yaml-language-server: $schema={answers.schema}
 #
@@ -133,7 +157,7 @@ controller:
   title: {h["controller"]}
   name: {quote(answers.name)}
 {identifiers}  email: FILL-IN@example.com   # where data subjects reach you
-  # visiting_address, telephone, website, data_protection_officer: see the schema
+{authority}  # visiting_address, telephone, website, data_protection_officer: see the schema
 
 personal_data:
   title: {h["personal_data"]}
@@ -173,7 +197,7 @@ automated_decision_making:
 rights:
   title: {h["rights"]}
   items:
-{rights}
+{rights}{_CONDITIONAL_RIGHTS}
 complaints:
   title: {h["complaints"]}
   supervisory_authority:

@@ -30,6 +30,7 @@ from privacy_notice.exports.dpv_parties import Parties
 from privacy_notice.model import dpv_terms
 from privacy_notice.model.dpv_terms import BASES, CONDITIONS, RIGHTS
 from privacy_notice.model.register import Register
+from privacy_notice.model.rights import right_scope
 
 CONTEXT = {
     **dpv_terms.NAMESPACES,
@@ -101,7 +102,12 @@ class _Builder(Parties):
             "@type": "dpv:Process",
             "dpv:hasPurpose": self.describe(
                 self.describe(
-                    {"@id": self.ref(f"purpose-{purpose.id}"), "@type": "dpv:Purpose"},
+                    {
+                        "@id": self.ref(f"purpose-{purpose.id}"),
+                        "@type": ["dpv:Purpose", "dpv:DirectMarketing"]
+                        if purpose.direct_marketing
+                        else "dpv:Purpose",
+                    },
                     "dct:title",
                     purpose.name,
                 ),
@@ -167,9 +173,20 @@ class _Builder(Parties):
             "@type": types,
             "dct:title": self.lit(field.name),
         }
-        if field.sources:
-            node["dpv:hasDataSource"] = [{"@id": self.ref(f"channel-{s}")} for s in field.sources]
+        if field.confidential_under:
+            types.append("dpv:ConfidentialData")
+            node["dpv:hasApplicableLaw"] = self.law(field.confidential_under)
+        sources = [self.ref(f"channel-{s}") for s in field.sources]
+        providers = self.r.sources.providers if self.r.sources else ()
+        sources += [self.ref(f"source-{p.id}") for p in providers if field.id in p.data_fields]
+        if sources:
+            node["dpv:hasDataSource"] = [{"@id": source} for source in sources]
         return self.describe(node, "dct:description", field.purpose)
+
+    def law(self, title: Any, description: Any = None) -> dict[str, Any]:
+        return self.describe(
+            {"@type": "dpv:Law", "dct:title": self.lit(title)}, "dct:description", description
+        )
 
     def storage(self, rule: Any) -> list[dict[str, Any]]:
         node: dict[str, Any] = {
@@ -180,10 +197,13 @@ class _Builder(Parties):
         self.describe(node, "dct:description", rule.text)
         if rule.period:
             node["dpv:hasDuration"] = _duration(rule.period)
+        elif rule.until == "permanent":
+            node["dpv:hasDuration"] = {"@type": "dpv:EndlessDuration"}
         elif rule.until:
             node["dpv:hasDuration"] = {"@type": "dpv:UntilEventDuration", "rdf:value": rule.until}
         if rule.law:
-            node["dpv:hasApplicableLaw"] = {"@type": "dpv:Law", "dct:title": self.lit(rule.law)}
+            node["dpv:hasApplicableLaw"] = self.law(rule.law)
+        self.describe(node, "dpv:hasContext", rule.start_event)  # when its period starts
         if not rule.extension:
             return [node]
         longer = {
@@ -196,12 +216,22 @@ class _Builder(Parties):
         return [node, longer]
 
     def right(self, item: Any) -> dict[str, Any]:
-        node = {
+        node: dict[str, Any] = {
             "@id": self.ref(f"right-{item.id}"),
             "@type": ["dpv:DataSubjectRight", RIGHTS[item.right]],
-            "dct:description": self.lit(item.text),
+            "dct:description": self.lit(item.text) + self.lit(item.does_not_apply),
             "dpv:hasContact": self.contacts(self.r.rights.contact),
         }
+        scope = right_scope(self.r, item)  # where it applies (rights.py), by process
+        processes = [p.id for p in self.r.purposes.items]
+        applies_to = [] if item.does_not_apply or scope.none else list(scope.applies_to)
+        not_to = processes if item.does_not_apply or scope.none else list(scope.not_to)
+        if applies_to:
+            node["dpv:isApplicableFor"] = [{"@id": self.ref(f"process-{p}")} for p in applies_to]
+        if not_to:
+            node["dpv:isNotApplicableFor"] = [{"@id": self.ref(f"process-{p}")} for p in not_to]
+        if item.restrictions:
+            node["dpv:hasApplicableLaw"] = [self.law(r.law, r.text) for r in item.restrictions]
         return node
 
     def group(self, group: Any) -> dict[str, Any]:
@@ -220,6 +250,17 @@ class _Builder(Parties):
         if sources.other_sources:
             other = {"@id": self.ref("other-sources"), "@type": "dpv:DataSource"}
             found.append(self.describe(other, "dct:description", sources.other_sources))
+        for provider in sources.providers:
+            public = "dpv:PublicDataSource" if provider.public else "dpv:NonPublicDataSource"
+            node: dict[str, Any] = {
+                "@id": self.ref(f"source-{provider.id}"),
+                "@type": ["dpv:ThirdPartyDataSource", public],
+                "dct:title": self.lit(provider.name),
+                "dpv:hasPersonalData": [
+                    {"@id": self.ref(f"data-{f}")} for f in provider.data_fields
+                ],
+            }
+            found.append(self.describe(node, "dct:description", provider.description))
         return found
 
 

@@ -11,7 +11,7 @@ from privacy_notice.exports.texts import Texts
 from privacy_notice.model import dpv_terms
 from privacy_notice.model.dpv_terms import DEROGATIONS, MECHANISMS, ROLES
 from privacy_notice.model.gdpr import EU_EEA
-from privacy_notice.model.register import Address, Organisation, Register, Text
+from privacy_notice.model.register import Address, Name, Organisation, Register, Text
 
 
 class Parties:
@@ -31,6 +31,10 @@ class Parties:
             if value:
                 found.append({"@value": value, "@language": t.lang})
         return found
+
+    def name(self, name: Name) -> Any:
+        """A name: as written, or in each language where the notice translates it."""
+        return self.lit(name) if name.translated else next(iter(name.values.values()))
 
     def describe(self, node: dict[str, Any], key: str, text: Text | None) -> dict[str, Any]:
         if text is not None:
@@ -55,7 +59,7 @@ class Parties:
         return found + ([{"@id": website}] if website else [])
 
     def organisation(self, org: Organisation, types: list[str]) -> dict[str, Any]:
-        node: dict[str, Any] = {"@type": types, "dpv:hasName": org.name}
+        node: dict[str, Any] = {"@type": types, "dpv:hasName": self.name(org.name)}
         node["dpv:hasContact"] = self.contacts(org.email, org.telephone)
         if org.address:
             node["dpv:hasAddress"] = self.address(org.address)
@@ -68,8 +72,11 @@ class Parties:
         contact = c.register_contact
         node: dict[str, Any] = {
             "@id": self.ref("controller"),
-            "@type": "dpv:DataController",
-            "dpv:hasName": c.name,
+            # a public authority is a governmental organisation (GDPR Art. 37(1)(a))
+            "@type": ["dpv:DataController", "dpv:GovernmentalOrganisation"]
+            if c.public_authority
+            else "dpv:DataController",
+            "dpv:hasName": self.name(c.name),
             "dpv:hasIdentifier": [i.value for i in c.identifiers],
             "dpv:hasAddress": self.address(c.visiting_address or c.postal_address),
             "dpv:hasContact": self.contacts(
@@ -84,7 +91,7 @@ class Parties:
         if dpo:
             officer: dict[str, Any] = {"@type": "dpv:DataProtectionOfficer"}
             if dpo.name:
-                officer["dpv:hasName"] = dpo.name
+                officer["dpv:hasName"] = self.name(dpo.name)
             officer["dpv:hasContact"] = self.contacts(dpo.email, dpo.telephone)
             officer["dpv:hasAddress"] = self.address(dpo.address)
             node["dpv:hasDataProtectionOfficer"] = self.describe(

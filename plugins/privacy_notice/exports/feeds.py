@@ -188,7 +188,7 @@ def language_feed(
         title=" - ".join(filter(None, (site_name, current.notice.title[lang]))),
         link=place.url(page_url("current", lang)),
         self_link=place.url(page_url("feed", lang)),
-        author=current.controller.name,
+        author=current.controller.name[lang],
         author_uri=current.controller.website,
         updated=max(entry.updated for entry in entries),
         entries=tuple(entries),

@@ -37,6 +37,7 @@ from typing import Any
 from privacy_notice.exports.texts import Texts
 from privacy_notice.exports.tilt_data import disclosed
 from privacy_notice.model.register import Address, Register
+from privacy_notice.model.rights import right_scope
 
 UNKNOWN_COUNTRY = "ZZ"
 _URL_NAMESPACE = bytes.fromhex("6ba7b8119dad11d180b400c04fd430c8")
@@ -63,7 +64,7 @@ def tilt_document(
     document: dict[str, Any] = {
         "meta": {
             "_id": uuid5_url(meta.url),
-            "name": c.name,
+            "name": t(c.name),
             "created": meta.created,
             "modified": meta.modified,
             "version": meta.number,
@@ -73,11 +74,11 @@ def tilt_document(
             "_hash": "",
         },
         "controller": {
-            "name": c.name,
+            "name": t(c.name),
             "address": _address(t, c.visiting_address or c.postal_address),
             "country": _country(c.visiting_address or c.postal_address),
             "representative": _person(
-                c.representative.name if c.representative else "",
+                t(c.representative.name) if c.representative else "",
                 c.representative.email if c.representative else None,
                 c.representative.telephone if c.representative else None,
             ),
@@ -138,7 +139,7 @@ def _dpo(register: Register, t: Texts) -> dict[str, Any]:
     if dpo is None:
         return {**_person("", "", None), "address": "", "country": UNKNOWN_COUNTRY}
     return {
-        **_person(dpo.name, dpo.email, dpo.telephone),
+        **_person(t(dpo.name), dpo.email, dpo.telephone),
         "address": _address(t, dpo.address),
         "country": _country(dpo.address),
     }
@@ -189,10 +190,21 @@ def _transfers(register: Register, t: Texts) -> list[dict[str, Any]]:
 
 
 def _right(register: Register, t: Texts, *kinds: str) -> dict[str, Any]:
-    items = [item for item in register.rights.items if item.right in kinds]
+    """The rights of ``kinds`` that apply to some of the processing (rights.py), with
+    their texts and the laws that restrict them."""
+    items = [
+        item
+        for item in register.rights.items
+        if item.right in kinds
+        and item.does_not_apply is None
+        and not right_scope(register, item).none
+    ]
     if not items:
         return {"available": False}
-    right = {"available": True, "description": t.join(*(t(i.text) for i in items))}
+    texts = [
+        t.join(t(i.text), *(t.join(t(r.law), t(r.text)) for r in i.restrictions)) for i in items
+    ]
+    right = {"available": True, "description": t.join(*texts)}
     if register.rights.contact:
         right["email"] = register.rights.contact
     return right
@@ -243,9 +255,13 @@ def _sources(register: Register, t: Texts) -> list[dict[str, Any]]:
         found.append(_source(channel.id, names, t(channel.name)))
     if sources.other_sources:
         found.append(_source("other-sources", "", t(sources.other_sources)))
+    for provider in sources.providers:
+        names = ", ".join(t(f.name) for f in fields if f.id in provider.data_fields)
+        text = t.join(t(provider.name), t(provider.description))
+        found.append(_source(provider.id, names, text, provider.public))
     return found
 
 
-def _source(id: str, category: str, description: str) -> dict[str, Any]:
-    source = {"description": description, "url": "", "publiclyAvailable": False}
+def _source(id: str, category: str, description: str, public: bool = False) -> dict[str, Any]:
+    source = {"description": description, "url": "", "publiclyAvailable": public}
     return {"_id": id, "dataCategory": category, "sources": [source]}

@@ -8,7 +8,7 @@ from typing import Any
 
 from privacy_notice.exports.texts import Texts
 from privacy_notice.model import dpv_terms
-from privacy_notice.model.register import DataField, RecipientCategory, Register
+from privacy_notice.model.register import DataField, Purpose, RecipientCategory, Register
 
 # GDPR Art. 6(1) and 9(2) in TILT's reference form: eu-gdpr:A6-1-a -> GDPR-6-1-a.
 BASES = {key: "GDPR-" + iri.split(":A")[1] for key, iri in dpv_terms.BASES.items()}
@@ -75,12 +75,24 @@ def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
         "legitimateInterests": interests or [{"exists": False}],
         "recipients": recipients,
         "storage": _storage(register, t, field),
-        "nonDisclosure": {
-            "legalRequirement": False,
-            "contractualRegulation": False,
-            "obligationToProvide": False,
-            "consequences": t(register.personal_data.provision),
-        },
+        "nonDisclosure": _non_disclosure(register, t, field, purposes),
+    }
+
+
+def _non_disclosure(
+    register: Register, t: Texts, field: DataField, purposes: list[Purpose]
+) -> dict[str, Any]:
+    """Whether providing ``field`` is required (Art. 13(2)(e)): its own provision, else its
+    purposes'; the register's prose as the consequences where none says more."""
+    provisions = [field.provision] if field.provision else [p.provision for p in purposes]
+    stated = [p for p in provisions if p is not None]
+    kinds = {p.requirement for p in stated}
+    consequences = t.join(*(t(p.consequences) for p in stated))
+    return {
+        "legalRequirement": "statutory" in kinds,
+        "contractualRegulation": bool(kinds & {"contractual", "contract-prerequisite"}),
+        "obligationToProvide": bool(kinds - {"voluntary"}),
+        "consequences": consequences or t(register.personal_data.provision),
     }
 
 
@@ -94,7 +106,7 @@ def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, A
         purposes = [p for p in register.purposes.items if p.id in rule.purposes]
         if rule.purposes and not any(p.id in field.purposes for p in purposes):
             continue
-        text = t.join(t(rule.name), t(rule.text), t(rule.law))
+        text = t.join(t(rule.name), t(rule.text), t(rule.start_event), t(rule.law))
         temporal = [{"description": text, "ttl": ttl(rule.period)}] if rule.period else []
         if rule.extension:
             condition = t(rule.extension.condition)

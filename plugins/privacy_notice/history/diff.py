@@ -22,6 +22,7 @@ from privacy_notice.history.change import (
     plain,
 )
 from privacy_notice.history.diff_details import detail_changes, short_purpose, undescribed
+from privacy_notice.history.diff_facts import fact_changes
 from privacy_notice.model.durations import duration_days
 from privacy_notice.model.register import Register
 
@@ -125,6 +126,7 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
     changes += _rights_changes(old, new)
     changes += _processing_changes(old, new)
     changes += detail_changes(old, new)
+    changes += fact_changes(old, new)
     for section in _all_sections(old, new):
         before, after = old.section(section), new.section(section)
         if before is None:
@@ -216,7 +218,9 @@ def _retention_changes(old: Register, new: Register) -> Iterator[Change]:
                 material=longer(old_period, new_period),
                 name=rule.name,
             )
-        if (before.starts, before.until) != (rule.starts, rule.until):
+        if plain((before.starts, before.start_event, before.until)) != plain(
+            (rule.starts, rule.start_event, rule.until)
+        ):
             yield Change(
                 N_("When storage of %(name)s ends changed"), {"name": rule.name}, "retention"
             )

@@ -170,12 +170,22 @@ _DESCRIBED: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
             "data_protection_officer",
             "representative",
             "joint_controllers",
+            "public_authority",
         ),
     ),
-    "data_subjects": ("groups", ("name",), ()),
+    "data_subjects": ("groups", ("name", "children"), ()),
     "personal_data": (
         "fields",
-        ("name", "sources", "purposes", "data_subjects", "special_category"),
+        (
+            "name",
+            "sources",
+            "purposes",
+            "data_subjects",
+            "special_category",
+            "purpose",
+            "provision",
+            "confidential_under",
+        ),
         (),
     ),
     "sources": ("channels", ("name",), ()),
@@ -191,6 +201,7 @@ _DESCRIBED: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
             "data_fields",
             "channels",
             "purposes",
+            "start_event",
         ),
         (),
     ),
@@ -199,9 +210,25 @@ _DESCRIBED: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("name", "countries", "role", "transfers", "data_fields", "purposes"),
         (),
     ),
-    "purposes": ("items", ("name", "description", "legal_bases.basis"), ()),
-    "cookies": ("items", ("name",), ()),
-    "rights": ("", (), ("response.time", "response.extension")),
+    "purposes": (
+        "items",
+        (
+            "name",
+            "description",
+            "legal_bases.basis",
+            "legal_bases.interest",
+            "legal_bases.law",
+            "direct_marketing",
+            "provision",
+        ),
+        (),
+    ),
+    "cookies": ("items", ("name", "purpose"), ()),
+    "rights": (
+        "items",
+        ("right", "purposes", "does_not_apply", "restrictions"),
+        ("response.time", "response.extension"),
+    ),
     "processing_locations": (
         "",
         (),
@@ -219,17 +246,27 @@ def undescribed(key: str, before: Any, after: Any) -> tuple[Any, Any]:
     before, after = _without(before, own_parts), _without(after, own_parts)
     if not attribute:
         return before, after
+    for listed, parts in ((attribute, item_parts), *_ALSO_LISTS.get(key, ())):
+        before, after = _kept_items(before, after, listed, parts)
+    return before, after
+
+
+# Further lists of a section, described as its first (see _DESCRIBED).
+_ALSO_LISTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "sources": (("providers", ("name", "data_fields", "public")),),
+}
+
+
+def _kept_items(
+    before: Any, after: Any, attribute: str, item_parts: tuple[str, ...]
+) -> tuple[Any, Any]:
+    """``before`` and ``after`` with only the items of ``attribute`` both have, without
+    their described ``item_parts``."""
     old_items, new_items = getattr(before, attribute), getattr(after, attribute)
     common = {item.id for item in old_items} & {item.id for item in new_items}
 
     def kept(items: tuple[Any, ...]) -> tuple[Any, ...]:
-        # a cookie without a name is named by its purpose: a new purpose is its renaming
-        unnamed = key == "cookies"
-        return tuple(
-            _without(item, (*item_parts, "purpose") if unnamed and not item.name else item_parts)
-            for item in items
-            if item.id in common
-        )
+        return tuple(_without(item, item_parts) for item in items if item.id in common)
 
     return (
         dataclasses.replace(before, **{attribute: kept(old_items)}),

@@ -16,8 +16,7 @@ from typing import Any
 from privacy_notice.diagnostics import Diagnostic
 from privacy_notice.history.change import Change, material_changes
 from privacy_notice.history.effective import Dates, dates_of, overtaken_by
-from privacy_notice.source.loaded import Loaded
-from privacy_notice.source.rules import items_at
+from privacy_notice.source.loaded import Loaded, items_at
 
 # The article name under reviewed_warnings that accepts material changes released as
 # editorial, with a reason (as any other reviewed warning).

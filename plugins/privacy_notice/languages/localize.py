@@ -1,5 +1,6 @@
 """Locale-dependent formatting through Babel: dates, ISO 8601 durations, country and
-language names, and lists. Nothing here spells a month or a plural by hand.
+language names, and lists. Nothing here spells a month or a plural by hand, except the case
+forms of durations that Babel lacks (model/cases.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from babel.dates import format_date as babel_date
 from babel.lists import format_list as babel_list
 from babel.units import format_unit
 
+from privacy_notice.model.cases import case_form
 from privacy_notice.model.durations import duration_parts
 
 
@@ -28,13 +30,20 @@ def format_date(iso_date: str, lang: str) -> str:
     return babel_date(dt.date.fromisoformat(iso_date), "long", locale=locale_for(lang))
 
 
-def format_duration(iso_duration: str, lang: str) -> str:
-    """``P3M`` -> ``3 kuukautta`` / ``3 månader`` / ``3 months``; exact, never rounded."""
-    locale = locale_for(lang)
-    parts = [
-        format_unit(n, unit, length="long", locale=locale)
-        for n, unit in duration_parts(iso_duration)
-    ]
+def format_duration(iso_duration: str, lang: str, case: str | None = None) -> str:
+    """``P3M`` -> ``3 kuukautta`` / ``3 månader`` / ``3 months``; exact, never rounded.
+    In a ``case`` (``genitive``: ``3 kuukauden``), from the forms of :mod:`.cases`, which
+    Babel does not have; KeyError for a case the language does not have."""
+    if case:
+        parts = [
+            f"{n} {case_form(lang, case, unit, n)}" for n, unit in duration_parts(iso_duration)
+        ]
+    else:
+        locale = locale_for(lang)
+        parts = [
+            format_unit(n, unit, length="long", locale=locale)
+            for n, unit in duration_parts(iso_duration)
+        ]
     return format_list(parts, lang)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from privacy_notice.diagnostics import YamlPath
 from privacy_notice.languages.localize import format_duration, format_list
 from privacy_notice.model.placeholders import SOURCES, Source, UnfilledPlaceholder, value_path
-from privacy_notice.model.texts import placeholders
+from privacy_notice.model.texts import placeholder_key, placeholder_uses
 
 if TYPE_CHECKING:  # the check of policy.yaml reads SOURCES and must start without Babel
     from privacy_notice.model.register import Register, Text
@@ -20,16 +20,16 @@ if TYPE_CHECKING:  # the check of policy.yaml reads SOURCES and must start witho
 def placeholder_values(register: Register, text: Text, lang: str, locale: str) -> dict[str, str]:
     """The values of the placeholders ``text`` uses in ``lang``, as plain text, written
     the ``locale``'s way; raise :class:`UnfilledPlaceholder` for one that has none."""
-    names = placeholders(text[lang])
-    if not names:
+    uses = placeholder_uses(text[lang])
+    if not uses:
         return {}
     values = {}
-    for name in sorted(names):
+    for name, case in sorted(uses, key=lambda use: (use[0], use[1] or "")):
         value = _at(register, value_path(text.path, name)) if name in SOURCES else None
         if value is None or value == ():
             where = ".".join(map(str, text.path)) or "a text shown without its place"
             raise UnfilledPlaceholder(f"{where}: {{{name}}} has no value")
-        values[name] = _written(SOURCES[name], value, lang, locale)
+        values[placeholder_key(name, case)] = _written(SOURCES[name], value, lang, locale, case)
     return values
 
 
@@ -43,8 +43,7 @@ def _at(register: Register, path: YamlPath) -> Any:
     return value
 
 
-def _written(source: Source, value: Any, lang: str, locale: str) -> str:
-
+def _written(source: Source, value: Any, lang: str, locale: str, case: str | None) -> str:
     if source.kind == "duration":
-        return format_duration(value, locale)
+        return format_duration(value, locale, case)
     return format_list([item.name[lang] for item in value], locale)

@@ -14,16 +14,18 @@ from babel import Locale
 
 from privacy_notice.diagnostics import Diagnostic, Severity, YamlPath, shorten
 from privacy_notice.languages.catalogs import CatalogFile, check_theme_catalogs
-from privacy_notice.model.texts import markdown_problem, placeholders
+from privacy_notice.model.placeholders import case_problem
+from privacy_notice.model.texts import markdown_problem, placeholder_uses, placeholders
 from privacy_notice.source.loaded import Loaded
-from privacy_notice.source.schema import NOT_PUBLISHED, map_texts
+from privacy_notice.source.schema import NOT_PUBLISHED, map_texts, published_names
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
 
 def _structure(text: str) -> tuple[list[str], int]:
-    """What a translation must keep: its placeholders and its links (a link may point to
-    the page in the reader's language, so only their number must match)."""
+    """What a translation must keep: its placeholders, by name (it may write one in another
+    case), and its links (a link may point to the page in the reader's language, so only
+    their number must match)."""
     return sorted(placeholders(text)), len(_LINK_TARGET.findall(text))
 
 
@@ -67,7 +69,7 @@ def resolve(
         return result
 
     published = {key: value for key, value in data.items() if key not in NOT_PUBLISHED}
-    resolution.document = map_texts(published, translate)
+    resolution.document = published_names(map_texts(published, translate))
     resolution.problems += check_theme_catalogs(catalogs, severity)
     return resolution
 
@@ -124,4 +126,17 @@ def _lookup(
             f"expected {want[index]}, found {got[index]}",
             severity,
         )
+    # A translation may write a duration in the case its sentence needs, if its language
+    # has that case (model/cases.py).
+    for name, case in sorted(placeholder_uses(translated), key=str):
+        problem = case_problem(name, case, file.lang)
+        if problem:
+            return None, Diagnostic(
+                file.display,
+                message.lineno or 0,
+                0,
+                "",
+                f'the translation of "{shorten(text, 40)}": {problem}',
+                severity,
+            )
     return translated, None

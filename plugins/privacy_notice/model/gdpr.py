@@ -59,3 +59,31 @@ EU_EEA = frozenset(
         "NO",
     ]
 )
+
+# The conditions of special categories of personal data (Art. 9(1)) are those of Art. 9(2);
+# data relating to criminal convictions and offences (Art. 10) is processed only under the
+# control of official authority or as authorised by Union or Member State law.
+CRIMINAL_CONVICTIONS = "criminal-convictions"
+ARTICLE_10_CONDITIONS = ("official-authority", "authorised-by-law")
+ARTICLE_9_CONDITIONS = (
+    "explicit-consent",
+    "employment-and-social-security",
+    "vital-interests",
+    "not-for-profit-body",
+    "made-public-by-data-subject",
+    "legal-claims",
+    "substantial-public-interest",
+    "health-or-social-care",
+    "public-health",
+    "archiving-research-statistics",
+)
+# The conditions that rest on Union or Member State law, with their article: Art. 9(2)(b),
+# (g), (h), (i), (j) (for (h), law or a contract with a health professional), and Art. 10.
+LAW_CONDITIONS = {
+    "employment-and-social-security": "9(2)(b)",
+    "substantial-public-interest": "9(2)(g)",
+    "health-or-social-care": "9(2)(h)",
+    "public-health": "9(2)(i)",
+    "archiving-research-statistics": "9(2)(j)",
+    "authorised-by-law": "10",
+}

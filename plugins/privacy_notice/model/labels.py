@@ -93,6 +93,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
             "Archiving, scientific or historical research or statistics (GDPR Art. 9(2)(j))"
         ),
         "official-authority": N_("Under the control of official authority (GDPR Art. 10)"),
+        "authorised-by-law": N_("Authorised by Union or Member State law (GDPR Art. 10)"),
     },
     "starts": {
         "collection": N_("When the data is collected"),
@@ -103,12 +104,17 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "last-login": N_("After the last login"),
         "last-contact": N_("After the last contact"),
         "end-of-recruitment": N_("When the recruitment ends"),
+        "end-of-studies": N_("When the studies end"),
+        "end-of-compulsory-education": N_("When compulsory education ends"),
+        "end-of-employment": N_("When the employment ends"),
+        "consent-withdrawn": N_("When consent is withdrawn"),
     },
     "until": {
         "consent-withdrawn": N_("Until consent is withdrawn"),
         "objection": N_("Until you object to the processing"),
         "account-closed": N_("Until the account is closed"),
         "end-of-customer-relationship": N_("Until the customer relationship ends"),
+        "permanent": N_("Permanently"),
     },
     "scheme": {
         "fi-business-id": N_("Business ID"),
@@ -160,9 +166,29 @@ LABELS: Mapping[str, Mapping[str, str]] = {
     "from_data_subject": {
         "true": N_("All personal data is received from the data subjects themselves."),
         "false": N_("Some personal data is received from sources other than the data subjects."),
+        # true beside other sources named (Sources.received): "also", never "all"
+        "and-others": N_(
+            "Personal data is received from the data subjects themselves and from the other "
+            "sources named here."
+        ),
     },
     "other_eu_eea": {"true": N_("Possible"), "false": N_("No")},
     "consent": {"true": N_("Yes"), "false": N_("No")},
+    "yes_no": {"true": N_("Yes"), "false": N_("No")},
+    "children": {
+        "true": N_("This group includes children."),
+        "false": N_("This group does not include children."),
+    },
+    "direct_marketing": {
+        "true": N_("Yes: you may object to it at any time (GDPR Art. 21(2))"),
+        "false": N_("No"),
+    },
+    "provision": {
+        "statutory": N_("A statutory requirement"),
+        "contractual": N_("A contractual requirement"),
+        "contract-prerequisite": N_("Necessary to enter into a contract"),
+        "voluntary": N_("Voluntary"),
+    },
 }
 
 # Where each kind of code is in the policy schema: the property path, with "*" for the
@@ -186,6 +212,11 @@ SCHEMA_KINDS: Mapping[str, str] = {
     "sources.from_data_subject": "from_data_subject",
     "processing_locations.other_eu_eea": "other_eu_eea",
     "cookies.items.*.consent": "consent",
+    "controller.public_authority": "yes_no",
+    "sources.providers.*.public": "yes_no",
+    "data_subjects.groups.*.children": "children",
+    "purposes.items.*.direct_marketing": "direct_marketing",
+    "$defs/provision.requirement": "provision",
 }
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from privacy_notice.diagnostics import YamlPath
+from privacy_notice.model.derive import derived
 from privacy_notice.model.gdpr import EU_EEA, SECTIONS
 
 if TYPE_CHECKING:
@@ -42,6 +43,15 @@ class Markdown(Text):
 
 
 @dataclass(frozen=True)
+class Name(Text):
+    """A name: the same in every language (written as plain text), or ``translated``
+    through the catalogs like a text (written as ``{translate: …}``: an authority's
+    official name in each language, a role)."""
+
+    translated: bool = False
+
+
+@dataclass(frozen=True)
 class Address:
     street: Text
     postal_code: str
@@ -58,7 +68,7 @@ class Identifier:
 
 @dataclass(frozen=True)
 class Organisation:
-    name: str
+    name: Name
     identifiers: tuple[Identifier, ...] = ()
     address: Address | None = None
     email: str | None = None
@@ -69,8 +79,9 @@ class Organisation:
 class Contact:
     description: Text
     email: str
-    name: str | None = None
+    name: Name | None = None
     telephone: str | None = None
+    title: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -88,11 +99,12 @@ class Notice:
 
 @dataclass(frozen=True)
 class DataProtectionOfficer:
-    name: str | None = None
+    name: Name | None = None
     email: str | None = None
     telephone: str | None = None
     address: Address | None = None
     statement: Markdown | None = None
+    title: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -106,7 +118,7 @@ class JointController:
 @dataclass(frozen=True)
 class Controller:
     title: Text
-    name: str
+    name: Name
     identifiers: tuple[Identifier, ...] = ()
     visiting_address: Address | None = None
     postal_address: Address | None = None
@@ -117,6 +129,7 @@ class Controller:
     data_protection_officer: DataProtectionOfficer | None = None
     representative: Organisation | None = None
     joint_controllers: tuple[JointController, ...] = ()
+    public_authority: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +145,8 @@ class Group:
     id: str
     name: Text
     description: Markdown | None = None
+    children: bool | None = None  # the group includes children (Art. 8, 12(1))
+    guardians: Markdown | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +164,14 @@ class SpecialCategory:
 
 
 @dataclass(frozen=True)
+class Provision:
+    """Whether providing data is required, and what follows if it is not (Art. 13(2)(e))."""
+
+    requirement: str  # statutory, contractual, contract-prerequisite, voluntary
+    consequences: Markdown | None = None
+
+
+@dataclass(frozen=True)
 class DataField:
     id: str
     name: Text
@@ -158,6 +181,8 @@ class DataField:
     data_subjects: tuple[str, ...] = ()
     special_category: SpecialCategory | None = None
     dpv: str | None = None  # a DPV 2.2 personal data category (dpv_terms.py)
+    provision: Provision | None = None
+    confidential_under: Text | None = None  # the law that makes it secret
 
 
 @dataclass(frozen=True)
@@ -176,12 +201,33 @@ class Channel:
 
 
 @dataclass(frozen=True)
+class Provider:
+    """A named source of data other than the data subjects (Art. 14(2)(f))."""
+
+    id: str
+    name: Text
+    public: bool
+    data_fields: tuple[str, ...] = ()
+    description: Markdown | None = None
+
+
+@dataclass(frozen=True)
 class Sources:
     title: Text
     from_data_subject: bool
     description: Markdown | None = None
     channels: tuple[Channel, ...] = ()
     other_sources: Markdown | None = None
+    providers: tuple[Provider, ...] = ()
+
+    @property
+    def received(self) -> bool | str:
+        """What the notice says of where data comes from: True (all of it from the data
+        subjects), "and-others" (from them and from the other sources it names: true
+        beside other sources never reads "all"), False (some from others)."""
+        if self.from_data_subject and (self.other_sources or self.providers):
+            return "and-others"
+        return self.from_data_subject
 
 
 @dataclass(frozen=True)
@@ -218,6 +264,7 @@ class RetentionRule:
     law: Text | None = None
     extension: Extension | None = None
     purposes: tuple[str, ...] = ()  # the purposes it keeps data for (none: not stated)
+    start_event: Text | None = None  # when the period starts, where no code of starts says
 
 
 @dataclass(frozen=True)
@@ -274,6 +321,9 @@ class RecipientCategory:
     purposes: tuple[str, ...] = ()
     data_fields: tuple[str, ...] = ()
     transfers: tuple[Transfer, ...] = ()
+    # the joint controller (controller.joint_controllers) this recipient is; its name and
+    # role come from there (see derive.py)
+    joint_controller: str | None = None
 
     @property
     def third_countries(self) -> tuple[str, ...]:
@@ -305,6 +355,8 @@ class Purpose:
     description: Markdown
     name: Text | None = None
     legal_bases: tuple[LegalBasis, ...] = ()
+    direct_marketing: bool | None = None  # objection at any time (Art. 21(2))
+    provision: Provision | None = None
 
 
 @dataclass(frozen=True)
@@ -333,10 +385,21 @@ class Cookies:
 
 
 @dataclass(frozen=True)
+class Restriction:
+    """A law that restricts a right (Art. 23), and how."""
+
+    law: Text
+    text: Markdown | None = None
+
+
+@dataclass(frozen=True)
 class Right:
     id: str
     right: str
-    text: Markdown
+    text: Markdown | None = None  # may be left out where it does not apply
+    purposes: tuple[str, ...] = ()  # where the notice says which purposes it applies to
+    does_not_apply: Markdown | None = None  # why not
+    restrictions: tuple[Restriction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -445,8 +508,10 @@ class Register:
 def register_from_document(
     document: Mapping[str, Any], fallbacks: frozenset[tuple[YamlPath, str]] = frozenset()
 ) -> Register:
-    """Build the model of a register document (see :mod:`.schema` for its shape)."""
-    return _build(Register, document, (), fallbacks)
+    """Build the model of a register document (see :mod:`.schema` for its shape), with what
+    it states once and refers to filled in where it is referred to (:mod:`.derive`)."""
+    build = _Builder(tuple(document.get("languages") or ()), fallbacks)
+    return build.instance(Register, derived(document), ())
 
 
 @cache
@@ -454,41 +519,45 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _build(
-    cls: type[D],
-    value: Mapping[str, Any],
-    path: YamlPath,
-    fallbacks: frozenset[tuple[YamlPath, str]],
-) -> D:
-    arguments = {}
-    for spec in fields(cls):
-        if spec.name not in value:
-            if spec.default is MISSING:
-                raise ValueError(f"{'.'.join(map(str, path)) or 'document'}: '{spec.name}' missing")
-            continue
-        arguments[spec.name] = _convert(
-            _hints(cls)[spec.name], value[spec.name], (*path, spec.name), fallbacks
-        )
-    return cls(**arguments)
+@dataclass(frozen=True)
+class _Builder:
+    languages: tuple[str, ...]  # a name written once is the same in each of them
+    fallbacks: frozenset[tuple[YamlPath, str]]
 
+    def instance(self, cls: type[D], value: Mapping[str, Any], path: YamlPath) -> D:
+        arguments = {}
+        for spec in fields(cls):
+            if spec.name not in value:
+                if spec.default is MISSING:
+                    where = ".".join(map(str, path)) or "document"
+                    raise ValueError(f"{where}: '{spec.name}' missing")
+                continue
+            arguments[spec.name] = self.convert(
+                _hints(cls)[spec.name], value[spec.name], (*path, spec.name)
+            )
+        return cls(**arguments)
 
-def _convert(
-    hint: Any, value: Any, path: YamlPath, fallbacks: frozenset[tuple[YamlPath, str]]
-) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
-        return _convert(hint, value, path, fallbacks)
-    if origin is tuple:
-        item_hint = typing.get_args(hint)[0]
-        return tuple(
-            _convert(item_hint, item, (*path, i), fallbacks) for i, item in enumerate(value)
-        )
-    if isinstance(hint, type) and issubclass(hint, Text):
-        shown = frozenset(lang for (where, lang) in fallbacks if where == path)
-        return hint(dict(value), shown, path)
-    if isinstance(hint, type) and is_dataclass(hint):
-        return _build(hint, value, path, fallbacks)
-    return value
+    def convert(self, hint: Any, value: Any, path: YamlPath) -> Any:
+        if value is None:
+            return None
+        origin = typing.get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+            return self.convert(hint, value, path)
+        if origin is tuple:
+            item_hint = typing.get_args(hint)[0]
+            return tuple(self.convert(item_hint, item, (*path, i)) for i, item in enumerate(value))
+        if isinstance(hint, type) and issubclass(hint, Name):
+            if isinstance(value, str):  # as written, in every language
+                return Name({lang: value for lang in self.languages}, path=path)
+            # translated: a fallback is recorded at its text, {translate: …}
+            return Name(dict(value), self.shown((*path, "translate")), path, translated=True)
+        if isinstance(hint, type) and issubclass(hint, Text):
+            return hint(dict(value), self.shown(path), path)
+        if isinstance(hint, type) and is_dataclass(hint):
+            return self.instance(hint, value, path)
+        return value
+
+    def shown(self, path: YamlPath) -> frozenset[str]:
+        """The languages in which the text at ``path`` is shown untranslated."""
+        return frozenset(lang for (where, lang) in self.fallbacks if where == path)

@@ -7,16 +7,31 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# ``{name}``, or ``{name:case}`` for a value in a grammatical case (see model/cases.py).
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_]+))?\}")
 
 
 def placeholders(text: str) -> set[str]:
-    return set(PLACEHOLDER.findall(text))
+    """The names of the placeholders in ``text``, whatever case each asks for."""
+    return {name for name, _case in PLACEHOLDER.findall(text)}
+
+
+def placeholder_uses(text: str) -> set[tuple[str, str | None]]:
+    """``(name, case)`` for each placeholder in ``text`` (case None: the basic form)."""
+    return {(name, case or None) for name, case in PLACEHOLDER.findall(text)}
+
+
+def placeholder_key(name: str, case: str | None) -> str:
+    """How :func:`substitute` finds the value of ``{name}`` or ``{name:case}``."""
+    return f"{name}:{case}" if case else name
 
 
 def substitute(text: str, values: Mapping[str, str]) -> str:
-    """Replace the known placeholders; leave anything else as written."""
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    """Replace the known placeholders (by :func:`placeholder_key`); leave anything else as
+    written."""
+    return PLACEHOLDER.sub(
+        lambda m: values.get(placeholder_key(m.group(1), m.group(2)), m.group(0)), text
+    )
 
 
 # Python-Markdown is quadratic in unclosed '[' and '<' (20,000 '[' take 52 s) and recurses

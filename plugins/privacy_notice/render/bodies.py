@@ -130,7 +130,18 @@ class Language:
                 title = new.register.section(key).title[self.lang]
                 message = self.gettext(N_("Changed section: %(section)s"))
                 items.append(SummaryItem(message % {"section": title}, key))
+        moved = moved_section(old.register.section_keys(), new.register.section_keys())
+        if moved is not None:  # on every page: the sections read in another order
+            items.append(SummaryItem(self.gettext(N_("The order of sections changed")), moved))
         return tuple(items)
+
+
+def moved_section(old: tuple[str, ...], new: tuple[str, ...]) -> str | None:
+    """The first section (key) of ``new`` that is no longer where it was among the sections
+    both versions have; None when they keep their order."""
+    before = [key for key in old if key in new]
+    after = [key for key in new if key in old]
+    return next((b for a, b in zip(before, after, strict=True) if a != b), None)
 
 
 @dataclass

@@ -17,7 +17,8 @@ from privacy_notice.languages.placeholders import placeholder_values
 from privacy_notice.model import labels
 from privacy_notice.model.labels import N_
 from privacy_notice.model.markup import render_inline, render_markdown
-from privacy_notice.model.register import Text
+from privacy_notice.model.register import Name, Text
+from privacy_notice.model.rights import right_scope
 from privacy_notice.model.texts import substitute
 from privacy_notice.render import glance
 
@@ -38,7 +39,7 @@ def _fallback(text: Text, lang: str, html: Markup, context: Context, block: bool
 def _values(context: Context, text: Text) -> dict[str, str]:
     """The text's placeholders filled in from the page's register (see placeholders.py)."""
     lang = context["lang"]
-    if "{" not in text[lang]:
+    if "{" not in text[lang] or isinstance(text, Name):  # a name is as written
         return {}
     return placeholder_values(context["register"], text, lang, _locale(context))
 
@@ -112,16 +113,19 @@ def name_filter(context: Context, item: Any) -> Markup:
 
 
 @pass_context
-def refs_filter(context: Context, ids: Any, kind: str) -> Markup:
-    """Referenced items (``purposes: [orders]``) by name, each linked to where it is stated,
-    as a list of names (see :func:`names_filter`)."""
+def refs_filter(context: Context, ids: Any, kind: str, linked: bool = True) -> Markup:
+    """Referenced items (``purposes: [orders]``) by name, each linked to where it is stated
+    (unless ``linked`` is false: where the items are named again and again, as in the
+    rights' scopes, links would only crowd the page), as a list of names (see
+    :func:`names_filter`)."""
     register = context["register"]
-    links = []
+    names = []
     for item_id in ids:
         item = register.item(kind, item_id)
         if item is not None:
-            links.append(Markup(f'<a href="#{kind}-{item_id}">{name_filter(context, item)}</a>'))
-    return names_filter(links)
+            name = name_filter(context, item)
+            names.append(Markup(f'<a href="#{kind}-{item_id}">{name}</a>') if linked else name)
+    return names_filter(names)
 
 
 def names_filter(items: Any) -> Markup:
@@ -195,3 +199,4 @@ def install(env: Environment) -> None:
     )
     env.globals["language_name"] = localize.language_name
     env.globals["glance"] = glance.at_a_glance
+    env.globals["right_scope"] = right_scope

@@ -79,7 +79,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.site = self.registers[0].site
         if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
             # The site is the controller's (feed titles, templates), unless settings say so.
-            self.context["SITENAME"] = self.site.current.register.controller.name
+            # (in the source language, where the controller's name is translated)
+            current = self.site.current.register
+            self.context["SITENAME"] = current.controller.name[current.source_language]
         for register in self.registers:
             for warning in register.site.warnings:
                 logger.warning("%s", warning)

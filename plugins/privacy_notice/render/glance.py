@@ -27,6 +27,7 @@ from privacy_notice.model.register import (
     Register,
     RetentionRule,
 )
+from privacy_notice.model.rights import right_scope
 
 # Codes by a short name, for the first layer's few words (the sections give each with its
 # full label and article, model/labels.py): the rights in one line, a legal basis in one.
@@ -76,6 +77,7 @@ class Glance:
     """The notice's first layer: a row per purpose, and what holds for the whole notice."""
 
     rows: tuple[Row, ...]
+    rights: tuple[str, ...]  # the rights (codes) that apply to some of the processing
     rights_contact: str | None  # where to send requests about one's rights
     # When no recipient outside the EU/EEA is named for the whole notice, what the notice
     # says in general about processing outside it ("exceptional", "regular"), if anything
@@ -141,6 +143,7 @@ def at_a_glance(register: Register) -> Glance:
     third_countries = None if general == "never" else general
     return Glance(
         tuple(row(register, purpose) for purpose in register.purposes.items),
+        tuple(r.right for r in register.rights.items if not right_scope(register, r).none),
         contact,
         third_countries,
         tuple(rule for rule in register.retention.rules if not rule.purposes),

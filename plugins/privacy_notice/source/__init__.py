@@ -1,7 +1,9 @@
 """Reading and checking a project's sources: ``policy.yaml`` loaded with the line and
 column of every value (``load``, ``compose``, ``loaded``), validated by JSON Schema
 (``schema``, ``validate``) and by the rules a schema cannot state (``rules``, with the
-language codes Babel knows: ``locales``), the GDPR completeness check (``lint``), shared
+language codes Babel knows: ``locales``, and those the law implies: ``law_checks``), the
+GDPR completeness check (``lint``, with what the law implies for particular processing:
+``lint_law``), shared
 blocks (``shared``) and the schemas editors use for them (``editor_schemas``), older
 documents read through migrations (``migrate``), the registers of a project
 (``project``) and the options that say where a register's inputs are (``options``).

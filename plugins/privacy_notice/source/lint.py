@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from privacy_notice.diagnostics import Diagnostic, Severity, YamlPath, format_path
-from privacy_notice.source.loaded import Loaded
-from privacy_notice.source.rules import LAW_BASES, items_at
+from privacy_notice.model.rights import applies
+from privacy_notice.source.law_checks import LAW_BASES
+from privacy_notice.source.lint_law import law_findings, purposes_of
+from privacy_notice.source.loaded import Loaded, items_at
 
 # The rights of Art. 13(2)(b) that every notice must mention, and their articles.
 REQUIRED_RIGHTS = {
@@ -26,22 +28,19 @@ REQUIRED_RIGHTS = {
     "portability": 20,
 }
 
-# The rights that apply only to processing on some legal bases, and the bases (Art. 6(1)):
-# portability where processing rests on consent (6(1)(a), 9(2)(a)) or contract (6(1)(b))
-# (Art. 20(1)(a)); objection where it rests on public task (6(1)(e)) or legitimate
-# interests (6(1)(f)) (Art. 21(1)). A purpose without a basis could rest on any of them.
+# The rights that apply only to processing on some legal bases (model/rights.py):
+# portability (Art. 20(1)) and objection (Art. 21(1), (2)).
 CONDITIONAL_RIGHTS = {
     "portability": ("consent", "contract"),
     "objection": ("public-task", "legitimate-interests"),
 }
-# The condition of Art. 9(2) that is a consent (9(2)(a)), for portability.
-EXPLICIT_CONSENT = "explicit-consent"
 
 
 def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
     """``(article, path, message)`` for each requirement the register does not meet."""
     yield from _controller_findings(data)
     yield from _purpose_findings(data)
+    yield from law_findings(data)
     if not items_at(data, ("recipients", "categories")):
         yield ("13(1)(e)", ("recipients",), "no recipients or categories of recipients are named")
     locations = data.get("processing_locations") or {}
@@ -74,7 +73,7 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
                 ("rights", "items"),
                 f"the right of {right} (Art. {article}) is not stated{_why(right)}",
             )
-    if not (data.get("personal_data") or {}).get("provision"):
+    if not _provision_stated(data):
         yield (
             "13(2)(e)",
             ("personal_data",),
@@ -93,7 +92,9 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
             "are not explained: add logic and consequences",
         )
     sources = data.get("sources") or {}
-    if sources.get("from_data_subject") is False and not sources.get("other_sources"):
+    if sources.get("from_data_subject") is False and not (
+        sources.get("other_sources") or sources.get("providers")
+    ):
         yield (
             "14(2)(f)",
             ("sources",),
@@ -104,28 +105,17 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
 def applicable_rights(data: dict[str, Any]) -> set[str]:
     """The rights of ``REQUIRED_RIGHTS`` that apply to this register's processing.
 
-    A right of ``CONDITIONAL_RIGHTS`` applies if some purpose rests on one of its bases,
-    or if some purpose (or none at all) states no basis: that one is unknown, and its
-    missing basis is a finding of its own.
+    A right of ``CONDITIONAL_RIGHTS`` applies if some purpose gives it (its legal bases, or
+    direct marketing: see model/rights.py), or if some purpose (or none at all) states no
+    basis: that one is unknown, and its missing basis is a finding of its own.
     """
-    purposes = items_at(data, ("purposes", "items"))
-    bases = {
-        entry.get("basis")
-        for _, purpose in purposes
-        for _, entry in items_at(purpose, ("legal_bases",))
-    }
-    if any(
-        (field.get("special_category") or {}).get("condition") == EXPLICIT_CONSENT
-        for _, field in items_at(data, ("personal_data", "fields"))
-    ):
-        bases.add("consent")
-    unknown = not purposes or any(not items_at(p, ("legal_bases",)) for _, p in purposes)
+    purposes = purposes_of(data).values()
     return {
         right
         for right in REQUIRED_RIGHTS
         if right not in CONDITIONAL_RIGHTS
-        or unknown
-        or not bases.isdisjoint(CONDITIONAL_RIGHTS[right])
+        or not purposes
+        or any(applies(right, purpose) is not False for purpose in purposes)
     }
 
 
@@ -137,7 +127,10 @@ def _ids(item: dict[str, Any], key: str) -> list[str]:
 
 def _why(right: str) -> str:
     bases = CONDITIONAL_RIGHTS.get(right)
-    return f" (it applies where a purpose rests on {' or '.join(bases)})" if bases else ""
+    if not bases:
+        return ""
+    also = " or is direct marketing" if right == "objection" else ""
+    return f" (it applies where a purpose rests on {' or '.join(bases)}{also})"
 
 
 # The keys of ``controller`` any one of which is a way to contact it (Art. 13(1)(a)).
@@ -159,13 +152,37 @@ def _controller_findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, 
             "the controller's contact details are not given: add an email, a telephone, "
             "an address or register_contact",
         )
-    if not controller.get("data_protection_officer"):
+    officer = controller.get("data_protection_officer") or {}
+    if controller.get("public_authority") is True and not any(
+        officer.get(key) for key in ("email", "telephone", "address")
+    ):
+        yield (
+            "37(1)(a)",
+            ("controller",),
+            "a public authority must designate a data protection officer: give their contact "
+            "details in controller.data_protection_officer (email, telephone or address; "
+            "GDPR Art. 13(1)(b))",
+        )
+    elif not officer:
         yield (
             "13(1)(b)",
             ("controller",),
             "no data protection officer's contact, and no "
             "statement that none is required: add controller.data_protection_officer",
         )
+
+
+def _provision_stated(data: dict[str, Any]) -> bool:
+    """Whether the notice says, for all its data, whether providing it is required: for the
+    register, or for each data field (itself, or each of its purposes)."""
+    if (data.get("personal_data") or {}).get("provision"):
+        return True
+    stated = {p.get("id") for _, p in items_at(data, ("purposes", "items")) if p.get("provision")}
+    fields = items_at(data, ("personal_data", "fields"))
+    return bool(fields) and all(
+        field.get("provision") or (field.get("purposes") and set(field["purposes"]) <= stated)
+        for _, field in fields
+    )
 
 
 def _purpose_findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:

@@ -43,3 +43,23 @@ class Loaded:
         mark = self.key_mark(path) if at_key else self.mark(path)
         file = mark.file or self.file
         return Diagnostic(file, mark.line, mark.column, format_path(path), message, severity)
+
+
+def value_at(data: Any, path: YamlPath) -> Any:
+    """The value at ``path``, or None where the data does not have that shape."""
+    for key in path:
+        if isinstance(key, int):
+            data = data[key] if isinstance(data, list) and 0 <= key < len(data) else None
+        elif isinstance(data, dict):
+            data = data.get(key)
+        else:
+            return None
+    return data
+
+
+def items_at(data: Any, path: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
+    """``(index, item)`` for the mappings in the list at ``path`` (none if it is not one)."""
+    value = value_at(data, path)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]

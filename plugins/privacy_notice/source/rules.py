@@ -1,6 +1,6 @@
 """The rules a JSON Schema cannot state: identifiers' check digits, languages Babel knows,
-unique ids, references between items, legal bases with what they need, transfers with a
-mechanism, placeholders, dates in order, the order of sections.
+unique ids, references between items, placeholders, dates in order, the order of
+sections; and those the law implies between values (:mod:`.law_checks`).
 
 They are written defensively: the data may not have passed the schema.
 """
@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from privacy_notice.diagnostics import Diagnostic, YamlPath, did_you_mean
+from privacy_notice.diagnostics import Diagnostic, did_you_mean
 from privacy_notice.model.dpv_terms import check_categories
-from privacy_notice.model.gdpr import EU_EEA, SECTIONS
+from privacy_notice.model.gdpr import SECTIONS
 from privacy_notice.model.identifiers import identifier_problem
-from privacy_notice.model.placeholders import SOURCES, value_path
-from privacy_notice.model.texts import placeholders
-from privacy_notice.source.loaded import Loaded
+from privacy_notice.model.placeholders import SOURCES, case_problem, value_path
+from privacy_notice.model.texts import placeholder_uses, placeholders
+from privacy_notice.source.law_checks import law_checks
+from privacy_notice.source.loaded import Loaded, items_at, value_at
 from privacy_notice.source.locales import known_locale, language_hint
 from privacy_notice.source.schema import iter_texts, placeholders_at
 
@@ -32,12 +33,15 @@ _REFERENCES = (
     (("recipients", "categories"), "data_fields", ("personal_data", "fields"), "data field"),
     (("cookies", "items"), "purposes", ("purposes", "items"), "purpose"),
     (("controller", "joint_controllers"), "purposes", ("purposes", "items"), "purpose"),
+    (("sources", "providers"), "data_fields", ("personal_data", "fields"), "data field"),
+    (("rights", "items"), "purposes", ("purposes", "items"), "purpose"),
 )
 
 _ID_LISTS = (
     ("personal_data", "fields"),
     ("data_subjects", "groups"),
     ("sources", "channels"),
+    ("sources", "providers"),
     ("protection", "measures"),
     ("retention", "rules"),
     ("recipients", "categories"),
@@ -48,37 +52,13 @@ _ID_LISTS = (
     ("additional_sections",),
 )
 
-# The bases of GDPR Art. 6(1) that rest on a law (Art. 6(3)).
-LAW_BASES = ("legal-obligation", "public-task")
-
-
-def value_at(data: Any, path: YamlPath) -> Any:
-    """The value at ``path``, or None where the data does not have that shape."""
-    for key in path:
-        if isinstance(key, int):
-            data = data[key] if isinstance(data, list) and 0 <= key < len(data) else None
-        elif isinstance(data, dict):
-            data = data.get(key)
-        else:
-            return None
-    return data
-
-
-def items_at(data: Any, path: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
-    """``(index, item)`` for the mappings in the list at ``path`` (none if it is not one)."""
-    value = value_at(data, path)
-    if not isinstance(value, list):
-        return []
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
-
 
 def domain_checks(loaded: Loaded) -> list[Diagnostic]:
     data = loaded.data
     found: list[Diagnostic] = []
     found += _check_identifiers(loaded, data)
     found += _check_languages(loaded, data)
-    found += _check_legal_bases(loaded, data)
-    found += _check_transfers(loaded, data)
+    found += law_checks(loaded)  # legal bases, special categories, transfers…
     found += _check_dates(loaded, data)
     found += check_categories(loaded)  # personal_data.fields[].dpv against DPV 2.2
     ids = {}
@@ -164,125 +144,6 @@ def _check_languages(loaded: Loaded, data: Any) -> list[Diagnostic]:
     return found
 
 
-def _check_legal_bases(loaded: Loaded, data: Any) -> list[Diagnostic]:
-    found = []
-    for index, purpose in items_at(data, ("purposes", "items")):
-        for b_index, entry in items_at(purpose, ("legal_bases",)):
-            path = ("purposes", "items", index, "legal_bases", b_index)
-            basis = entry.get("basis")
-            if basis == "legitimate-interests" and not entry.get("interest"):
-                found.append(
-                    loaded.diagnostic(
-                        path,
-                        f"the purpose '{purpose.get('id')}' rests on legitimate interests "
-                        "but does not say which: add interest (GDPR Art. 13(1)(d))",
-                        at_key=True,
-                    )
-                )
-            found += _stated_only_for(
-                loaded,
-                entry,
-                path,
-                "interest",
-                basis == "legitimate-interests",
-                "an interest is stated only for the basis legitimate-interests",
-            )
-            found += _stated_only_for(
-                loaded,
-                entry,
-                path,
-                "law",
-                basis in LAW_BASES,
-                "a law is stated only for the bases legal-obligation and public-task",
-            )
-    return found
-
-
-def _stated_only_for(
-    loaded: Loaded, item: dict[str, Any], path: YamlPath, key: str, applies: bool, message: str
-) -> list[Diagnostic]:
-    """A problem at ``key`` of ``item`` when it is given where it does not ``apply`` (a
-    legitimate interest beside another basis, a derogation beside another mechanism…)."""
-    if key in item and not applies:
-        return [loaded.diagnostic((*path, key), message, at_key=True)]
-    return []
-
-
-def _check_transfers(loaded: Loaded, data: Any) -> list[Diagnostic]:
-    found = []
-    for index, recipient in items_at(data, ("recipients", "categories")):
-        path: YamlPath = ("recipients", "categories", index)
-        countries = recipient.get("countries")
-        countries = (
-            [c for c in countries if isinstance(c, str)] if isinstance(countries, list) else []
-        )
-        third = [c for c in countries if c not in EU_EEA]
-        transfers = items_at(recipient, ("transfers",))
-        covered: set[str] = set()
-        for t_index, transfer in transfers:
-            t_path = (*path, "transfers", t_index)
-            named = transfer.get("countries")
-            named = [c for c in named if isinstance(c, str)] if isinstance(named, list) else third
-            covered.update(named)
-            listed = transfer.get("countries")
-            for c_index, country in enumerate(listed if isinstance(listed, list) else []):
-                if not isinstance(country, str):
-                    continue  # the schema says what is wrong with it
-                if country in EU_EEA:
-                    found.append(
-                        loaded.diagnostic(
-                            (*t_path, "countries", c_index),
-                            f"{country} is in the EU/EEA: a transfer is to a country outside it",
-                        )
-                    )
-                elif country not in countries:
-                    found.append(
-                        loaded.diagnostic(
-                            (*t_path, "countries", c_index),
-                            f"{country} is not among the recipient's countries: add it there",
-                        )
-                    )
-            mechanism = transfer.get("mechanism")
-            if mechanism == "derogation" and not transfer.get("derogation"):
-                found.append(
-                    loaded.diagnostic(
-                        t_path,
-                        "a derogation must say which of GDPR "
-                        "Art. 49(1) applies: add derogation (e.g. explicit-consent)",
-                        at_key=True,
-                    )
-                )
-            found += _stated_only_for(
-                loaded,
-                transfer,
-                t_path,
-                "derogation",
-                mechanism == "derogation",
-                "derogation is stated only for the mechanism derogation",
-            )
-        missing = [c for c in third if c not in covered]
-        if missing:
-            found.append(
-                loaded.diagnostic(
-                    path,
-                    f"the recipient '{recipient.get('id')}' is in {', '.join(missing)}, outside "
-                    "the EU/EEA, but no transfer mechanism covers it: add transfers with a "
-                    "mechanism (e.g. standard-contractual-clauses) (GDPR Art. 44-49)",
-                    at_key=True,
-                )
-            )
-        elif transfers and not third:
-            found.append(
-                loaded.diagnostic(
-                    (*path, "transfers"),
-                    "the recipient has no "
-                    "country outside the EU/EEA: list it in countries, or remove transfers",
-                    at_key=True,
-                )
-            )
-    return found
-
-
 def _check_dates(loaded: Loaded, data: Any) -> list[Diagnostic]:
     updated, effective = (
         value_at(data, ("notice", "updated")),
@@ -334,9 +195,14 @@ def _dangling(ref: str, what: str, target: tuple[str, ...], known: set[str]) -> 
 
 def _check_placeholders(loaded: Loaded) -> list[Diagnostic]:
     found = []
+    source = value_at(loaded.data, ("source_language",))
     for path, text, _kind in iter_texts(loaded.data):
         allowed = placeholders_at(path)
         used = placeholders(text)
+        for name, case in sorted(placeholder_uses(text), key=str):
+            if name in allowed and isinstance(source, str):
+                problem = case_problem(name, case, source)
+                found += [loaded.diagnostic(path, problem)] if problem else []
         for name in sorted(used - allowed):
             hint = (
                 f"this text may use {', '.join('{' + a + '}' for a in sorted(allowed))}"

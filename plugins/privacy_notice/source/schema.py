@@ -107,6 +107,37 @@ def map_texts(
     return result
 
 
+# A name (``$defs/name``) is plain text, the same in every language, or ``{translate: …}``,
+# a text; the register document publishes a translated one as a text, ``{lang: name}``.
+NAME_DEFINITION = "name"
+
+
+def published_names(document: Any, schema: Schema | None = None) -> Any:
+    """``document`` (a register document, texts translated) with each translated name
+    ``{translate: {lang: …}}`` published as the text ``{lang: …}`` itself."""
+    schema = schema or policy_schema()
+
+    def walk(sub: Schema, value: Any) -> Any:
+        while "$ref" in sub:
+            name = sub["$ref"].rsplit("/", 1)[-1]
+            if name == NAME_DEFINITION:
+                return value["translate"] if isinstance(value, dict) else value
+            if name in TEXT_KINDS:
+                return value
+            sub = schema["$defs"][name]
+        if isinstance(value, dict):
+            properties = sub.get("properties", {})
+            return {
+                key: walk(properties[key], item) if key in properties else item
+                for key, item in value.items()
+            }
+        if isinstance(value, list) and isinstance(sub.get("items"), dict):
+            return [walk(sub["items"], item) for item in value]
+        return value
+
+    return walk(schema, document)
+
+
 # Beside a text in the policy schema: the placeholders it may use ("x-placeholders":
 # ["period"]). What each stands for is stated once, in placeholders.py.
 PLACEHOLDERS_KEYWORD = "x-placeholders"
@@ -167,6 +198,13 @@ def register_schema_for(languages: Sequence[str] | None, version: int = CURRENT_
     )
     for key in NOT_PUBLISHED:
         schema["properties"].pop(key, None)
+    if NAME_DEFINITION in schema["$defs"]:  # not in the schema of version 1
+        schema["$defs"][NAME_DEFINITION] = {
+            "title": schema["$defs"][NAME_DEFINITION]["title"],
+            "description": "A name: a string, the same in every language, or a text given "
+            "in every published language (a name the notice translates).",
+            "anyOf": [{"type": "string", "minLength": 1}, {"$ref": "#/$defs/text"}],
+        }
     for kind in TEXT_KINDS:
         plain = schema["$defs"][kind]
         text: Schema = {
