@@ -88,7 +88,7 @@ class _Builder(Parties):
 
     def process(self, purpose: Any) -> dict[str, Any]:
         r = self.r
-        fields = [f for f in r.personal_data.fields if purpose.id in f.purposes]
+        fields = r.fields_for("purpose", purpose.id)
         ids = {f.id for f in fields}
         bases = [{"@id": BASES[b.basis]} for b in purpose.legal_bases]
         bases += [
@@ -112,16 +112,13 @@ class _Builder(Parties):
             "dpv:hasPersonalData": [{"@id": self.ref(f"data-{f.id}")} for f in fields],
             "dpv:hasRecipient": [
                 {"@id": self.ref(f"recipient-{c.id}")}
-                for c in r.recipients.categories
+                for c in r.recipients_for([purpose.id], ids)
                 if (set(c.data_fields) & ids if c.data_fields else True)
                 and (purpose.id in c.purposes if c.purposes else True)
             ],
             "dpv:hasStorageCondition": [
                 {"@id": self.ref(f"storage-{rule.id}")}
-                for rule in r.retention.rules
-                if set(rule.data_fields) & ids
-                or any(set(rule.channels) & set(f.sources) for f in fields)
-                or not (rule.data_fields or rule.channels)
+                for rule in r.rules_for(ids, (c for f in fields for c in f.sources))
             ],
         }
         node["dpv:hasLegalBasis"].sort(key=lambda b: b["@id"])

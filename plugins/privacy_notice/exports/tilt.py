@@ -237,9 +237,8 @@ def _sources(register: Register, t: Texts) -> list[dict[str, Any]]:
     if sources is None:
         return []
     found = []
-    fields = register.personal_data.fields
     for channel in () if sources.from_data_subject else sources.channels:
-        names = ", ".join(t(f.name) for f in fields if channel.id in f.sources)
+        names = ", ".join(t(f.name) for f in register.fields_for("channel", channel.id))
         found.append(_source(channel.id, names, t(channel.name)))
     if sources.other_sources:
         found.append(_source("other-sources", "", t(sources.other_sources)))

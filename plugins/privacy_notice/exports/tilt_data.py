@@ -36,7 +36,7 @@ def _receives(recipient: RecipientCategory, field: DataField) -> bool:
 
 
 def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
-    purposes = [p for p in register.purposes.items if p.id in field.purposes]
+    purposes = register.purposes_of(field)
     bases: list[dict[str, Any]] = []
     interests = []
     for purpose in purposes:
@@ -55,7 +55,7 @@ def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
             entry["description"] = t(special.law)
         bases.append(entry)
     recipients = []
-    for recipient in register.recipients.categories:
+    for recipient in register.recipients_for(field.purposes, [field.id]):
         if _receives(recipient, field):
             name = t(recipient.name)
             recipients += [{"category": name, "country": c} for c in recipient.countries] or [
@@ -86,10 +86,7 @@ def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
 
 def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, Any]]:
     found = []
-    for rule in register.retention.rules:
-        covers = field.id in rule.data_fields or set(rule.channels) & set(field.sources)
-        if not (covers or (not rule.data_fields and not rule.channels)):
-            continue
+    for rule in register.rules_for([field.id], field.sources):
         text = t.join(t(rule.name), t(rule.text), t(rule.law))
         temporal = [{"description": text, "ttl": ttl(rule.period)}] if rule.period else []
         if rule.extension:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields, is_dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from privacy_notice.diagnostics import YamlPath
@@ -424,28 +424,111 @@ class Register:
         chosen = [key for key in self.section_order if key in present]
         return tuple(chosen + [key for key in present if key not in chosen])
 
-    def item(self, kind: str, item_id: str) -> Purpose | DataField | Channel | Group | None:
-        """The item ``item_id`` that a reference of ``kind`` (purpose, field, channel, group)
-        names, or None."""
-        lists: dict[str, tuple[Purpose | DataField | Channel | Group, ...]] = {
+    # Look-ups by id and by reference, indexed once per register: the pages, the exports and
+    # the comparison of versions ask them for every item, and a notice may have thousands.
+
+    @cached_property
+    def _lists(self) -> dict[str, tuple[Item, ...]]:
+        return {
             "purpose": self.purposes.items,
             "field": self.personal_data.fields,
             "channel": self.sources.channels if self.sources else (),
             "group": self.data_subjects.groups if self.data_subjects else (),
         }
-        return next((item for item in lists[kind] if item.id == item_id), None)
+
+    @cached_property
+    def _ids(self) -> dict[str, Index]:
+        return {kind: _index(items, ("id",)) for kind, items in self._lists.items()}
+
+    @cached_property
+    def _field_references(self) -> Index:
+        return _index(self.personal_data.fields, tuple(_FIELD_REFERENCES.values()))
+
+    @cached_property
+    def _rule_references(self) -> Index:
+        return _index(self.retention.rules, ("data_fields", "channels"))
+
+    @cached_property
+    def _recipient_references(self) -> Index:
+        return _index(self.recipients.categories, ("purposes", "data_fields"))
+
+    def item(self, kind: str, item_id: str) -> Item | None:
+        """The item ``item_id`` that a reference of ``kind`` (purpose, field, channel, group)
+        names, or None."""
+        positions = self._ids[kind].get(("id", item_id))
+        return self._lists[kind][positions[0]] if positions else None
 
     def fields_for(self, kind: str, item_id: str) -> tuple[DataField, ...]:
         """The data fields that refer to the purpose, channel or group ``item_id``."""
-        key = {"purpose": "purposes", "channel": "sources", "group": "data_subjects"}[kind]
-        return tuple(f for f in self.personal_data.fields if item_id in getattr(f, key))
+        wanted = [(_FIELD_REFERENCES[kind], item_id)]
+        return _at(self.personal_data.fields, self._field_references, wanted)
+
+    def purposes_of(self, field: DataField) -> tuple[Purpose, ...]:
+        """The purposes ``field`` refers to, in the notice's order."""
+        wanted = [("id", purpose) for purpose in field.purposes]
+        return _at(self.purposes.items, self._ids["purpose"], wanted)
+
+    def rules_for(
+        self, fields: Iterable[str], channels: Iterable[str]
+    ) -> tuple[RetentionRule, ...]:
+        """The retention rules that name one of the data ``fields`` or ``channels`` (ids),
+        and those that name neither (they keep all data), in the notice's order."""
+        wanted = [None, *(("data_fields", f) for f in fields), *(("channels", c) for c in channels)]
+        return _at(self.retention.rules, self._rule_references, wanted)
+
+    def recipients_for(
+        self, purposes: Iterable[str], fields: Iterable[str]
+    ) -> tuple[RecipientCategory, ...]:
+        """The recipient categories that name one of ``purposes`` or data ``fields`` (ids),
+        and those that name neither (they receive all data), in the notice's order."""
+        wanted = [None, *(("purposes", p) for p in purposes), *(("data_fields", f) for f in fields)]
+        return _at(self.recipients.categories, self._recipient_references, wanted)
+
+
+Item = Purpose | DataField | Channel | Group
+# Where items name ids: (key, id) -> the positions of the items whose ``key`` is or lists
+# that id, in order; None -> the items that name no id under any of the keys indexed.
+Index = dict[tuple[str, str] | None, list[int]]
+T = TypeVar("T")
+# What a data field's references to each kind of item are called.
+_FIELD_REFERENCES = {"purpose": "purposes", "channel": "sources", "group": "data_subjects"}
+
+
+def _index(items: Sequence[Any], keys: tuple[str, ...]) -> Index:
+    """The index of the ids that ``items`` name under ``keys`` (see :data:`Index`)."""
+    found: Index = {}
+    for position, item in enumerate(items):
+        named = False
+        for key in keys:
+            value = getattr(item, key)
+            for item_id in dict.fromkeys((value,) if isinstance(value, str) else value):
+                found.setdefault((key, item_id), []).append(position)
+                named = True
+        if not named:
+            found.setdefault(None, []).append(position)
+    return found
+
+
+def _at(
+    items: Sequence[T], index: Index, wanted: Iterable[tuple[str, str] | None]
+) -> tuple[T, ...]:
+    """The items that ``index`` gives for any of the ``wanted`` keys, each once, in order."""
+    positions = {position for key in wanted for position in index.get(key, ())}
+    return tuple(items[position] for position in sorted(positions))
 
 
 def register_from_document(
     document: Mapping[str, Any], fallbacks: frozenset[tuple[YamlPath, str]] = frozenset()
 ) -> Register:
     """Build the model of a register document (see :mod:`.schema` for its shape)."""
-    return _build(Register, document, (), fallbacks)
+    shown: dict[YamlPath, set[str]] = {}
+    for path, lang in fallbacks:
+        shown.setdefault(path, set()).add(lang)
+    return _build(Register, document, (), {path: frozenset(s) for path, s in shown.items()})
+
+
+# The languages shown untranslated (fallbacks), by the path of the text.
+Fallbacks = Mapping[YamlPath, frozenset[str]]
 
 
 @cache
@@ -453,12 +536,7 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _build(
-    cls: type[D],
-    value: Mapping[str, Any],
-    path: YamlPath,
-    fallbacks: frozenset[tuple[YamlPath, str]],
-) -> D:
+def _build(cls: type[D], value: Mapping[str, Any], path: YamlPath, fallbacks: Fallbacks) -> D:
     arguments = {}
     for spec in fields(cls):
         if spec.name not in value:
@@ -471,9 +549,7 @@ def _build(
     return cls(**arguments)
 
 
-def _convert(
-    hint: Any, value: Any, path: YamlPath, fallbacks: frozenset[tuple[YamlPath, str]]
-) -> Any:
+def _convert(hint: Any, value: Any, path: YamlPath, fallbacks: Fallbacks) -> Any:
     if value is None:
         return None
     origin = typing.get_origin(hint)
@@ -486,8 +562,7 @@ def _convert(
             _convert(item_hint, item, (*path, i), fallbacks) for i, item in enumerate(value)
         )
     if isinstance(hint, type) and issubclass(hint, Text):
-        shown = frozenset(lang for (where, lang) in fallbacks if where == path)
-        return hint(dict(value), shown, path)
+        return hint(dict(value), fallbacks.get(path, frozenset()), path)
     if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, value, path, fallbacks)
     return value

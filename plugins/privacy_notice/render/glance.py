@@ -41,15 +41,7 @@ class Glance:
 def rules_covering(register: Register, fields: tuple[DataField, ...]) -> tuple[RetentionRule, ...]:
     """The storage rules that name one of ``fields`` or a channel they are collected
     through, and those that name neither (they apply to all data)."""
-    ids = {f.id for f in fields}
-    channels = {c for f in fields for c in f.sources}
-    return tuple(
-        rule
-        for rule in register.retention.rules
-        if ids & set(rule.data_fields)
-        or channels & set(rule.channels)
-        or not (rule.data_fields or rule.channels)
-    )
+    return register.rules_for((f.id for f in fields), (c for f in fields for c in f.sources))
 
 
 def recipients_outside(
@@ -57,17 +49,8 @@ def recipients_outside(
 ) -> tuple[RecipientCategory, ...]:
     """Recipients in a third country that receive data for ``purpose``: named for it, or
     receiving one of its fields, or named for no purpose and no field (all data)."""
-    ids = {f.id for f in fields}
-    return tuple(
-        r
-        for r in register.recipients.categories
-        if r.third_countries
-        and (
-            purpose.id in r.purposes
-            or ids & set(r.data_fields)
-            or not (r.purposes or r.data_fields)
-        )
-    )
+    named = register.recipients_for([purpose.id], (f.id for f in fields))
+    return tuple(r for r in named if r.third_countries)
 
 
 def row(register: Register, purpose: Purpose) -> Row:
