@@ -43,13 +43,15 @@ class Part:
 
 # A body is compared with its predecessor, its successor and the current version: split once.
 @lru_cache(maxsize=1024)
-def sections(html: str) -> dict[str, str]:
+def sections(html: str) -> dict[str, Markup]:
     """The parts of a notice body by section id ("" for what precedes the first section);
-    shared between callers, so never changed."""
-    found: dict[str, str] = {}
+    shared between callers, so never changed. An unchanged section is this very string on
+    every redline of its body (Markup() of a string copies it, and a long history has
+    thousands of redlines of mostly unchanged sections)."""
+    found: dict[str, Markup] = {}
     for part in _SECTION.split(html):
         match = _SECTION_ID.match(part)
-        found[match.group(1) if match else ""] = part
+        found[match.group(1) if match else ""] = Markup(part)
     return found
 
 
@@ -85,16 +87,17 @@ def redline_parts(
         else:
             removed_after.setdefault(previous, []).append(key)
     labels = (deleted_label, inserted_label)
-    parts = [_part(key, old[key], "", *labels) for key in removed_after.get(None, ())]
+    gone = Markup("")
+    parts = [_part(key, old[key], gone, *labels) for key in removed_after.get(None, ())]
     for key in new:
         parts.append(_part(key, old.get(key, ""), new[key], *labels))
-        parts += (_part(gone, old[gone], "", *labels) for gone in removed_after.get(key, ()))
+        parts += (_part(was, old[was], gone, *labels) for was in removed_after.get(key, ()))
     return tuple(parts)
 
 
-def _part(anchor: str, old: str, new: str, deleted_label: str, inserted_label: str) -> Part:
+def _part(anchor: str, old: str, new: Markup, deleted_label: str, inserted_label: str) -> Part:
     if old == new:
-        return Part(anchor, Markup(new), False)
+        return Part(anchor, new, False)
     marked = _redline(old, new, deleted_label, inserted_label)
     if anchor:
         marked = _FIRST_MARK.sub(rf'<\1 id="change-{anchor}">', marked, count=1)
