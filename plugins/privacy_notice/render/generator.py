@@ -51,6 +51,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.env.autoescape = True  # policy texts are data, never markup
+        # Every build has an environment of its own (the preview's too): no template changes
+        # while it renders, so Jinja need not check each template's file at each use.
+        self.env.auto_reload = False
         # Compiling the templates is most of a small build's own time; Jinja's bytecode
         # cache is keyed by each template's source checksum, so edits are picked up.
         cache = FilePath(self.settings.get("CACHE_PATH", "cache")) / "jinja"
