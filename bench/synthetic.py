@@ -11,7 +11,7 @@ purposes receives their ten fields, a retention rule for every ten fields keeps 
 the cookies serve the first purposes. Every text is translated (Finnish and Swedish
 catalogs in which each translation is the English text marked with its language), so the
 build resolves three languages and publishes no fallback. It is valid (``validate``
-passes) and released once, as the webshop is.
+passes), and released twice (see :func:`register_project`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from measure import ROOT, copy_project
 
 WEBSHOP = ROOT / "examples" / "webshop"
 UPDATED = "2026-09-01"  # the webshop's update date, the day its register is released
+UPDATED_AGAIN = "2026-11-02"  # after the webshop's effective date
 BASES = ("contract", "legitimate-interests", "consent")
 
 
@@ -111,15 +112,28 @@ def write_catalogs(policy: dict[str, Any], translations: Path) -> None:
 
 
 def register_project(target: Path, size: int) -> Path:
-    """A project of one register of ``size`` purposes and data fields, at ``target``."""
-    policy = register_document(size)
+    """A project of one register of ``size`` purposes and data fields, at ``target``:
+    released on the webshop's date, then again with two purposes far apart renamed and a
+    storage period changed, so that its site has changes pages (redlines of long
+    sections)."""
     target.mkdir(parents=True)
-    text = yaml.safe_dump(policy, allow_unicode=True, sort_keys=False, width=100)
-    (target / "policy.yaml").write_text(text, "utf-8")
-    write_catalogs(policy, target / "translations")
-    release = [sys.executable, "-m", "privacy_notice", "release", "--as-of", UPDATED]
-    subprocess.run(release, cwd=target, check=True, capture_output=True)
+    policy = register_document(size)
+    _release(policy, target, UPDATED)
+    items = policy["purposes"]["items"]
+    for index in {1, size - 2}:
+        items[index]["name"] = f"Renamed activity {index}"
+    policy["retention"]["rules"][-1]["period"] = "P5Y"
+    policy["notice"]["updated"] = policy["notice"]["effective"] = UPDATED_AGAIN
+    _release(policy, target, UPDATED_AGAIN)
     return target
+
+
+def _release(policy: dict[str, Any], project: Path, date: str) -> None:
+    text = yaml.safe_dump(policy, allow_unicode=True, sort_keys=False, width=100)
+    (project / "policy.yaml").write_text(text, "utf-8")
+    write_catalogs(policy, project / "translations")
+    release = [sys.executable, "-m", "privacy_notice", "release", "--as-of", date]
+    subprocess.run(release, cwd=project, check=True, capture_output=True)
 
 
 def synthetic_history(project: Path, versions: int) -> None:
