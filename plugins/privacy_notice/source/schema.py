@@ -197,6 +197,7 @@ def written_out(schema: Schema) -> Schema:
     checks, the same messages, in about two thirds of the time, as jsonschema resolves a
     reference anew each time it meets it. What the checks use; never published."""
     definitions = schema.get("$defs", {})
+    done: dict[str, Any] = {}  # each definition written out once, then shared
 
     def out(node: Any, following: frozenset[str]) -> Any:
         if isinstance(node, list):
@@ -206,7 +207,9 @@ def written_out(schema: Schema) -> Schema:
         ref = node.get("$ref", "")
         name = ref.removeprefix("#/$defs/")
         if name != ref and name not in following and set(node) - {"$ref"} <= _ANNOTATIONS:
-            return out(definitions[name], following | {name})
+            if name not in done:
+                done[name] = out(definitions[name], following | {name})
+            return done[name]
         return {key: out(value, following) for key, value in node.items()}
 
     written: Schema = out(schema, frozenset())
