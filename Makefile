@@ -174,8 +174,12 @@ serve:
 devserver: $(STAMP)
 	$(BIN)/privacy-notice serve -s pelicanconf.py -o "$(OUTPUTDIR)" --port $(PORT)
 
+# The benchmarks of docs/performance.md, each against its baseline, side by side (minutes).
 bench: $(STAMP)
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/registers_bench.py
+	$(BIN)/python bench/history_bench.py
+	$(BIN)/python bench/devserver_bench.py
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).builds $(OUTPUTDIR).build-* $(OUTPUTDIR).old-* .cache test-output

@@ -1,67 +1,63 @@
-"""A site of several registers against a bare Pelican build of as many pages, side by side.
+"""How ``validate`` and the build grow with the size of a register (see measure.py for how).
 
-    python bench/registers_bench.py [--registers 10] [--versions 20] [--runs N]
+    python bench/registers_bench.py [--sizes 100,1000] [--rounds 5] [--against REV]
 
-The project: the default notice with a synthetic history of ``--versions`` versions as
-the root register, and ``--registers - 1`` further registers under ``registers/`` (copies
-of it, each in its own URL space), three languages each. The baseline: a bare Pelican
-build of as many Markdown pages as the notice build writes HTML pages (see build_bench.py).
+A register of N purposes and N data fields (synthetic.py: the webshop's, three languages,
+every text translated, released once), validated and built at each size, the sizes in
+turn. Target: t(1000) / t(100) ≤ 12 for both (ten times the register, at most twelve times
+the time: it grows linearly, start-up included; ``--sizes 100,1000,2000`` shows the growth
+beyond where start-up counts). With ``--against REV`` the tree at that
+revision runs the same registers in the same rounds.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import itertools
 from pathlib import Path
 
-from build_bench import (
-    BIN,
-    ROOT,
-    alternate,
-    bare_site,
-    copy_project,
-    ratio_line,
-    synthetic_history,
-    timed,
-    work_folder,
-)
-
-
-def registers_project(target: Path, registers: int, versions: int) -> Path:
-    """The project described above, at ``target``."""
-    project = copy_project(target)
-    synthetic_history(project, versions)
-    for index in range(1, registers):
-        folder = project / "registers" / f"register-{index:02d}"
-        folder.mkdir(parents=True)
-        shutil.copy2(project / "policy.yaml", folder / "policy.yaml")
-        shutil.copytree(project / "translations", folder / "translations")
-        shutil.copytree(project / "content" / "versions", folder / "content" / "versions")
-    return project
+from measure import Case, alternate, load, trees, work_folder
+from synthetic import register_project
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--registers", type=int, default=10)
-    parser.add_argument("--versions", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=3)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--against", help="a git revision to run side by side with this tree")
     args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",")]
     with work_folder() as tmp:
-        project = registers_project(Path(tmp) / "project", args.registers, args.versions)
-        build = [str(BIN / "privacy-notice"), "build", "-o", "out"]
-        timed(build, project)  # one build, to count its pages
-        pages = sum(1 for _ in (project / "out").resolve().rglob("*.html"))
-        english = (ROOT / "tests" / "data" / "seed_notice_en.txt").read_text("utf-8")
-        bare = bare_site(Path(tmp) / "bare", pages, english)
-        pelican = [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-o", "out", "-q"]
-        samples = alternate(
-            {"notice": (build, project), "bare": (pelican, bare)},
-            args.runs,
-        )
-        label = (
-            f"{args.registers} registers x {args.versions} versions x 3 languages ({pages} pages)"
-        )
-        print(ratio_line(label, samples, "notice", "bare", 1.0))
+        work = Path(tmp)
+        projects = {size: register_project(work / f"register-{size}", size) for size in sizes}
+        cases: dict[str, Case] = {}
+        for tree in trees(args.against, work):
+            for size, project in projects.items():
+                out = str(work / f"out-{tree.label.strip(': ')}-{size}")
+                build = tree.command("build", "--as-of", "2026-12-06", "-o", out)
+                cases[f"{tree.label}build {size}"] = Case(build, project, env=tree.env)
+                cases[f"{tree.label}validate {size}"] = Case(
+                    tree.command("validate"), project, env=tree.env
+                )
+        print(f"{args.rounds} rounds; {load()}")
+        alternate(cases, args.rounds)
+        for name, case in cases.items():
+            print(
+                f"{name}: {case.median() * 1000:.0f} ms (CPU {case.median('cpu') * 1000:.0f} ms,"
+                f" peak memory {case.median('rss') / 1024:.0f} MiB)"
+            )
+        for kind in dict.fromkeys(name.rsplit(" ", 1)[0] for name in cases):
+            for small, large in itertools.pairwise(sizes):
+                a, b = cases[f"{kind} {small}"], cases[f"{kind} {large}"]
+                growth = b.median() / a.median()
+                rounds = sorted(x.wall / y.wall for x, y in zip(b.runs, a.runs, strict=True))
+                limit = 1.2 * large / small  # 12 for ten times the register
+                print(
+                    f"{kind}: t({large}) / t({small}) = {growth:.2f} (rounds {rounds[0]:.2f}-"
+                    f"{rounds[-1]:.2f}; CPU {b.median('cpu') / a.median('cpu'):.2f}); "
+                    f"target {limit:g}: {'met' if growth <= limit else 'NOT met'}"
+                )
+        print(f"after: {load()}")
 
 
 if __name__ == "__main__":

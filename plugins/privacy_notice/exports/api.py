@@ -5,6 +5,7 @@ the index of its versions and the change record (JSON Patch) of each version.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from privacy_notice.exports import formats
 from privacy_notice.exports.changes import json_patch, schema_versions, versions_index
@@ -35,17 +36,15 @@ def api_files(
         ),
         **exports.files,
     }
-    for previous, version in zip([None, *site.versions], site.versions, strict=False):
+    previous: Any = None
+    for version in site.versions:
         # Published as stored, so that its SHA-256 in versions.json is the file's; the
         # change record applies to the documents as published.
         files[f"api/versions/{version.date}.json"] = version.published
+        published = json.loads(version.published)
         if previous is not None:
-            files[f"api/changes/{version.date}.json"] = _change_record(
-                previous.published, version.published
+            files[f"api/changes/{version.date}.json"] = canonical_json(
+                json_patch(previous, published)
             )
+        previous = published
     return files
-
-
-def _change_record(old: bytes, new: bytes) -> bytes:
-    """The JSON Patch from ``old`` to ``new`` (published documents)."""
-    return canonical_json(json_patch(json.loads(old), json.loads(new)))

@@ -23,7 +23,7 @@ Shape (``#…`` are fragments of the notice's IRI, ``iri``, which the context st
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from privacy_notice.exports.dpv_parties import Parties
@@ -89,7 +89,7 @@ class _Builder(Parties):
 
     def process(self, purpose: Any) -> dict[str, Any]:
         r = self.r
-        fields = [f for f in r.personal_data.fields if purpose.id in f.purposes]
+        fields = r.fields_for("purpose", purpose.id)
         ids = {f.id for f in fields}
         bases = [{"@id": BASES[b.basis]} for b in purpose.legal_bases]
         bases += [
@@ -118,13 +118,13 @@ class _Builder(Parties):
             "dpv:hasPersonalData": [{"@id": self.ref(f"data-{f.id}")} for f in fields],
             "dpv:hasRecipient": [
                 {"@id": self.ref(f"recipient-{c.id}")}
-                for c in r.recipients.categories
+                for c in r.recipients_for([purpose.id], ids)
                 if (set(c.data_fields) & ids if c.data_fields else True)
                 and (purpose.id in c.purposes if c.purposes else True)
             ],
             "dpv:hasStorageCondition": [
                 {"@id": self.ref(f"storage-{rule.id}")}
-                for rule in r.retention.rules
+                for rule in r.rules_for(ids, (c for f in fields for c in f.sources), [purpose.id])
                 if _stores(rule, purpose.id, fields)
             ],
         }
@@ -264,7 +264,7 @@ class _Builder(Parties):
         return found
 
 
-def _stores(rule: Any, purpose: str, fields: list[Any]) -> bool:
+def _stores(rule: Any, purpose: str, fields: Sequence[Any]) -> bool:
     """Whether ``rule`` keeps the data of the processing for ``purpose`` (``fields``, its
     data): a rule that names purposes keeps theirs; one that names none, the data fields
     or channels it names (or all data, naming neither)."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 from privacy_notice.languages.localize import format_duration
 from privacy_notice.languages.placeholders import placeholder_values
 from privacy_notice.model.markup import _MARKDOWN_SYNTAX as MARKDOWN_SYNTAX
-from privacy_notice.model.markup import render_markdown
+from privacy_notice.model.markup import TEXTS, render_markdown
 from privacy_notice.model.register import Register, Text
 from privacy_notice.model.texts import substitute
 
@@ -29,7 +29,7 @@ def _link(match: re.Match[str]) -> str:
     return text if target in shown or shown in href else f"{text} ({html.escape(href)})"
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXTS)
 def plain(source: str) -> str:
     """The words of a Markdown text, paragraphs separated by a blank line."""
     if not MARKDOWN_SYNTAX.search(source):  # one plain paragraph: the text as written

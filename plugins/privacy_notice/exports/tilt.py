@@ -249,14 +249,15 @@ def _sources(register: Register, t: Texts) -> list[dict[str, Any]]:
     if sources is None:
         return []
     found = []
-    fields = register.personal_data.fields
     for channel in () if sources.from_data_subject else sources.channels:
-        names = ", ".join(t(f.name) for f in fields if channel.id in f.sources)
+        names = ", ".join(t(f.name) for f in register.fields_for("channel", channel.id))
         found.append(_source(channel.id, names, t(channel.name)))
     if sources.other_sources:
         found.append(_source("other-sources", "", t(sources.other_sources)))
     for provider in sources.providers:
-        names = ", ".join(t(f.name) for f in fields if f.id in provider.data_fields)
+        names = ", ".join(
+            t(f.name) for f in register.personal_data.fields if f.id in provider.data_fields
+        )
         text = t.join(t(provider.name), t(provider.description))
         found.append(_source(provider.id, names, text, provider.public))
     return found

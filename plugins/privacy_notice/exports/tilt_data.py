@@ -4,6 +4,7 @@ with its purposes, legal bases, legitimate interests, recipients and storage."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from privacy_notice.exports.texts import Texts
@@ -36,7 +37,7 @@ def _receives(recipient: RecipientCategory, field: DataField) -> bool:
 
 
 def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
-    purposes = [p for p in register.purposes.items if p.id in field.purposes]
+    purposes = register.purposes_of(field)
     bases: list[dict[str, Any]] = []
     interests = []
     for purpose in purposes:
@@ -55,7 +56,7 @@ def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
             entry["description"] = t(special.law)
         bases.append(entry)
     recipients = []
-    for recipient in register.recipients.categories:
+    for recipient in register.recipients_for(field.purposes, [field.id]):
         if _receives(recipient, field):
             name = t(recipient.name)
             recipients += [{"category": name, "country": c} for c in recipient.countries] or [
@@ -80,7 +81,7 @@ def disclosed(register: Register, t: Texts, field: DataField) -> dict[str, Any]:
 
 
 def _non_disclosure(
-    register: Register, t: Texts, field: DataField, purposes: list[Purpose]
+    register: Register, t: Texts, field: DataField, purposes: Sequence[Purpose]
 ) -> dict[str, Any]:
     """Whether providing ``field`` is required (Art. 13(2)(e)): its own provision, else its
     purposes'; the register's prose as the consequences where none says more."""
@@ -98,13 +99,13 @@ def _non_disclosure(
 
 def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, Any]]:
     found = []
-    for rule in register.retention.rules:
+    for rule in register.rules_for([field.id], field.sources, field.purposes):
         covers = field.id in rule.data_fields or set(rule.channels) & set(field.sources)
         if not (covers or (not rule.data_fields and not rule.channels)):
             continue
         # a rule for some purposes keeps the field's data only when processed for them
-        purposes = [p for p in register.purposes.items if p.id in rule.purposes]
-        if rule.purposes and not any(p.id in field.purposes for p in purposes):
+        purposes = [p for p in register.purposes_of(field) if p.id in rule.purposes]
+        if rule.purposes and not purposes:
             continue
         text = t.join(t(rule.name), t(rule.text), t(rule.start_event), t(rule.law))
         temporal = [{"description": text, "ttl": ttl(rule.period)}] if rule.period else []
@@ -115,7 +116,7 @@ def _storage(register: Register, t: Texts, field: DataField) -> list[dict[str, A
         if not rule.period:
             entry["purposeConditional"] = [text]
         if purposes:  # kept so only when processed for these purposes
-            named = [t(p.name) or t(p.description) for p in purposes if p.id in field.purposes]
+            named = [t(p.name) or t(p.description) for p in purposes]
             entry["purposeConditional"] = [*entry.get("purposeConditional", []), *named]
         entry["aggregationFunction"] = "max"
         found.append(entry)

@@ -137,7 +137,7 @@ def semantic_changes(old: Register, new: Register) -> list[Change]:
             changes.append(
                 Change(N_("Section removed: %(section)s"), {"section": before.title}, section)
             )
-        else:
+        elif before != after:  # (most sections of two versions are equal)
             # What no change above describes (another text, a detail) is a change of its
             # own, even beside them: a section with one described change hides no other.
             before, after = undescribed(section, before, after)

@@ -31,7 +31,7 @@ from privacy_notice.history.canonical import canonical_json, sha256
 from privacy_notice.model.register import Register, register_from_document
 from privacy_notice.source.loaded import Loaded
 from privacy_notice.source.migrate import CURRENT_VERSION, schema_version, upgrade
-from privacy_notice.source.schema import register_schema_for
+from privacy_notice.source.schema import register_checks
 
 INDEX = "index.json"
 
@@ -250,7 +250,7 @@ def check_document(document: Any, name: str) -> list[Diagnostic]:
             )
         ]
 
-    validator = Draft202012Validator(register_schema_for(tuple(languages), version))
+    validator = Draft202012Validator(register_checks(tuple(languages), version))
     return [
         Diagnostic(name, 0, 0, format_path(tuple(e.absolute_path)), e.message)
         for e in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))

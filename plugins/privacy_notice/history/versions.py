@@ -101,10 +101,17 @@ class Site:
 
     def changes_languages(self, version: Version) -> tuple[str, ...]:
         """The languages ``version`` has a changes page in: those with an earlier version."""
-        earlier = {
-            lang for v in self.versions[: self.versions.index(version)] for lang in v.languages
-        }
+        earlier = self._earlier_languages[version.date]
         return tuple(lang for lang in version.languages if lang in earlier)
+
+    @cached_property
+    def _earlier_languages(self) -> Mapping[str, frozenset[str]]:
+        """By date, the languages of the versions before that one."""
+        found, seen = {}, frozenset[str]()
+        for version in self.versions:
+            found[version.date] = seen
+            seen = seen | set(version.languages)
+        return found
 
 
 def translate_policy(

@@ -60,7 +60,12 @@ _renderer = markdown.Markdown(extensions=[TableExtension()], output_format="html
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>&\\!\n#|~]|^\s|^[-+=]|^\d+[.)]\s|\s$|  ")
 
 
-@lru_cache(maxsize=8192)
+# Room for every text of a register of a few thousand items in three languages: a smaller
+# memory is overrun by one build, which then renders every text of it again and again.
+TEXTS = 2**16
+
+
+@lru_cache(maxsize=TEXTS)
 def render_markdown(text: str) -> Markup:
     """Sanitized HTML for a Markdown text (memoised: versions share most of their texts).
 
@@ -74,7 +79,7 @@ def render_markdown(text: str) -> Markup:
     return Markup(sanitize(_renderer.reset().convert(text)))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXTS)
 def render_inline(text: str) -> Markup:
     """Like :func:`render_markdown`, without the enclosing paragraph, for one-line texts."""
     html = str(render_markdown(text))

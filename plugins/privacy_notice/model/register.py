@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields, is_dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from privacy_notice.diagnostics import YamlPath
@@ -488,21 +488,104 @@ class Register:
         chosen = [key for key in self.section_order if key in present]
         return tuple(chosen + [key for key in present if key not in chosen])
 
-    def item(self, kind: str, item_id: str) -> Purpose | DataField | Channel | Group | None:
-        """The item ``item_id`` that a reference of ``kind`` (purpose, field, channel, group)
-        names, or None."""
-        lists: dict[str, tuple[Purpose | DataField | Channel | Group, ...]] = {
+    # Look-ups by id and by reference, indexed once per register: the pages, the exports and
+    # the comparison of versions ask them for every item, and a notice may have thousands.
+
+    @cached_property
+    def _lists(self) -> dict[str, tuple[Item, ...]]:
+        return {
             "purpose": self.purposes.items,
             "field": self.personal_data.fields,
             "channel": self.sources.channels if self.sources else (),
             "group": self.data_subjects.groups if self.data_subjects else (),
         }
-        return next((item for item in lists[kind] if item.id == item_id), None)
+
+    @cached_property
+    def _ids(self) -> dict[str, Index]:
+        return {kind: _index(items, ("id",)) for kind, items in self._lists.items()}
+
+    @cached_property
+    def _field_references(self) -> Index:
+        return _index(self.personal_data.fields, tuple(_FIELD_REFERENCES.values()))
+
+    @cached_property
+    def _rule_references(self) -> Index:
+        return _index(self.retention.rules, ("data_fields", "channels", "purposes"))
+
+    @cached_property
+    def _recipient_references(self) -> Index:
+        return _index(self.recipients.categories, ("purposes", "data_fields"))
+
+    def item(self, kind: str, item_id: str) -> Item | None:
+        """The item ``item_id`` that a reference of ``kind`` (purpose, field, channel, group)
+        names, or None."""
+        positions = self._ids[kind].get(("id", item_id))
+        return self._lists[kind][positions[0]] if positions else None
 
     def fields_for(self, kind: str, item_id: str) -> tuple[DataField, ...]:
         """The data fields that refer to the purpose, channel or group ``item_id``."""
-        key = {"purpose": "purposes", "channel": "sources", "group": "data_subjects"}[kind]
-        return tuple(f for f in self.personal_data.fields if item_id in getattr(f, key))
+        wanted = [(_FIELD_REFERENCES[kind], item_id)]
+        return _at(self.personal_data.fields, self._field_references, wanted)
+
+    def purposes_of(self, field: DataField) -> tuple[Purpose, ...]:
+        """The purposes ``field`` refers to, in the notice's order."""
+        wanted = [("id", purpose) for purpose in field.purposes]
+        return _at(self.purposes.items, self._ids["purpose"], wanted)
+
+    def rules_for(
+        self, fields: Iterable[str], channels: Iterable[str], purposes: Iterable[str] = ()
+    ) -> tuple[RetentionRule, ...]:
+        """The retention rules that name one of the data ``fields``, ``channels`` or
+        ``purposes`` (ids), and those that name none of them (they keep all data), in the
+        notice's order: the candidates, which callers hold to their own rule of what a
+        storage rule covers."""
+        wanted = [
+            None,
+            *(("data_fields", f) for f in fields),
+            *(("channels", c) for c in channels),
+            *(("purposes", p) for p in purposes),
+        ]
+        return _at(self.retention.rules, self._rule_references, wanted)
+
+    def recipients_for(
+        self, purposes: Iterable[str], fields: Iterable[str]
+    ) -> tuple[RecipientCategory, ...]:
+        """The recipient categories that name one of ``purposes`` or data ``fields`` (ids),
+        and those that name neither (they receive all data), in the notice's order."""
+        wanted = [None, *(("purposes", p) for p in purposes), *(("data_fields", f) for f in fields)]
+        return _at(self.recipients.categories, self._recipient_references, wanted)
+
+
+Item = Purpose | DataField | Channel | Group
+# Where items name ids: (key, id) -> the positions of the items whose ``key`` is or lists
+# that id, in order; None -> the items that name no id under any of the keys indexed.
+Index = dict[tuple[str, str] | None, list[int]]
+T = TypeVar("T")
+# What a data field's references to each kind of item are called.
+_FIELD_REFERENCES = {"purpose": "purposes", "channel": "sources", "group": "data_subjects"}
+
+
+def _index(items: Sequence[Any], keys: tuple[str, ...]) -> Index:
+    """The index of the ids that ``items`` name under ``keys`` (see :data:`Index`)."""
+    found: Index = {}
+    for position, item in enumerate(items):
+        named = False
+        for key in keys:
+            value = getattr(item, key)
+            for item_id in dict.fromkeys((value,) if isinstance(value, str) else value):
+                found.setdefault((key, item_id), []).append(position)
+                named = True
+        if not named:
+            found.setdefault(None, []).append(position)
+    return found
+
+
+def _at(
+    items: Sequence[T], index: Index, wanted: Iterable[tuple[str, str] | None]
+) -> tuple[T, ...]:
+    """The items that ``index`` gives for any of the ``wanted`` keys, each once, in order."""
+    positions = {position for key in wanted for position in index.get(key, ())}
+    return tuple(items[position] for position in sorted(positions))
 
 
 def register_from_document(
@@ -510,7 +593,11 @@ def register_from_document(
 ) -> Register:
     """Build the model of a register document (see :mod:`.schema` for its shape), with what
     it states once and refers to filled in where it is referred to (:mod:`.derive`)."""
-    build = _Builder(tuple(document.get("languages") or ()), fallbacks)
+    shown: dict[YamlPath, set[str]] = {}
+    for path, lang in fallbacks:
+        shown.setdefault(path, set()).add(lang)
+    grouped = {path: frozenset(langs) for path, langs in shown.items()}
+    build = _Builder(tuple(document.get("languages") or ()), grouped)
     return build.instance(Register, derived(document), ())
 
 
@@ -522,7 +609,8 @@ def _hints(cls: type) -> dict[str, Any]:
 @dataclass(frozen=True)
 class _Builder:
     languages: tuple[str, ...]  # a name written once is the same in each of them
-    fallbacks: frozenset[tuple[YamlPath, str]]
+    # The languages shown untranslated (fallbacks), by the path of the text.
+    fallbacks: Mapping[YamlPath, frozenset[str]]
 
     def instance(self, cls: type[D], value: Mapping[str, Any], path: YamlPath) -> D:
         arguments = {}
@@ -560,4 +648,4 @@ class _Builder:
 
     def shown(self, path: YamlPath) -> frozenset[str]:
         """The languages in which the text at ``path`` is shown untranslated."""
-        return frozenset(lang for (where, lang) in self.fallbacks if where == path)
+        return self.fallbacks.get(path, frozenset())

@@ -56,6 +56,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.env.autoescape = True  # policy texts are data, never markup
+        # Every build has an environment of its own (the preview's too): no template changes
+        # while it renders, so Jinja need not check each template's file at each use.
+        self.env.auto_reload = False
         self.env.bytecode_cache = template_cache
         self.env.add_extension("jinja2.ext.i18n")
         # Each page's context carries its language's gettext (see pages.py), in the

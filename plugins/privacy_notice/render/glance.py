@@ -103,12 +103,13 @@ class Glance:
 
 
 def row(register: Register, purpose: Purpose) -> Row:
-    outside = (r for r in register.recipients.categories if r.third_countries)
+    rules = register.rules_for((), (), [purpose.id])
+    recipients = register.recipients_for([purpose.id], ())
     return Row(
         purpose,
         register.fields_for("purpose", purpose.id),
-        tuple(rule for rule in register.retention.rules if purpose.id in rule.purposes),
-        tuple(r for r in outside if purpose.id in r.purposes),
+        tuple(rule for rule in rules if purpose.id in rule.purposes),
+        tuple(r for r in recipients if r.third_countries and purpose.id in r.purposes),
     )
 
 

@@ -14,8 +14,10 @@ redline agree by construction.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -43,13 +45,15 @@ class Part:
 
 # A body is compared with its predecessor, its successor and the current version: split once.
 @lru_cache(maxsize=1024)
-def sections(html: str) -> dict[str, str]:
+def sections(html: str) -> dict[str, Markup]:
     """The parts of a notice body by section id ("" for what precedes the first section);
-    shared between callers, so never changed."""
-    found: dict[str, str] = {}
+    shared between callers, so never changed. An unchanged section is this very string on
+    every redline of its body (Markup() of a string copies it, and a long history has
+    thousands of redlines of mostly unchanged sections)."""
+    found: dict[str, Markup] = {}
     for part in _SECTION.split(html):
         match = _SECTION_ID.match(part)
-        found[match.group(1) if match else ""] = part
+        found[match.group(1) if match else ""] = Markup(part)
     return found
 
 
@@ -85,16 +89,17 @@ def redline_parts(
         else:
             removed_after.setdefault(previous, []).append(key)
     labels = (deleted_label, inserted_label)
-    parts = [_part(key, old[key], "", *labels) for key in removed_after.get(None, ())]
+    gone = Markup("")
+    parts = [_part(key, old[key], gone, *labels) for key in removed_after.get(None, ())]
     for key in new:
         parts.append(_part(key, old.get(key, ""), new[key], *labels))
-        parts += (_part(gone, old[gone], "", *labels) for gone in removed_after.get(key, ()))
+        parts += (_part(was, old[was], gone, *labels) for was in removed_after.get(key, ()))
     return tuple(parts)
 
 
-def _part(anchor: str, old: str, new: str, deleted_label: str, inserted_label: str) -> Part:
+def _part(anchor: str, old: str, new: Markup, deleted_label: str, inserted_label: str) -> Part:
     if old == new:
-        return Part(anchor, Markup(new), False)
+        return Part(anchor, new, False)
     marked = _redline(old, new, deleted_label, inserted_label)
     if anchor:
         marked = _FIRST_MARK.sub(rf'<\1 id="change-{anchor}">', marked, count=1)
@@ -105,9 +110,8 @@ def _part(anchor: str, old: str, new: str, deleted_label: str, inserted_label: s
 @lru_cache(maxsize=4096)
 def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: str) -> str:
     old_tokens, new_tokens = _TOKEN.findall(old_html), _TOKEN.findall(new_html)
-    matcher = difflib.SequenceMatcher(None, _keys(old_tokens), _keys(new_tokens), autojunk=False)
     out: list[str] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _opcodes(_keys(old_tokens), _keys(new_tokens)):
         if op == "equal":
             out += new_tokens[j1:j2]
             continue
@@ -121,6 +125,93 @@ def _redline(old_html: str, new_html: str, deleted_label: str, inserted_label: s
         if op in ("insert", "replace"):
             out += _wrap(inserted, "ins", inserted_label, keep_tags=True)
     return "".join(out)
+
+
+Opcode = tuple[str, int, int, int, int]
+# Up to this many tokens on either side (the longest section of the default notice has
+# ~800), difflib compares the whole.
+_WHOLE = 5000
+
+
+def _opcodes(old: list[object], new: list[object]) -> Sequence[Opcode]:
+    """difflib's opcodes from ``old`` to ``new``. A longer section (a register of hundreds
+    of purposes) is compared in pieces: difflib compares every token with each of its
+    repetitions (``<dl class="facts">`` once per purpose), so that a section of a thousand
+    purposes took minutes. Its common beginning and end are matched first (as difflib
+    matches them: its longest matching blocks, unless the text repeats itself at length),
+    and a long changed middle is cut at the tokens that occur once in each, in the same
+    order (a patience diff's anchors: an item's id, a link); difflib compares each piece."""
+    if max(len(old), len(new)) <= _WHOLE:
+        return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    start, end = _common_ends(old, new)
+    middle = (old[start : len(old) - end], new[start : len(new) - end])
+    cuts = _anchors(*middle) if max(map(len, middle)) > _WHOLE else []
+    found: list[Opcode] = [("equal", 0, start, 0, start)]
+    i0 = j0 = start
+    for i, j in [*((start + i, start + j) for i, j in cuts), (len(old) - end, len(new) - end)]:
+        matcher = difflib.SequenceMatcher(None, old[i0:i], new[j0:j], autojunk=False)
+        found += [(op, i0 + a, i0 + b, j0 + c, j0 + d) for op, a, b, c, d in matcher.get_opcodes()]
+        found.append(("equal", i, i + 1, j, j + 1))  # the anchor
+        i0, j0 = i + 1, j + 1
+    found[-1] = ("equal", len(old) - end, len(old), len(new) - end, len(new))  # the end
+    return found
+
+
+def _common_ends(old: list[object], new: list[object]) -> tuple[int, int]:
+    """The lengths of the common beginning and end of ``old`` and ``new`` (not overlapping:
+    where they would, the longer keeps its length, as difflib matches the longer first)."""
+    shorter = min(len(old), len(new))
+    start = 0
+    while start < shorter and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < shorter and old[-1 - end] == new[-1 - end]:
+        end += 1
+    if start + end > shorter:
+        if start >= end:
+            end = shorter - start
+        else:
+            start = shorter - end
+    return start, end
+
+
+def _anchors(old: list[object], new: list[object]) -> list[tuple[int, int]]:
+    """The positions ``(i, j)`` of the tokens that occur once in ``old`` and once in
+    ``new``, as many of them as keep the same order in both (a longest increasing
+    subsequence, found by patience sorting)."""
+    once_old = _once(old)
+    once_new = _once(new)
+    pairs = [(i, once_new[key]) for key, i in once_old.items() if key in once_new]
+    pairs.sort()
+    # piles[k]: the pair ending the best increasing run of length k + 1 found so far
+    piles: list[tuple[int, int]] = []
+    tops: list[int] = []  # the j of each pile's pair, increasing
+    before: dict[tuple[int, int], tuple[int, int] | None] = {}
+    for pair in pairs:
+        k = bisect.bisect_left(tops, pair[1])
+        before[pair] = piles[k - 1] if k else None
+        if k == len(piles):
+            piles.append(pair)
+            tops.append(pair[1])
+        else:
+            piles[k], tops[k] = pair, pair[1]
+    chain: list[tuple[int, int]] = []
+    last = piles[-1] if piles else None
+    while last is not None:
+        chain.append(last)
+        last = before[last]
+    return chain[::-1]
+
+
+def _once(keys: list[object]) -> dict[object, int]:
+    """The position of each key that occurs exactly once in ``keys``."""
+    seen: dict[object, int] = {}
+    twice: set[object] = set()
+    for position, key in enumerate(keys):
+        if key in seen:
+            twice.add(key)
+        seen[key] = position
+    return {key: position for key, position in seen.items() if key not in twice}
 
 
 def _keys(tokens: list[str]) -> list[object]:

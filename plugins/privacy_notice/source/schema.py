@@ -222,3 +222,45 @@ def register_schema_for(languages: Sequence[str] | None, version: int = CURRENT_
             text["properties"] = {lang: {"type": "string", "minLength": 1} for lang in languages}
         schema["$defs"][kind] = text
     return schema
+
+
+# What may stand beside a "$ref" for it to be written out in its place: annotations, which
+# check nothing.
+_ANNOTATIONS = frozenset({"title", "description", "examples", "default", "x-placeholders"})
+
+
+def written_out(schema: Schema) -> Schema:
+    """``schema`` with each reference to its ``$defs`` replaced by the definition itself
+    (where the reference stands beside annotations only, and is not recursive): the same
+    checks, the same messages, in about two thirds of the time, as jsonschema resolves a
+    reference anew each time it meets it. What the checks use; never published."""
+    definitions = schema.get("$defs", {})
+    done: dict[str, Any] = {}  # each definition written out once, then shared
+
+    def out(node: Any, following: frozenset[str]) -> Any:
+        if isinstance(node, list):
+            return [out(item, following) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref", "")
+        name = ref.removeprefix("#/$defs/")
+        if name != ref and name not in following and set(node) - {"$ref"} <= _ANNOTATIONS:
+            if name not in done:
+                done[name] = out(definitions[name], following | {name})
+            return done[name]
+        return {key: out(value, following) for key, value in node.items()}
+
+    written: Schema = out(schema, frozenset())
+    return written
+
+
+@cache
+def policy_checks(version: int = CURRENT_VERSION) -> Schema:
+    """:func:`policy_schema` written out (see :func:`written_out`), to check with."""
+    return written_out(policy_schema(version))
+
+
+@cache
+def register_checks(languages: Sequence[str] | None, version: int = CURRENT_VERSION) -> Schema:
+    """:func:`register_schema_for` written out (see :func:`written_out`), to check with."""
+    return written_out(register_schema_for(languages, version))

@@ -29,7 +29,7 @@ from privacy_notice.source.lint import lint
 from privacy_notice.source.load import load_policy_text, read_source
 from privacy_notice.source.loaded import Loaded
 from privacy_notice.source.rules import domain_checks
-from privacy_notice.source.schema import Schema, iter_texts, policy_schema
+from privacy_notice.source.schema import Schema, iter_texts, policy_checks
 from privacy_notice.source.shared import (
     UNKNOWN_KEY,
     Resolved,
@@ -237,7 +237,7 @@ def _short(text: str, limit: int = 40) -> str:
 def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
     """All problems of a loaded policy, in file order."""
 
-    schema = schema or policy_schema()
+    schema = schema or policy_checks()
     validator = Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
     found = [d for error in validator.iter_errors(loaded.data) for d in _describe(loaded, error)]
     found += domain_checks(loaded)
