@@ -15,439 +15,68 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from privacy_notice.diagnostics import YamlPath
+from privacy_notice.model.data import (
+    Channel,
+    DataField,
+    DataSubjects,
+    Group,
+    PersonalData,
+    Provider,
+    Provision,
+    RegisterInfo,
+    Sources,
+    SpecialCategory,
+)
 from privacy_notice.model.derive import derived
-from privacy_notice.model.gdpr import EU_EEA, SECTIONS
+from privacy_notice.model.gdpr import SECTIONS
+from privacy_notice.model.notice import (
+    AdditionalSection,
+    Complaints,
+    Notice,
+    Response,
+    Restriction,
+    Right,
+    Rights,
+    Updates,
+)
+from privacy_notice.model.parties import (
+    Address,
+    Contact,
+    Controller,
+    DataProtectionOfficer,
+    Identifier,
+    JointController,
+    Organisation,
+    SupervisoryAuthority,
+)
+from privacy_notice.model.processing import (
+    Access,
+    AutomatedDecisionMaking,
+    Cookie,
+    Cookies,
+    Extension,
+    LegalBasis,
+    Measure,
+    ProcessingLocations,
+    Protection,
+    Purpose,
+    Purposes,
+    RecipientCategory,
+    Recipients,
+    Retention,
+    RetentionRule,
+    Transfer,
+)
+from privacy_notice.model.values import (
+    Markdown,
+    Name,
+    Text,
+)
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 D = TypeVar("D", bound="DataclassInstance")
-
-
-# Model objects are compared through their values (see diff.py).
-@dataclass(frozen=True)
-class Text:
-    """A text in every published language; ``fallbacks`` lists languages shown untranslated,
-    ``path`` is where it stands in the document (what its placeholders refer to)."""
-
-    values: Mapping[str, str]
-    fallbacks: frozenset[str] = frozenset()
-    path: YamlPath = ()
-
-    def __getitem__(self, lang: str) -> str:
-        return self.values[lang]
-
-
-class Markdown(Text):
-    """A text written in Markdown."""
-
-
-@dataclass(frozen=True)
-class Name(Text):
-    """A name: the same in every language (written as plain text), or ``translated``
-    through the catalogs like a text (written as ``{translate: …}``: an authority's
-    official name in each language, a role)."""
-
-    translated: bool = False
-
-
-@dataclass(frozen=True)
-class Address:
-    street: Text
-    postal_code: str
-    city: Text
-    country: str
-
-
-@dataclass(frozen=True)
-class Identifier:
-    scheme: str
-    value: str
-    country: str | None = None
-
-
-@dataclass(frozen=True)
-class Organisation:
-    name: Name
-    identifiers: tuple[Identifier, ...] = ()
-    address: Address | None = None
-    email: str | None = None
-    telephone: str | None = None
-
-
-@dataclass(frozen=True)
-class Contact:
-    description: Text
-    email: str
-    name: Name | None = None
-    telephone: str | None = None
-    title: Text | None = None
-
-
-@dataclass(frozen=True)
-class Notice:
-    title: Text
-    updated: str
-    material: bool
-    basis: Text | None = None
-    effective: str | None = None
-    summary: Text | None = None
-    # The announced effective date of an earlier version that this one replaced before it
-    # took effect (see effective.py).
-    supersedes_announced: str | None = None
-
-
-@dataclass(frozen=True)
-class DataProtectionOfficer:
-    name: Name | None = None
-    email: str | None = None
-    telephone: str | None = None
-    address: Address | None = None
-    statement: Markdown | None = None
-    title: Text | None = None
-
-
-@dataclass(frozen=True)
-class JointController:
-    id: str
-    organisation: Organisation
-    arrangement: Markdown
-    purposes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Controller:
-    title: Text
-    name: Name
-    identifiers: tuple[Identifier, ...] = ()
-    visiting_address: Address | None = None
-    postal_address: Address | None = None
-    email: str | None = None
-    telephone: str | None = None
-    website: str | None = None
-    register_contact: Contact | None = None
-    data_protection_officer: DataProtectionOfficer | None = None
-    representative: Organisation | None = None
-    joint_controllers: tuple[JointController, ...] = ()
-    public_authority: bool | None = None
-
-
-@dataclass(frozen=True)
-class RegisterInfo:
-    title: Text
-    name: Text
-    data_subjects: Markdown | None = None
-    introduction: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Group:
-    id: str
-    name: Text
-    description: Markdown | None = None
-    children: bool | None = None  # the group includes children (Art. 8, 12(1))
-    guardians: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class DataSubjects:
-    title: Text
-    groups: tuple[Group, ...]
-    description: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class SpecialCategory:
-    category: str
-    condition: str
-    law: Text | None = None
-
-
-@dataclass(frozen=True)
-class Provision:
-    """Whether providing data is required, and what follows if it is not (Art. 13(2)(e))."""
-
-    requirement: str  # statutory, contractual, contract-prerequisite, voluntary
-    consequences: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class DataField:
-    id: str
-    name: Text
-    purposes: tuple[str, ...]
-    purpose: Markdown | None = None
-    sources: tuple[str, ...] = ()
-    data_subjects: tuple[str, ...] = ()
-    special_category: SpecialCategory | None = None
-    dpv: str | None = None  # a DPV 2.2 personal data category (dpv_terms.py)
-    provision: Provision | None = None
-    confidential_under: Text | None = None  # the law that makes it secret
-
-
-@dataclass(frozen=True)
-class PersonalData:
-    title: Text
-    fields: tuple[DataField, ...]
-    definition: Markdown | None = None
-    introduction: Text | None = None
-    provision: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Channel:
-    id: str
-    name: Text
-
-
-@dataclass(frozen=True)
-class Provider:
-    """A named source of data other than the data subjects (Art. 14(2)(f))."""
-
-    id: str
-    name: Text
-    public: bool
-    data_fields: tuple[str, ...] = ()
-    description: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Sources:
-    title: Text
-    from_data_subject: bool
-    description: Markdown | None = None
-    channels: tuple[Channel, ...] = ()
-    other_sources: Markdown | None = None
-    providers: tuple[Provider, ...] = ()
-
-    @property
-    def received(self) -> bool | str:
-        """What the notice says of where data comes from: True (all of it from the data
-        subjects), "and-others" (from them and from the other sources it names: true
-        beside other sources never reads "all"), False (some from others)."""
-        if self.from_data_subject and (self.other_sources or self.providers):
-            return "and-others"
-        return self.from_data_subject
-
-
-@dataclass(frozen=True)
-class Measure:
-    id: str
-    name: Text
-
-
-@dataclass(frozen=True)
-class Protection:
-    title: Text
-    statement: Markdown | None = None
-    measures_intro: Text | None = None
-    measures: tuple[Measure, ...] = ()
-    access_principles: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Extension:
-    period: str
-    condition: Markdown
-
-
-@dataclass(frozen=True)
-class RetentionRule:
-    id: str
-    name: Text
-    text: Markdown | None = None
-    data_fields: tuple[str, ...] = ()
-    channels: tuple[str, ...] = ()
-    period: str | None = None
-    starts: str | None = None
-    until: str | None = None
-    law: Text | None = None
-    extension: Extension | None = None
-    purposes: tuple[str, ...] = ()  # the purposes it keeps data for (none: not stated)
-    start_event: Text | None = None  # when the period starts, where no code of starts says
-
-
-@dataclass(frozen=True)
-class Retention:
-    title: Text
-    rules: tuple[RetentionRule, ...]
-    principles: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Access:
-    title: Text
-    principles: Markdown | None = None
-    persons: Markdown | None = None
-    measures: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class ProcessingLocations:
-    title: Text
-    usual_countries: tuple[str, ...]
-    other_eu_eea: bool
-    third_countries: str
-    text: Markdown | None = None
-    safeguards: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class AutomatedDecisionMaking:
-    title: Text
-    decisions: bool
-    profiling: bool
-    text: Markdown | None = None
-    logic: Markdown | None = None
-    consequences: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Transfer:
-    mechanism: str
-    countries: tuple[str, ...] = ()
-    derogation: str | None = None
-    reference: Text | None = None
-    copy: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class RecipientCategory:
-    id: str
-    name: Text
-    role: str
-    description: Markdown | None = None
-    countries: tuple[str, ...] = ()
-    purposes: tuple[str, ...] = ()
-    data_fields: tuple[str, ...] = ()
-    transfers: tuple[Transfer, ...] = ()
-    # the joint controller (controller.joint_controllers) this recipient is; its name and
-    # role come from there (see derive.py)
-    joint_controller: str | None = None
-
-    @property
-    def third_countries(self) -> tuple[str, ...]:
-        return tuple(c for c in self.countries if c not in EU_EEA)
-
-    def transfer_countries(self, transfer: Transfer) -> tuple[str, ...]:
-        """The countries ``transfer`` goes to (all third countries when it names none)."""
-        return transfer.countries or self.third_countries
-
-
-@dataclass(frozen=True)
-class Recipients:
-    title: Text
-    categories: tuple[RecipientCategory, ...]
-    introduction: Markdown | None = None
-    safeguards: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class LegalBasis:
-    basis: str
-    law: Text | None = None
-    interest: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Purpose:
-    id: str
-    description: Markdown
-    name: Text | None = None
-    legal_bases: tuple[LegalBasis, ...] = ()
-    direct_marketing: bool | None = None  # objection at any time (Art. 21(2))
-    provision: Provision | None = None
-
-
-@dataclass(frozen=True)
-class Purposes:
-    title: Text
-    items: tuple[Purpose, ...]
-
-
-@dataclass(frozen=True)
-class Cookie:
-    id: str
-    category: str
-    provider: str
-    purpose: Text
-    duration: str
-    consent: bool
-    name: str | None = None
-    purposes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Cookies:
-    title: Text
-    items: tuple[Cookie, ...]
-    introduction: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Restriction:
-    """A law that restricts a right (Art. 23), and how."""
-
-    law: Text
-    text: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Right:
-    id: str
-    right: str
-    text: Markdown | None = None  # may be left out where it does not apply
-    purposes: tuple[str, ...] = ()  # where the notice says which purposes it applies to
-    does_not_apply: Markdown | None = None  # why not
-    restrictions: tuple[Restriction, ...] = ()
-
-
-@dataclass(frozen=True)
-class Response:
-    time: str
-    text: Markdown
-    extension: str | None = None
-
-
-@dataclass(frozen=True)
-class Rights:
-    title: Text
-    items: tuple[Right, ...]
-    contact: str | None = None
-    introduction: Markdown | None = None
-    response: Response | None = None
-    list_heading: Text | None = None
-
-
-@dataclass(frozen=True)
-class SupervisoryAuthority:
-    name: Text
-    country: str
-    website: str
-    address: Address | None = None
-    email: str | None = None
-    telephone: str | None = None
-
-
-@dataclass(frozen=True)
-class Complaints:
-    title: Text
-    supervisory_authority: SupervisoryAuthority
-    contact: str | None = None
-    text: Markdown | None = None
-
-
-@dataclass(frozen=True)
-class Updates:
-    title: Text
-    text: Markdown
-
-
-@dataclass(frozen=True)
-class AdditionalSection:
-    id: str
-    title: Text
-    text: Markdown
 
 
 @dataclass(frozen=True)
@@ -649,3 +278,56 @@ class _Builder:
     def shown(self, path: YamlPath) -> frozenset[str]:
         """The languages in which the text at ``path`` is shown untranslated."""
         return self.fallbacks.get(path, frozenset())
+
+
+# The model's classes, importable from here as from the module that defines each.
+__all__ = [
+    "Access",
+    "AdditionalSection",
+    "Address",
+    "AutomatedDecisionMaking",
+    "Channel",
+    "Complaints",
+    "Contact",
+    "Controller",
+    "Cookie",
+    "Cookies",
+    "DataField",
+    "DataProtectionOfficer",
+    "DataSubjects",
+    "Extension",
+    "Group",
+    "Identifier",
+    "Item",
+    "JointController",
+    "LegalBasis",
+    "Markdown",
+    "Measure",
+    "Name",
+    "Notice",
+    "Organisation",
+    "PersonalData",
+    "ProcessingLocations",
+    "Protection",
+    "Provider",
+    "Provision",
+    "Purpose",
+    "Purposes",
+    "RecipientCategory",
+    "Recipients",
+    "Register",
+    "RegisterInfo",
+    "Response",
+    "Restriction",
+    "Retention",
+    "RetentionRule",
+    "Right",
+    "Rights",
+    "Sources",
+    "SpecialCategory",
+    "SupervisoryAuthority",
+    "Text",
+    "Transfer",
+    "Updates",
+    "register_from_document",
+]
