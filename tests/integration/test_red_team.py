@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import Project, examples, new_version
 from privacy_notice.model import markup
-from privacy_notice.source import validate
+from privacy_notice.source import markup_warnings
 from run_cli import in_process
 from tree_state import one_problem, tree
 
@@ -202,7 +202,7 @@ PIECES = [
 @settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join))
 def test_the_filter_never_spares_a_text_that_loses_markup(text: str):
-    assert validate._removals(text) == markup.removed_markup(text)
+    assert markup_warnings._removals(text) == markup.removed_markup(text)
 
 
 # --- 7. an interrupted release's leftovers, JSON nested too deep, --as-of --------------

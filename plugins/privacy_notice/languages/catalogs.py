@@ -9,7 +9,6 @@ headings and labels of the site, which change with the tool).
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from gettext import GNUTranslations, NullTranslations
@@ -24,35 +23,10 @@ from privacy_notice.diagnostics import Diagnostic, PolicyError, Severity, shorte
 from privacy_notice.diagnostics import display as _display
 from privacy_notice.files import CATALOG_BYTES, read_regular
 from privacy_notice.languages.theme import catalog_problems, literal_catalog
+from privacy_notice.source.po import syntax_problems
 
 DOMAINS = ("policy", "theme")
 THEME_LANGUAGE = "en"  # the language of the theme's own strings (its msgids)
-# Babel's PO parser forgives an unterminated string (it drops a character instead), so
-# every line is checked against the PO grammar first.
-_PO_STRING = r'"(?:[^"\\]|\\[\\"abfnrtv])*"'
-_PO_LINE = re.compile(
-    rf"^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_PO_STRING}|{_PO_STRING})\s*$"
-)
-
-
-def po_syntax_problems(text: str, display: str) -> list[Diagnostic]:
-    """One diagnostic per line that is not a comment, a keyword with a string, or a string."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
-            found.append(
-                Diagnostic(
-                    display,
-                    number,
-                    0,
-                    "",
-                    "not valid gettext syntax: expected "
-                    'a keyword and a "quoted string" (check for a missing '
-                    'quote or an unescaped ")',
-                )
-            )
-    return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,7 +65,7 @@ def read_catalog(path: Path, lang: str, domain: str, display: str) -> CatalogFil
 
 def _checked_catalog(raw: bytes, lang: str, domain: str, display: str) -> Catalog:
     try:
-        problems = po_syntax_problems(raw.decode("utf-8"), display)
+        problems = syntax_problems(raw.decode("utf-8"), display)
         if problems:
             raise PolicyError(problems)
         catalog = read_po(

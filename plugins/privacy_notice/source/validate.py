@@ -7,7 +7,6 @@ worded as advice to a person editing YAML, not as a validator's internals.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +27,7 @@ from privacy_notice.model.texts import markdown_problem
 from privacy_notice.source.lint import lint
 from privacy_notice.source.load import load_policy_text, read_source
 from privacy_notice.source.loaded import Loaded
+from privacy_notice.source.markup_warnings import removed_markup, translated_markup
 from privacy_notice.source.rules import domain_checks
 from privacy_notice.source.schema import Schema, iter_texts, policy_checks
 from privacy_notice.source.shared import (
@@ -52,8 +52,6 @@ _TYPE_NAMES = {
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
-
-    from privacy_notice.model.markup import Removal
 
 
 def check_policy(
@@ -111,127 +109,6 @@ def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
         for path, text, _kind in iter_texts(loaded.data)
         if (problem := markdown_problem(text))
     ]
-
-
-# A text that may lose something to the sanitizer: HTML, an entity or an escape; an image;
-# a link by reference, or to anything but a well-formed https:/http: address or a mailto:
-# or tel: one (the sanitizer drops a link it cannot parse, "https://example.com/a b");
-# a heading, rule, setext underline or code block of Markdown, also inside a quote or list
-# item (the line starts with their markers); an aligned table column. Only these are
-# rendered to be compared (validate must start fast: Python-Markdown is a tenth of its
-# time). It may take too much, never too little (a property test holds it to that).
-_LABEL = r"[a-z0-9](?:-?[a-z0-9])*"  # no "--": "xn--" starts a label only IDNA may check
-_PUBLISHED_LINK = (
-    rf"(?:https?://(?:{_LABEL}\.)*[a-z](?:-?[a-z0-9])*(?::[0-9]{{1,4}})?"  # a name, no IP
-    r"(?:[/?#](?:[a-z0-9\-._~/?#=;+,!*'@:]|%[0-9a-f]{2})*)?|(?:mailto|tel):[a-z0-9@.+\-_~,;=:?]*)\)"
-)
-_CONTAINERS = r"^[ \t>*+\-0-9.)]*"  # what may precede a block on its line
-_MAY_LOSE = re.compile(
-    rf"[<&\\]|!\[|\]\[|\]:|\]\((?!{_PUBLISHED_LINK})"
-    rf"|{_CONTAINERS}(?:#|(?: {{4}}|\t))|^[ \t>*+\-_=0-9.)]*[-*_=][ \t>*+\-_=0-9.)]*$"
-    r"|:-|-:|:[ \t]*\||\|[ \t]*:",
-    re.MULTILINE | re.IGNORECASE,
-)
-
-
-def _removals(text: str) -> tuple[Removal, ...]:
-    if not _MAY_LOSE.search(text.replace("\r", "\n")):  # Markdown ends a line at either
-        return ()
-    from privacy_notice.model.markup import removed_markup as removed  # Markdown: only now
-
-    return removed(text)
-
-
-def _removal_message(found: tuple[Removal, ...]) -> str:
-    shown = [r.what for r in found[:4]] + ([f"{len(found) - 4} more"] if len(found) > 4 else [])
-    fixes = "; ".join(dict.fromkeys(r.fix for r in found))
-    return f"the published notice will not show {', '.join(shown)}: {fixes}"
-
-
-def removed_markup(loaded: Loaded) -> list[Diagnostic]:
-    """A warning at each Markdown text that holds markup or a link the sanitizer removes
-    (see :func:`.markup.removed_markup`): nothing unsafe is published, but the author
-    learns that part of the text will not be."""
-    return [
-        loaded.diagnostic(path, _removal_message(found), severity="warning")
-        for path, text, kind in iter_texts(loaded.data)
-        if kind == "markdown" and (found := _removals(text))
-    ]
-
-
-def translated_markup(loaded: Loaded, translations: Path, shared: Path | None) -> list[Diagnostic]:
-    """The same for each translation of a Markdown text, at its ``msgstr`` line: in the
-    register's catalog, else (a text it does not hold) in the shared blocks' catalog, as
-    the build looks it up (see :meth:`.i18n.CatalogFile.holding`). An unreadable catalog
-    is the build's to report."""
-    data = loaded.data
-    texts = sorted({text for _path, text, kind in iter_texts(data) if kind == "markdown"})
-    found = []
-    for lang in data.get("languages") or ():
-        if lang == data.get("source_language"):
-            continue
-        catalogs = [translations / lang / "LC_MESSAGES" / "policy.po"]
-        catalogs += [shared / lang / "LC_MESSAGES" / "policy.po"] if shared else []
-        read = [(display(path), _po_messages(path)) for path in catalogs]
-        for text in texts:
-            held = next(
-                ((name, messages[text]) for name, messages in read if text in messages), None
-            )
-            if held is None:
-                continue
-            name, (translated, line) = held
-            removals = _removals(translated)
-            if removals:
-                message = f'the translation of "{_short(text)}": {_removal_message(removals)}'
-                found.append(Diagnostic(name, line, 1, "", message, "warning"))
-    return found
-
-
-# A line of a PO file: a keyword and its string, or a string continuing the keyword's.
-_PO_LINE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(.*)"\s*$')
-_PO_ESCAPE = re.compile(r"\\(.)")
-_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
-
-
-def _po_messages(path: Path) -> dict[str, tuple[str, int]]:
-    """A catalog's translations, ``{msgid: (msgstr, line of the msgstr)}``, without plural
-    forms, contexts or fuzzy entries (the build publishes none of them); read without
-    Babel, which validate does not import. A catalog that cannot be read: none."""
-    from privacy_notice.files import CATALOG_BYTES, read_regular
-
-    try:
-        text = read_regular(path, display(path), CATALOG_BYTES).decode("utf-8")
-    except (FileNotFoundError, PolicyError, UnicodeDecodeError):
-        return {}
-    messages: dict[str, tuple[str, int]] = {}
-    entry: dict[str, tuple[str, int]] = {}  # keyword: (string, line)
-    keyword, fuzzy = "", False
-    for number, raw in enumerate([*text.splitlines(), "#"], start=1):  # "#": the end
-        line = raw.strip()
-        match = _PO_LINE.match(line)
-        begins = line.startswith("#") or (
-            match is not None and match.group(1) in ("msgctxt", "msgid")
-        )
-        if begins and "msgstr" in entry:  # the entry before is complete
-            msgid, msgstr = entry.get("msgid", ("", 0)), entry["msgstr"]
-            if msgid[0] and msgstr[0] and "msgctxt" not in entry and not fuzzy:
-                messages[msgid[0]] = msgstr
-            entry, keyword, fuzzy = {}, "", False
-        fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
-        if match is None:
-            continue
-        value = _PO_ESCAPE.sub(lambda m: _PO_ESCAPES.get(m.group(1), m.group(1)), match.group(2))
-        if match.group(1):
-            keyword = match.group(1)
-            entry[keyword] = (value, number)
-        elif keyword:
-            entry[keyword] = (entry[keyword][0] + value, entry[keyword][1])
-    return messages
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def validate(loaded: Loaded, schema: Schema | None = None) -> list[Diagnostic]:
