@@ -189,6 +189,8 @@ def build(
     publish: bool = False,
     as_of: str | None = None,
     register: str | None = None,
+    search: bool = False,
+    jobs: int | None = None,
 ) -> Path:
     """Build the site into ``output``; return where it went. ``publish``: no drafts, no
     fallback, no preview, whatever the settings say (see :mod:`.settings`); ``as_of``:
@@ -204,6 +206,10 @@ def build(
         override["PRIVACY_NOTICE_PUBLISH"] = True
     if as_of:
         override["PRIVACY_NOTICE_AS_OF"] = as_of
+    if search:
+        override["PRIVACY_NOTICE_SEARCH"] = True
+    if jobs is not None:
+        override["PRIVACY_NOTICE_JOBS"] = jobs
     target = outputdir.target_path(output)
     settings = load_settings(root, settings_file, override, root_given=root_given)
     options = settings[OPTIONS_KEY] = replace(options_from(settings), register=register)
@@ -289,6 +295,8 @@ def run(args: argparse.Namespace) -> int:
         publish=args.publish,
         as_of=args.as_of and context.as_of(args.as_of).isoformat(),
         register=args.register,
+        search=args.search,
+        jobs=args.jobs,
     )
     print(f"built {visible(display(output))}", file=sys.stderr)
     return 0

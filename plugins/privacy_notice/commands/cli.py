@@ -105,6 +105,18 @@ def parser() -> argparse.ArgumentParser:
         help="build as of this date, YYYY-MM-DD: which version is in force "
         "(default: today in TIMEZONE); the same inputs and date give the same bytes",
     )
+    build.add_argument(
+        "--search",
+        action="store_true",
+        help="full-text search of the privacy centre, indexed by Pagefind (pip install "
+        "'pagefind[extended]'); off by default: no page then has a script",
+    )
+    build.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="build the registers in N processes (default: one per core; 1: in this one)",
+    )
     build.set_defaults(command="build")
     serve_help = (
         "serve a live preview of every register (drafts shown) on localhost and rebuild it "

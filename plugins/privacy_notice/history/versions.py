@@ -33,6 +33,7 @@ from privacy_notice.history.store import (
 )
 from privacy_notice.languages.catalogs import CatalogFile, read_catalogs
 from privacy_notice.languages.resolve import Resolution, resolve
+from privacy_notice.model.directory import EMPTY, Directory
 from privacy_notice.model.register import register_from_document
 from privacy_notice.source.lint import unfilled
 from privacy_notice.source.loaded import Loaded
@@ -49,6 +50,9 @@ class Site:
     warnings: tuple[Diagnostic, ...] = field(default=())
     locales: Mapping[str, str] = field(default_factory=dict)  # lang -> locale, if chosen
     as_of: str = ""  # the build date (see Options.as_of); "" for "the newest is in force"
+    # The organisation's units and groups of people (shared.yaml), by which its pages name
+    # the register's unit and the groups it concerns.
+    directory: Directory = EMPTY
 
     def locale(self, lang: str) -> str:
         """The locale that writes dates and lists in ``lang``."""
@@ -202,7 +206,7 @@ def check_release(options: Options, today: dt.date) -> Placed:
     return placed
 
 
-def build_site(options: Options) -> Site:
+def build_site(options: Options, directory: Directory = EMPTY) -> Site:
     placed = place_policy(
         options,
         allow_fallback=options.allow_fallback or options.preview,
@@ -232,6 +236,7 @@ def build_site(options: Options) -> Site:
         (*notes, *placed.warnings, *placed.resolution.problems),
         dict(placed.loaded.data.get("locales") or {}),
         options.as_of,
+        directory,
     )
 
 

@@ -136,9 +136,11 @@ def read_catalogs(
     theme_display: str = "theme/translations",
     shared_dir: str | Path | None = None,
     own_theme_dir: str | Path | None = None,
+    domains: tuple[str, ...] = DOMAINS,
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
-    language but the theme's own (English), whatever the source; all syntax errors at once.
+    language but the theme's own (English), whatever the source (of ``domains``); all
+    syntax errors at once.
 
     The ``policy`` catalogs are the notice's (``translations_dir``); the ``theme`` catalogs
     belong to the theme and are read from its own ``translations/`` (``theme_dir``), so a
@@ -154,7 +156,7 @@ def read_catalogs(
     found: dict[tuple[str, str], CatalogFile] = {}
     problems: list[Diagnostic] = []
     for lang in languages:
-        for domain in DOMAINS:
+        for domain in domains:
             if lang == (source if domain == "policy" else THEME_LANGUAGE):
                 continue
             directory, shown = roots[domain]

@@ -3,6 +3,7 @@ register document (``register``), and the codes and facts that give them meaning
 official wording of each code (``labels``), facts of the GDPR (``gdpr``), identifier
 schemes and their check digits (``identifiers``), the W3C DPV term lists (``dpv_terms``),
 ISO 8601 durations (``durations``), placeholders and the bounds of Markdown texts
-(``texts``, ``placeholders``), and Markdown rendered to sanitized HTML (``markup``).
+(``texts``, ``placeholders``), Markdown rendered to sanitized HTML (``markup``), and the
+organisation's units and groups of people its registers concern (``directory``).
 Nothing here reads a file of the project; every other stage imports from here.
 """

@@ -172,11 +172,12 @@ def policy_files(files: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
 
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def each(
-    registers: Iterable[RegisterFolder],
-    action: Callable[[RegisterFolder], T],
+    registers: Iterable[R],
+    action: Callable[[R], T],
     known: Iterable[Diagnostic] = (),
 ) -> list[T]:
     """``action`` of every register; every register's problems raised together, with the

@@ -20,6 +20,8 @@ stops nothing: the rest of the register is checked in the same run.
     source_language: en               # the language the blocks are written in
     blocks:
       controller: {...}               # any value a register could write in its place
+    units: [{id: education, name: {fi: …, sv: …}}]   # who keeps a register (its unit)
+    groups: [{id: pupils, name: {fi: …, sv: …}}]     # whom registers concern (concerns)
 
 A block never refers to another block: one level keeps every value's origin plain.
 """
@@ -42,6 +44,7 @@ from privacy_notice.diagnostics import (
     display,
     format_path,
 )
+from privacy_notice.source.directory import DIRECTORY_KEYS, directory_problems
 from privacy_notice.source.load import load_policy_text, read_source
 from privacy_notice.source.loaded import Loaded, Mark
 
@@ -51,7 +54,7 @@ REGISTERS_DIR = "registers"
 # A register's slug is a URL path segment and a folder name: lower case, digits, hyphens.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BLOCK_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
-_KEYS = ("root_register", "source_language", "blocks")
+_KEYS = ("root_register", "source_language", "blocks", *DIRECTORY_KEYS)
 UNKNOWN_KEY = "unknown key"  # how validation begins the message of a key a place has not
 
 
@@ -128,6 +131,7 @@ def shared_problems(loaded: Loaded) -> list[Diagnostic]:
     language = data.get("source_language")
     if language is not None and not isinstance(language, str):
         found.append(loaded.diagnostic(("source_language",), "write a language code, e.g. en"))
+    found += directory_problems(loaded)
     blocks = data.get("blocks")
     if blocks is None:
         return found

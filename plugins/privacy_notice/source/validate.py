@@ -25,6 +25,7 @@ from privacy_notice.diagnostics import (
 )
 from privacy_notice.files import leftover_temporaries
 from privacy_notice.model.texts import markdown_problem
+from privacy_notice.source.directory import REFERENCES, reference_problems
 from privacy_notice.source.lint import lint
 from privacy_notice.source.load import load_policy_text, read_source
 from privacy_notice.source.loaded import Loaded
@@ -71,7 +72,8 @@ def check_policy(
     raw = read_source(path, name)
     loaded = load_policy_text(raw, name)
     resolved = None
-    if refers_to_shared(loaded.data):  # what is validated is the register resolved
+    # What is validated is the register resolved, its place in the directory checked.
+    if refers_to_shared(loaded.data) or _in_directory(loaded.data):
         resolved = _resolved(loaded, Path(path))
         loaded = resolved.loaded
     found = validate(loaded)
@@ -99,9 +101,15 @@ def _resolved(loaded: Loaded, path: Path) -> Resolved:
     not stop the check of the rest: every problem of the register is reported in one run."""
     shared, broken = read_shared_or_problems(project_of(path))
     resolved = resolve_shared(loaded, shared, broken=bool(broken))
-    if broken:
-        resolved = replace(resolved, problems=(*broken, *resolved.problems))
+    listed = [] if broken else reference_problems(loaded, shared.loaded if shared else None)
+    if broken or listed:
+        resolved = replace(resolved, problems=(*broken, *resolved.problems, *listed))
     return resolved
+
+
+def _in_directory(data: Any) -> bool:
+    """Whether a register names its unit or the groups it concerns (see directory.py)."""
+    return isinstance(data, dict) and any(key in data for key in REFERENCES)
 
 
 def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
