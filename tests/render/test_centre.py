@@ -213,3 +213,59 @@ def test_a_further_register_writes_dates_as_the_root_register(
     project.build(AS_OF)
     assert "April 15, 2024" in project.text("registers/camera-surveillance/en/versions/index.html")
     assert "1 March 2024" in project.text("registers/recruitment/en/versions/index.html")
+
+
+def test_the_centre_lists_the_groups_of_people_and_the_units(registers_site: Project) -> None:
+    """shared.yaml's groups and units: on the front page of each language, a page per
+    group with every register that concerns it, what it keeps and why, special
+    categories marked; static HTML, no script."""
+    fi = registers_site.read("fi/registers/index.html")
+    assert 'href="../../fi/registers/groups/applicants/index.html">Työnhakijat</a>' in fi
+    assert "Toimitilojemme vierailijat" in fi and "Henkilöstö ja kulttuuri" in fi
+    # A register of no unit is listed too, under the other registers.
+    assert 'href="../../fi/index.html"' in fi
+    applicants = registers_site.text("en/registers/groups/applicants/index.html")
+    assert "Privacy notice for job applicants" in applicants
+    assert "Privacy notice for camera surveillance" in applicants
+    assert "Keeps: Name, Application and CV. Why: We choose whom to hire." in applicants
+    visitors = registers_site.text("fi/registers/groups/visitors/index.html")
+    assert "Kaikki toimistoihimme tulevat." in visitors
+    assert "job applicants" not in visitors
+    # The notice names its unit and the groups it concerns, in its language.
+    camera = registers_site.text("registers/camera-surveillance/fi/index.html")
+    assert "Rekisteriä ylläpitävä yksikkö Toimitilat" in camera
+    index = json.loads(registers_site.read("api/registers.json"))
+    assert index["registers"][1]["concerns"] == ["visitors", "applicants"]
+    assert index["groups"][0] == {
+        "id": "applicants",
+        "name": {"en": "Job applicants", "fi": "Työnhakijat", "sv": "Arbetssökande"},
+    }
+    for page in (registers_site.path / "output").rglob("*.html"):
+        assert "<script" not in page.read_text("utf-8").replace(
+            '<script type="application/ld+json">', ""
+        ), page
+
+
+def test_recent_changes_across_registers(registers_site: Project) -> None:
+    page = registers_site.read("en/registers/changes/index.html")
+    dates = re.findall(r'<time datetime="([0-9-]+)">', page)
+    assert dates == sorted(dates, reverse=True) and "2024-04-15" in dates
+    assert 'href="../../../registers/recruitment/en/versions/2024-03-01/index.html"' in page
+    assert 'href="../../../feeds/all.en.atom.xml"' in page
+
+
+def test_an_unknown_group_or_unit_is_one_located_line(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    project = registers_site.clone(tmp_path / "project")
+    project.edit("concerns: [applicants]", "concerns: [aplicants]", RECRUITMENT)
+    project.edit("unit: facilities", "unit: nowhere", CAMERA)
+    result = project.run("validate")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(
+        line.startswith(f"{RECRUITMENT}:")
+        and "concerns[0]: no group 'aplicants' in shared.yaml; did you mean 'applicants'?" in line
+        for line in lines
+    ), result.stderr
+    assert any(f"{CAMERA}:" in line and "unit: no unit 'nowhere'" in line for line in lines)

@@ -4,7 +4,7 @@ Exit status 0 on success, 1 with one ``file:line:col: path: message`` line per p
 on bad input, and never a traceback for a problem in the inputs.
 
 Each command is a module of this package with a ``run(args)`` (``validate``, ``build``,
-``serve``, ``release``, ``translations``, ``init``), imported when that command runs:
+``serve``, ``release``, ``translations``, ``init``, ``records``), imported when that command runs:
 ``validate`` starts without Pelican, Jinja or Babel's formatting.
 """
 
@@ -160,6 +160,19 @@ def parser() -> argparse.ArgumentParser:
     words = commands.add_parser("translations", help=words_help, description=words_help)
     _register_option(words)
     words.set_defaults(command="translations")
+    records_help = (
+        "write the record of processing activities (GDPR Art. 30(1)) of every register, "
+        "one row per purpose, as CSV and XLSX in each language (records/)"
+    )
+    record = commands.add_parser("records", help=records_help, description=records_help)
+    record.add_argument(
+        "-o", "--output", help="the folder the files go to (default: records; never a site)"
+    )
+    record.add_argument(
+        "--as-of", metavar="DATE", help="the spreadsheet's date (default: today), YYYY-MM-DD"
+    )
+    _register_option(record)
+    record.set_defaults(command="records")
     _init_parser(commands)
     return main
 

@@ -24,6 +24,7 @@ from privacy_notice.diagnostics import Diagnostic, PolicyError, Severity, shorte
 from privacy_notice.diagnostics import display as _display
 from privacy_notice.files import CATALOG_BYTES, read_regular
 from privacy_notice.languages.theme import catalog_problems, literal_catalog
+from privacy_notice.source.options import Options
 
 DOMAINS = ("policy", "theme")
 THEME_LANGUAGE = "en"  # the language of the theme's own strings (its msgids)
@@ -238,3 +239,17 @@ def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: st
     buffer = io.BytesIO()
     write_mo(buffer, literal_catalog(file.catalog), use_fuzzy=False)
     return GNUTranslations(io.BytesIO(buffer.getvalue()))
+
+
+def theme_catalogs(options: Options, languages: Iterable[str]) -> dict[str, ThemeCatalog]:
+    """The theme's labels in each of ``languages`` (the centre's, the record's), read as
+    every register reads them (the project's own catalogs first, see :class:`.Options`)."""
+    files = read_catalogs(
+        options.translations,
+        list(languages),
+        "",
+        theme_dir=options.theme_translations,
+        own_theme_dir=options.own_theme_translations,
+        domains=("theme",),
+    )
+    return {lang: theme_translations(files, lang) for lang in languages}

@@ -24,14 +24,13 @@ from pelican.writers import Writer
 from privacy_notice.diagnostics import Diagnostic, PolicyError
 from privacy_notice.exports import feeds, formats
 from privacy_notice.history.registers import RegisterJob, register_jobs
-from privacy_notice.languages.catalogs import ThemeCatalog, read_catalogs, theme_translations
+from privacy_notice.languages.catalogs import theme_catalogs
 from privacy_notice.render import centre, filters, listing, parallel
 from privacy_notice.render.defaults import policy_facts
 from privacy_notice.render.pages import Page, Plan, page_url, register_base
 from privacy_notice.render.settings import OPTIONS_KEY, options_from
 from privacy_notice.render.signals import plan_ready
 from privacy_notice.render.site_plan import SiteFacts, centre_site_plan, site_plan
-from privacy_notice.source.options import Options
 from privacy_notice.source.project import each
 
 logger = logging.getLogger(__name__)
@@ -201,17 +200,3 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def _write_files(self, writer: Writer, files: Mapping[str, bytes]) -> None:
         for name, data in files.items():
             writer.write_file(name, Verbatim(data.decode("utf-8")), self.context)
-
-
-def theme_catalogs(options: Options, languages: Iterable[str]) -> dict[str, ThemeCatalog]:
-    """The theme's labels in each of ``languages`` (the centre's), read as every register
-    reads them (the theme's catalogs, the project's own first: see :class:`.Options`)."""
-    files = read_catalogs(
-        options.translations,
-        list(languages),
-        "",
-        theme_dir=options.theme_translations,
-        own_theme_dir=options.own_theme_translations,
-        domains=("theme",),
-    )
-    return {lang: theme_translations(files, lang) for lang in languages}
