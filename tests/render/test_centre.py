@@ -269,3 +269,41 @@ def test_an_unknown_group_or_unit_is_one_located_line(
         for line in lines
     ), result.stderr
     assert any(f"{CAMERA}:" in line and "unit: no unit 'nowhere'" in line for line in lines)
+
+
+def test_a_shared_change_released_for_every_register_in_one_command(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    """release --summary: every register the shared edit changed gets a new version with
+    its own changes page and the summary, given once (in shared.yaml, translated once)."""
+    project = registers_site.clone(tmp_path / "project")
+    project.edit("dpo@services.example", "new-dpo@services.example", "shared.yaml")
+    result = project.run("release", "--as-of=2024-07-01", "--summary", MOVED)
+    assert result.returncode == 1  # the summary is not translated yet: nothing released
+    assert "recruitment: its shared blocks changed" in result.stderr, result.stderr
+    assert "camera-surveillance: its shared blocks changed" in result.stderr
+    assert (
+        f"  summary-2024-07-01: {json.dumps(MOVED)}\n" in (project.path / "shared.yaml").read_text()
+    )
+    assert (
+        "  summary:\n    $shared: summary-2024-07-01\n" in (project.path / RECRUITMENT).read_text()
+    )
+    assert project.run("translations").returncode == 0
+    translate_fi(project, "shared/translations", MOVED, "[fi] Tietosuojavastaava vaihtui.")
+    result = project.run("release", "--as-of=2024-07-01")
+    assert result.returncode == 0, result.stderr
+    project.build("--as-of=2024-07-01")
+    for slug in FURTHER:
+        changes = project.text(f"registers/{slug}/fi/versions/2024-07-01/changes/index.html")
+        assert "[fi] Tietosuojavastaava vaihtui." in changes
+        assert "new-dpo@services.example" in changes
+    # The root register does not use the block: no new version.
+    assert project.read("api/versions.json") == registers_site.read("api/versions.json")
+    # One item of the centre's recent changes, with both registers.
+    centre = project.read("fi/registers/changes/index.html")
+    assert centre.count("[fi] Tietosuojavastaava vaihtui.") == 1
+    # And a second shared change later keeps the first release's summary as released.
+    project.edit("new-dpo@", "third-dpo@", "shared.yaml")
+    result = project.run("release", "--as-of=2024-08-01", "--summary", "Another change.")
+    assert "summary-2024-08-01" in (project.path / "shared.yaml").read_text()
+    assert "already released" not in result.stderr, result.stderr

@@ -151,6 +151,13 @@ def parser() -> argparse.ArgumentParser:
     )
     rel.add_argument("--undo", metavar="DATE", help="remove the latest, unpublished release")
     rel.add_argument("--force", action="store_true", help="with --undo: even if committed")
+    rel.add_argument(
+        "--summary",
+        metavar="TEXT",
+        help="release every register a shared block's change made differ from its last "
+        "release as a new version of today (or --as-of), with this summary, kept once in "
+        "shared.yaml and translated once in the shared catalogs",
+    )
     _register_option(rel)
     rel.set_defaults(command="release")
     words_help = (
