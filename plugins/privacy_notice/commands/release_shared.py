@@ -92,8 +92,14 @@ def write_summary(project: Project, changed: Sequence[Changed], summary: str, da
 
 def _with_block(text: str, name: str, summary: str) -> str:
     line = f"{name}: {json.dumps(summary, ensure_ascii=False)}\n"
-    if re.search(rf"^\s+{re.escape(name)}:", text, re.M):
-        message = f"{SHARED_FILE} already has a block '{name}': this date was released"
+    found = re.search(rf"^[ \t]+{re.escape(name)}:.*\n", text, re.M)
+    if found and found.group().strip() == line.strip():  # a register more, the same summary
+        return text
+    if found:
+        message = (
+            f"{SHARED_FILE} already has a block '{name}' with another summary: give the "
+            "same summary, or release on another day (--as-of)"
+        )
         raise PolicyError([Diagnostic("--summary", message=message)])
     match = re.search(r"^blocks:[ \t]*\n((?:[ \t]*#.*\n|[ \t]*\n)*)([ \t]+)", text, re.M)
     if match:  # the first block's indentation
