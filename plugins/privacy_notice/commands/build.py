@@ -25,10 +25,11 @@ from pelican.log import console
 from pelican.settings import read_settings as pelican_settings
 
 from privacy_notice.commands import context, outputdir
+from privacy_notice.commands.search import index as index_for_search
 from privacy_notice.diagnostics import Diagnostic, PolicyError, display, visible
 from privacy_notice.files import is_inside
 from privacy_notice.render.defaults import folder_override, notice_settings
-from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY, options_from
+from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY, check_settings, options_from
 
 if TYPE_CHECKING:
     from privacy_notice.source.options import Options
@@ -223,6 +224,8 @@ def build(
             settings["OUTPUT_PATH"] = str(staging)
             console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
             Pelican(settings).run()
+            if check_settings(settings).search:
+                index_for_search(staging)
             outputdir.normalise_modes(staging)
             # Only now, so that problems in the inputs are reported first.
             outputdir.check_replaceable(target, force)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from privacy_notice.diagnostics import Diagnostic
 from privacy_notice.history.versions import Site, build_site
+from privacy_notice.languages.catalogs import CatalogFile
 from privacy_notice.model.directory import EMPTY, Directory
 from privacy_notice.source.directory import directory_of
 from privacy_notice.source.load import read_mapping
@@ -29,8 +31,11 @@ class RegisterJob:
     locales: Mapping[str, str]
     directory: Directory
 
-    def site(self) -> Site:
-        return _with_locales(build_site(self.options, self.directory), self.locales)
+    def site(self, known: Mapping[Path, CatalogFile] | None = None) -> Site:
+        """Its site; ``known``: the catalogs the build read already (the theme's, the
+        shared blocks')."""
+        built = build_site(self.options, self.directory, known)
+        return _with_locales(built, self.locales)
 
 
 def register_jobs(options: Options) -> tuple[list[RegisterJob], tuple[Diagnostic, ...]]:

@@ -112,7 +112,11 @@ class Site:
 
 
 def translate_policy(
-    options: Options, loaded: Loaded, *, allow_fallback: bool
+    options: Options,
+    loaded: Loaded,
+    *,
+    allow_fallback: bool,
+    known: Mapping[FilePath, CatalogFile] | None = None,
 ) -> tuple[dict[tuple[str, str], CatalogFile], Resolution]:
     """The register document of ``policy.yaml`` in every published language."""
     data = loaded.data
@@ -125,6 +129,7 @@ def translate_policy(
         theme_display=display(options.theme_translations),
         own_theme_dir=options.own_theme_translations,
         shared_dir=options.shared_translations,
+        known=known,
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
@@ -157,6 +162,7 @@ def place_policy(
     *,
     allow_fallback: bool,
     refuse_unfilled: bool,
+    known: Mapping[FilePath, CatalogFile] | None = None,
 ) -> Placed:
     """The one way from ``policy.yaml`` to its place in the history, for the build and
     for ``release``. A changed release is refused, except in the live preview, which
@@ -164,7 +170,9 @@ def place_policy(
     loaded, warnings = check_policy(options.policy)
     if refuse_unfilled and unfilled(loaded):  # a skeleton is never published nor released
         raise PolicyError(unfilled(loaded, severity="error"))
-    catalogs, resolution = translate_policy(options, loaded, allow_fallback=allow_fallback)
+    catalogs, resolution = translate_policy(
+        options, loaded, allow_fallback=allow_fallback, known=known
+    )
     history = load_history(options)
     date = resolution.document["notice"]["updated"]
     placement = place_current(loaded, resolution.document, history)
@@ -206,11 +214,18 @@ def check_release(options: Options, today: dt.date) -> Placed:
     return placed
 
 
-def build_site(options: Options, directory: Directory = EMPTY) -> Site:
+def build_site(
+    options: Options,
+    directory: Directory = EMPTY,
+    known: Mapping[FilePath, CatalogFile] | None = None,
+) -> Site:
+    """A register's site; ``known``: the catalogs this build read already (see
+    :func:`.catalogs.common_catalogs`)."""
     placed = place_policy(
         options,
         allow_fallback=options.allow_fallback or options.preview,
         refuse_unfilled=not options.allow_draft,
+        known=known,
     )
     document, date, placement = placed.document, placed.date, placed.placement
     if placement is not Placement.RELEASED and not options.allow_draft:

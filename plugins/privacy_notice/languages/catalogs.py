@@ -138,6 +138,7 @@ def read_catalogs(
     shared_dir: str | Path | None = None,
     own_theme_dir: str | Path | None = None,
     domains: tuple[str, ...] = DOMAINS,
+    known: Mapping[Path, CatalogFile] | None = None,
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
     language but the theme's own (English), whatever the source (of ``domains``); all
@@ -168,17 +169,53 @@ def read_catalogs(
                     directory, shown = Path(own_theme_dir), _display(own_theme_dir)
             display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
             try:
-                found[lang, domain] = read_catalog(
-                    catalog_path(directory, lang, domain), lang, domain, display
+                found[lang, domain] = _read(
+                    known, catalog_path(directory, lang, domain), lang, domain, display
                 )
                 if shared_dir is not None and domain == "policy":
                     path = catalog_path(shared_dir, lang, domain)
-                    shared = read_catalog(path, lang, domain, _display(path))
+                    shared = _read(known, path, lang, domain, _display(path))
                     found[lang, domain] = replace(found[lang, domain], shared=shared)
             except PolicyError as exc:
                 problems += exc.diagnostics
     if problems:
         raise PolicyError(problems)
+    return found
+
+
+def _read(
+    known: Mapping[Path, CatalogFile] | None, path: Path, lang: str, domain: str, display: str
+) -> CatalogFile:
+    """The catalog at ``path``: as the build read it before (``known``: the theme's and the
+    shared blocks' catalogs, which every register of a site reads), else from the file."""
+    file = known.get(path) if known else None
+    if file is not None and file.display == display:
+        return file
+    return read_catalog(path, lang, domain, display)
+
+
+def common_catalogs(options: Options) -> dict[Path, CatalogFile]:
+    """The catalogs every register of a site reads: the theme's (the project's own first)
+    and the shared blocks', read once for the whole build (see :func:`read_catalogs`)."""
+    found: dict[Path, CatalogFile] = {}
+    folders = [
+        (options.theme_translations, "theme"),
+        (options.own_theme_translations, "theme"),
+        (options.shared_translations, "policy"),
+    ]
+    for folder, domain in folders:
+        if folder is None or not Path(folder).is_dir():
+            continue
+        shown = _display(folder)
+        for path in sorted(Path(folder).glob(f"*/LC_MESSAGES/{domain}.po")):
+            lang = path.parts[-3]
+            display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
+            if domain == "policy":  # as read_catalogs names a shared catalog
+                display = _display(path)
+            try:
+                found[path] = read_catalog(path, lang, domain, display)
+            except PolicyError:
+                continue  # each register reads it again, and reports its problems
     return found
 
 

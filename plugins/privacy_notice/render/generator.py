@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -24,7 +24,7 @@ from pelican.writers import Writer
 from privacy_notice.diagnostics import Diagnostic, PolicyError
 from privacy_notice.exports import feeds, formats
 from privacy_notice.history.registers import RegisterJob, register_jobs
-from privacy_notice.languages.catalogs import theme_catalogs
+from privacy_notice.languages.catalogs import common_catalogs, theme_catalogs, theme_translations
 from privacy_notice.render import centre, filters, listing, parallel
 from privacy_notice.render.defaults import policy_facts
 from privacy_notice.render.pages import Page, Plan, page_url, register_base
@@ -96,7 +96,15 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self._write_plan(writer)
             return
         facts = self._facts()
-        renderer = parallel.Renderer(self._render, self._page_html, facts)
+        known = common_catalogs(
+            replace(self.options, shared_translations=self.jobs[0].options.shared_translations)
+        )
+        themes = {
+            path.parts[-3]: theme_translations({(path.parts[-3], "theme"): file}, path.parts[-3])
+            for path, file in known.items()
+            if file.domain == "theme" and file.catalog is not None
+        }
+        renderer = parallel.Renderer(self._render, self._page_html, facts, known, themes)
         workers = parallel.processes(self.settings.get("PRIVACY_NOTICE_JOBS"), len(self.jobs))
         if workers > 1:
             self._compile_templates()  # once, before the workers are forked

@@ -22,7 +22,8 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pelican.utils import get_relative_path, path_to_url
@@ -31,7 +32,7 @@ from privacy_notice.diagnostics import Diagnostic, PolicyError
 from privacy_notice.exports.feeds import Feed
 from privacy_notice.history.registers import RegisterJob
 from privacy_notice.history.versions import Site
-from privacy_notice.languages.catalogs import ThemeCatalog
+from privacy_notice.languages.catalogs import CatalogFile, ThemeCatalog
 from privacy_notice.render import listing
 from privacy_notice.render.bodies import Render
 from privacy_notice.render.pages import Page, register_base
@@ -46,6 +47,10 @@ class Renderer:
     render: Render
     page_html: Callable[[Page], str]
     facts: SiteFacts
+    # What every register reads alike, read once (see catalogs.common_catalogs): the
+    # catalogs by path, the theme's labels by language.
+    known: Mapping[Path, CatalogFile] = field(default_factory=dict)
+    themes: Mapping[str, ThemeCatalog] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,7 @@ def register_output(job: RegisterJob, renderer: Renderer | None = None) -> Outpu
     assert renderer is not None, "outputs() sets the renderer before it forks"
     slug = job.folder.slug
     try:
-        site = job.site()
+        site = job.site(renderer.known)
     except PolicyError as exc:
         return Output(slug, None, problems=tuple(exc.diagnostics))
     base = "" if job.folder.root else register_base(slug)
@@ -96,7 +101,7 @@ def register_output(job: RegisterJob, renderer: Renderer | None = None) -> Outpu
 
     def translations(site: Site, lang: str) -> ThemeCatalog:
         if lang not in theme:
-            theme[lang] = theme_of(site, lang)
+            theme[lang] = renderer.themes.get(lang) or theme_of(site, lang)
         return theme[lang]
 
     plan = register_plan(site, base, renderer.render, translations, renderer.facts)

@@ -1,0 +1,141 @@
+"""A city of N registers (issue 24): its build on every core against a bare Pelican build
+of as many pages, peak memory, ``validate`` of all of them.
+
+    python bench/city_bench.py [--registers 30,100,300] [--rounds 3]
+
+The city: examples/city's shared blocks and directory, and N registers copied from its
+twelve (varied purposes, laws, special categories, recipients; fi and sv), each with its
+two releases plus a third, a shared change released for all with ``release --summary``.
+The baseline: Pelican's default theme with no page menu (``DISPLAY_PAGES_ON_MENU =
+False``: with it every page lists every other, which makes Pelican quadratic), as many
+Markdown articles as the city writes HTML pages, each the default notice's English text.
+Whole processes, run in turn, medians; peak memory from ``os.wait4``. Self-contained (the
+bench helpers are being rewritten on another branch).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+NOTICE = str(BIN / "privacy-notice")
+BARE_CONF = """SITENAME = "Bare"
+SITEURL = ""
+TIMEZONE = "UTC"
+PATH = "content"
+DISPLAY_PAGES_ON_MENU = False
+"""
+SUMMARY = "Tietosuojavastaavan puhelinnumero muuttui."
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (with children) and peak memory (KiB, the largest of the
+    process and its children)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    errors = process.stderr.read() if process.stderr else b""
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors.decode()}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def make_city(target: Path, registers: int) -> Path:
+    """The city of ``registers`` registers described above, at ``target``."""
+    source = ROOT / "examples" / "city"
+    target.mkdir(parents=True)
+    shutil.copy2(source / "shared.yaml", target / "shared.yaml")
+    shutil.copytree(source / "shared", target / "shared")
+    templates = sorted((source / "registers").iterdir())
+    for index in range(registers):
+        template = templates[index % len(templates)]
+        shutil.copytree(template, target / "registers" / f"{template.name}-{index:03d}")
+    shared = target / "shared.yaml"
+    # The DPO's new telephone number: one shared edit, every register changed.
+    shared.write_text(shared.read_text("utf-8").replace("+358 9 123 4500", "+358 9 123 4600"))
+    release = [NOTICE, "release", "--as-of", "2025-09-01", "--summary", SUMMARY]
+    subprocess.run(release, cwd=target, capture_output=True)  # writes the summary to translate
+    subprocess.run([NOTICE, "translations"], cwd=target, check=True, capture_output=True)
+    for po in (target / "shared" / "translations").rglob("policy.po"):
+        text = po.read_text("utf-8")
+        old = f'msgid "{SUMMARY}"\nmsgstr ""'
+        po.write_text(
+            text.replace(
+                old, f'msgid "{SUMMARY}"\nmsgstr "Dataskyddsombudets telefonnummer ändrades."'
+            )
+        )
+    done = subprocess.run(
+        [NOTICE, "release", "--as-of", "2025-09-01"], cwd=target, text=True, capture_output=True
+    )
+    if done.returncode:
+        raise SystemExit(done.stderr[-3000:])
+    return target
+
+
+def bare_site(target: Path, pages: int) -> Path:
+    body = (ROOT / "tests" / "data" / "seed_notice_en.txt").read_text("utf-8")
+    (target / "content").mkdir(parents=True)
+    (target / "pelicanconf.py").write_text(BARE_CONF)
+    for index in range(pages):
+        (target / "content" / f"page-{index:05d}.md").write_text(
+            f"Title: Page {index}\nDate: 2019-10-23\n\n{body}\n", "utf-8"
+        )
+    return target
+
+
+def median(runs: list[tuple[float, float, int]], index: int) -> float:
+    return statistics.median(r[index] for r in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--registers", default="30,100,300")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    parent = Path(os.environ.get("BENCH_TMP") or ROOT / ".bench")
+    parent.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=parent) as tmp:
+        for size in [int(n) for n in args.registers.split(",")]:
+            city = make_city(Path(tmp) / f"city-{size}", size)
+            build = [NOTICE, "build", "-o", "out", "--as-of", "2026-01-01"]
+            run(build, city)
+            pages = sum(1 for _ in (city / "out").resolve().rglob("*.html"))
+            bare = bare_site(Path(tmp) / f"bare-{size}", pages)
+            pelican = [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-o", "out", "-q"]
+            cases = {
+                "city": (build, city),
+                "serial": ([*build, "--jobs", "1"], city),
+                "bare": (pelican, bare),
+                "validate": ([NOTICE, "validate"], city),
+            }
+            runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in cases}
+            for _ in range(args.rounds):
+                for name, (command, cwd) in cases.items():
+                    runs[name].append(run(command, cwd))
+            load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+            city_wall, bare_wall = median(runs["city"], 0), median(runs["bare"], 0)
+            print(
+                f"{size} registers, {pages} pages (load {load}, {os.cpu_count()} cores): "
+                f"build {city_wall:.2f} s vs bare Pelican {bare_wall:.2f} s = "
+                f"{city_wall / bare_wall:.2f}x (one process: {median(runs['serial'], 0):.2f} s); "
+                f"CPU {median(runs['city'], 1):.2f} vs {median(runs['bare'], 1):.2f} s; "
+                f"peak memory {median(runs['city'], 2) / 1024:.0f} vs "
+                f"{median(runs['bare'], 2) / 1024:.0f} MiB = "
+                f"{median(runs['city'], 2) / median(runs['bare'], 2):.2f}x; "
+                f"validate {median(runs['validate'], 0):.2f} s",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
