@@ -18,11 +18,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +36,11 @@ SITEURL = ""
 TIMEZONE = "UTC"
 PATH = "content"
 DISPLAY_PAGES_ON_MENU = False
+"""
+# The live preview's settings: the tool's defaults for the city's folder.
+SETTINGS = """from pathlib import Path
+from privacy_notice.render.defaults import notice_settings
+globals().update(notice_settings(Path(__file__).resolve().parent))
 """
 SUMMARY = "Tietosuojavastaavan puhelinnumero muuttui."
 
@@ -93,6 +101,58 @@ def bare_site(target: Path, pages: int) -> Path:
     return target
 
 
+def preview(city: Path, edits: int) -> list[float]:
+    """Seconds from a save of one register's ``policy.yaml`` to its page served by
+    ``privacy-notice serve --register SLUG`` showing it (the register alone, see README)."""
+    slug = sorted(p.name for p in (city / "registers").iterdir() if p.name.startswith("kirjasto"))[
+        0
+    ]
+    policy = city / "registers" / slug / "policy.yaml"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [NOTICE, "serve", "--register", slug, "--port", str(port), "-s", "pelicanconf.py"],
+        cwd=city,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    page = f"http://127.0.0.1:{port}/fi/index.html"
+    samples = []
+    try:
+        _wait(lambda: "3 vuotta" in _fetch(page), 120)
+        years = 3
+        for _ in range(edits):
+            time.sleep(1)
+            old, years = f"P{years}Y", years + 1
+            text = policy.read_text("utf-8").replace(f'period: "{old}"', f"period: P{years}Y")
+            text = text.replace(f"period: {old}", f"period: P{years}Y")
+            start = time.perf_counter()
+            policy.write_text(text, "utf-8")
+            _wait(lambda y=years: f"{y} vuotta" in _fetch(page), 30)
+            samples.append(time.perf_counter() - start)
+    finally:
+        server.terminate()
+        server.wait()
+    return samples
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return answer.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait(condition: Callable[[], bool], seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > end:
+            raise SystemExit("the preview did not show the edit in time")
+        time.sleep(0.02)
+
+
 def median(runs: list[tuple[float, float, int]], index: int) -> float:
     return statistics.median(r[index] for r in runs)
 
@@ -101,6 +161,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--registers", default="30,100,300")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--edits", type=int, default=5, help="saves timed in the preview")
     args = parser.parse_args()
     parent = Path(os.environ.get("BENCH_TMP") or ROOT / ".bench")
     parent.mkdir(exist_ok=True)
@@ -135,6 +196,14 @@ def main() -> None:
                 f"validate {median(runs['validate'], 0):.2f} s",
                 flush=True,
             )
+            if args.edits:
+                (city / "pelicanconf.py").write_text(SETTINGS, "utf-8")
+                saves = preview(city, args.edits)
+                print(
+                    f"  serve --register: save to served page median "
+                    f"{statistics.median(saves) * 1000:.0f} ms, worst {max(saves) * 1000:.0f} ms",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

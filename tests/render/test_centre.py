@@ -29,6 +29,7 @@ from helpers import (
 )
 
 from conftest import Project
+from privacy_notice.render.signals import plan_ready
 
 FURTHER = {"recruitment": "2024-03-01", "camera-surveillance": "2024-04-15"}
 LANGS = {"recruitment": ("en", "fi"), "camera-surveillance": ("en", "fi")}
@@ -307,3 +308,26 @@ def test_a_shared_change_released_for_every_register_in_one_command(
     result = project.run("release", "--as-of=2024-08-01", "--summary", "Another change.")
     assert "summary-2024-08-01" in (project.path / "shared.yaml").read_text()
     assert "already released" not in result.stderr, result.stderr
+
+
+def test_a_build_on_every_core_is_the_build_of_one_process(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    """Registers built and rendered in worker processes (render/parallel.py) give the bytes
+    of a build in one process, and of the plan a plugin may change (plan_ready)."""
+    project = registers_site.clone(tmp_path / "project")
+    project.build(AS_OF, "--jobs", "2", "-o", "two")
+    project.build(AS_OF, "--jobs", "1", "-o", "one")
+
+    def receiver(sender: object, plan: object) -> None:
+        return None  # listening only: the site is planned as data in one process
+
+    plan_ready.connect(receiver)
+    try:
+        project.build(AS_OF, "-o", "plan")
+    finally:
+        plan_ready.disconnect(receiver)
+    two = outputs((project.path / "two").resolve())
+    assert len(two) > 50  # three registers, the centre
+    assert outputs((project.path / "one").resolve()) == two
+    assert outputs((project.path / "plan").resolve()) == two

@@ -34,11 +34,15 @@ from privacy_notice.source.schema import Schema, iter_texts, policy_schema
 from privacy_notice.source.shared import (
     UNKNOWN_KEY,
     Resolved,
+    Shared,
     project_of,
     read_shared_or_problems,
     refers_to_shared,
     resolve_shared,
 )
+
+# A project's shared.yaml as read once for all its registers: it, or its problems.
+SharedRead = tuple[Shared | None, tuple[Diagnostic, ...]]
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value lines)",
@@ -61,12 +65,14 @@ def check_policy(
     path: os.PathLike[str] | str,
     strict: bool = False,
     folder: Path | None = None,
+    shared: SharedRead | None = None,
 ) -> tuple[Loaded, list[Diagnostic]]:
     """Load and validate a policy file; raise on errors, return it with its warnings
     (the GDPR completeness check of :mod:`.lint`, and the markup the sanitizer will remove
     from its Markdown texts; with ``strict``, they are errors). ``folder``: the register's
     folder (``validate``), whose catalogs are checked for the same markup, and whose
-    version store for what an interrupted release left.
+    version store for what an interrupted release left. ``shared``: its project's
+    ``shared.yaml`` as the command read it for every register (else read here).
     """
     name = display(path)
     raw = read_source(path, name)
@@ -74,7 +80,7 @@ def check_policy(
     resolved = None
     # What is validated is the register resolved, its place in the directory checked.
     if refers_to_shared(loaded.data) or _in_directory(loaded.data):
-        resolved = _resolved(loaded, Path(path))
+        resolved = _resolved(loaded, Path(path), shared)
         loaded = resolved.loaded
     found = validate(loaded)
     found += bounded_texts(loaded)  # always: it guards the renderer, not the schema
@@ -86,8 +92,8 @@ def check_policy(
         raise PolicyError(found)
     found += removed_markup(loaded)
     if folder is not None:  # its layout: see source.project.RegisterFolder
-        shared = project_of(Path(path)) / "shared" / "translations" if resolved else None
-        found += translated_markup(loaded, folder / "translations", shared)
+        catalogs = project_of(Path(path)) / "shared" / "translations" if resolved else None
+        found += translated_markup(loaded, folder / "translations", catalogs)
         versions = folder / "content" / "versions"
         found += leftover_temporaries(versions, display(versions))
     found = sorted(found + lint(loaded))
@@ -96,10 +102,10 @@ def check_policy(
     return loaded, found
 
 
-def _resolved(loaded: Loaded, path: Path) -> Resolved:
+def _resolved(loaded: Loaded, path: Path, read: SharedRead | None = None) -> Resolved:
     """``loaded`` with its shared blocks. A broken ``shared.yaml`` or a missing block does
     not stop the check of the rest: every problem of the register is reported in one run."""
-    shared, broken = read_shared_or_problems(project_of(path))
+    shared, broken = read or read_shared_or_problems(project_of(path))
     resolved = resolve_shared(loaded, shared, broken=bool(broken))
     listed = [] if broken else reference_problems(loaded, shared.loaded if shared else None)
     if broken or listed:
