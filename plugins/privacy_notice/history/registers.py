@@ -18,6 +18,7 @@ from privacy_notice.source.load import read_mapping
 from privacy_notice.source.options import Options
 from privacy_notice.source.project import Project, RegisterFolder, discover, each
 from privacy_notice.source.shared import read_shared_or_problems
+from privacy_notice.source.validate import SharedRead
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,12 @@ class RegisterJob:
     locales: Mapping[str, str]
     directory: Directory
 
-    def site(self, known: Mapping[Path, CatalogFile] | None = None) -> Site:
+    def site(
+        self, known: Mapping[Path, CatalogFile] | None = None, shared: SharedRead | None = None
+    ) -> Site:
         """Its site; ``known``: the catalogs the build read already (the theme's, the
-        shared blocks')."""
-        built = build_site(self.options, self.directory, known)
+        shared blocks'), ``shared``: the project's ``shared.yaml`` as the build read it."""
+        built = build_site(self.options, self.directory, known, shared)
         return _with_locales(built, self.locales)
 
 

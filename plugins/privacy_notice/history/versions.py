@@ -38,7 +38,7 @@ from privacy_notice.model.register import register_from_document
 from privacy_notice.source.lint import unfilled
 from privacy_notice.source.loaded import Loaded
 from privacy_notice.source.options import Options
-from privacy_notice.source.validate import check_policy
+from privacy_notice.source.validate import SharedRead, check_policy
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,11 +163,12 @@ def place_policy(
     allow_fallback: bool,
     refuse_unfilled: bool,
     known: Mapping[FilePath, CatalogFile] | None = None,
+    shared: SharedRead | None = None,
 ) -> Placed:
     """The one way from ``policy.yaml`` to its place in the history, for the build and
     for ``release``. A changed release is refused, except in the live preview, which
     shows it as a draft with a warning."""
-    loaded, warnings = check_policy(options.policy)
+    loaded, warnings = check_policy(options.policy, shared=shared)
     if refuse_unfilled and unfilled(loaded):  # a skeleton is never published nor released
         raise PolicyError(unfilled(loaded, severity="error"))
     catalogs, resolution = translate_policy(
@@ -218,14 +219,17 @@ def build_site(
     options: Options,
     directory: Directory = EMPTY,
     known: Mapping[FilePath, CatalogFile] | None = None,
+    shared: SharedRead | None = None,
 ) -> Site:
     """A register's site; ``known``: the catalogs this build read already (see
-    :func:`.catalogs.common_catalogs`)."""
+    :func:`.catalogs.common_catalogs`), ``shared``: its project's ``shared.yaml`` as read
+    once for every register."""
     placed = place_policy(
         options,
         allow_fallback=options.allow_fallback or options.preview,
         refuse_unfilled=not options.allow_draft,
         known=known,
+        shared=shared,
     )
     document, date, placement = placed.document, placed.date, placed.placement
     if placement is not Placement.RELEASED and not options.allow_draft:

@@ -32,6 +32,7 @@ from privacy_notice.render.settings import OPTIONS_KEY, options_from
 from privacy_notice.render.signals import plan_ready
 from privacy_notice.render.site_plan import SiteFacts, centre_site_plan, site_plan
 from privacy_notice.source.project import each
+from privacy_notice.source.shared import SHARED_FILE, read_shared_or_problems
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +105,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             for path, file in known.items()
             if file.domain == "theme" and file.catalog is not None
         }
-        renderer = parallel.Renderer(self._render, self._page_html, facts, known, themes)
+        project = self.options.policy.parent
+        shared = read_shared_or_problems(project) if (project / SHARED_FILE).exists() else None
+        renderer = parallel.Renderer(self._render, self._page_html, facts, known, themes, shared)
         workers = parallel.processes(self.settings.get("PRIVACY_NOTICE_JOBS"), len(self.jobs))
         if workers > 1:
             self._compile_templates()  # once, before the workers are forked
@@ -114,7 +117,8 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             problems.update(output.problems)
             if not problems:  # once a register failed, the build fails: nothing more written
                 self._write_output(writer, output)
-            built[output.slug] = output
+            # Written: what the centre needs is kept, not the register's files.
+            built[output.slug] = replace(output, pages=(), files=None)
         if problems:
             raise PolicyError(sorted(problems))
         ordered = [built[job.folder.slug] for job in self.jobs]

@@ -37,6 +37,7 @@ from privacy_notice.render import listing
 from privacy_notice.render.bodies import Render
 from privacy_notice.render.pages import Page, register_base
 from privacy_notice.render.site_plan import SiteFacts, register_plan, theme_of
+from privacy_notice.source.validate import SharedRead
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Renderer:
     # catalogs by path, the theme's labels by language.
     known: Mapping[Path, CatalogFile] = field(default_factory=dict)
     themes: Mapping[str, ThemeCatalog] = field(default_factory=dict)
+    shared: SharedRead | None = None  # the project's shared.yaml, read once
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def register_output(job: RegisterJob, renderer: Renderer | None = None) -> Outpu
     assert renderer is not None, "outputs() sets the renderer before it forks"
     slug = job.folder.slug
     try:
-        site = job.site(renderer.known)
+        site = job.site(renderer.known, renderer.shared)
     except PolicyError as exc:
         return Output(slug, None, problems=tuple(exc.diagnostics))
     base = "" if job.folder.root else register_base(slug)

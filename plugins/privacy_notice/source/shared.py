@@ -32,7 +32,8 @@ import copy
 import dataclasses
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,36 @@ class Shared:
     @property
     def source_language(self) -> str | None:
         return _text(self.loaded.data.get("source_language"))
+
+    def positions(self, block: str) -> BlockPositions:
+        """Where each value, key and scalar of ``block`` was written in ``shared.yaml``
+        (paths within the block; the block's own key left out), each register using it
+        placing them under its reference."""
+        return self._positions.get(block, BlockPositions())
+
+    @cached_property
+    def _positions(self) -> dict[str, BlockPositions]:
+        found: dict[str, BlockPositions] = {}
+        origin, file = self.loaded, self.loaded.file
+        for kind, table in (("values", origin.values), ("keys", origin.keys)):
+            for where, mark in table.items():
+                if len(where) < 2 or where[0] != "blocks" or (kind == "keys" and len(where) == 2):
+                    continue
+                entry = found.setdefault(str(where[1]), BlockPositions())
+                getattr(entry, kind).append((where[2:], Mark(mark.line, mark.column, file)))
+        for where, text in origin.scalars.items():
+            if len(where) >= 2 and where[0] == "blocks":
+                found.setdefault(str(where[1]), BlockPositions()).scalars.append((where[2:], text))
+        return found
+
+
+@dataclass(frozen=True)
+class BlockPositions:
+    """Where a shared block's values, keys and scalars are (see :meth:`Shared.positions`)."""
+
+    values: list[tuple[YamlPath, Mark]] = field(default_factory=list)
+    keys: list[tuple[YamlPath, Mark]] = field(default_factory=list)
+    scalars: list[tuple[YamlPath, str]] = field(default_factory=list)
 
 
 def _text(value: object) -> str | None:
@@ -235,8 +266,14 @@ def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = Fals
     if not references:
         return Resolved(loaded, (), ())
     data = copy.deepcopy(loaded.data)
-    values, keys, scalars = dict(loaded.values), dict(loaded.keys), dict(loaded.scalars)
+    replaced: set[YamlPath] = set()  # where a block is put: what the register wrote goes
     problems, unresolved, uses = [], [], []
+    for path in references:
+        if shared is not None and _block(loaded, shared, path)[1] is None:
+            replaced.add(path)
+    values = {p: v for p, v in loaded.values.items() if not _under(p, replaced)}
+    keys = {p: v for p, v in loaded.keys.items() if not _under(p, replaced)}
+    scalars = {p: v for p, v in loaded.scalars.items() if not _under(p, replaced)}
     for path in references:
         block, problem = _block(loaded, shared, path)
         if problem is not None or shared is None:
@@ -246,22 +283,22 @@ def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = Fals
             continue
         _replace(data, path, copy.deepcopy(block))
         at = loaded.diagnostic(path, "")
-        uses.append(SharedUse(path, _at(loaded.data, path)[REFERENCE], at))
-        for table in (values, keys, scalars):
-            for old in [p for p in table if p[: len(path)] == path and p != path]:
-                del table[old]
-        origin = shared.loaded
-        prefix = ("blocks", _at(loaded.data, path)[REFERENCE])
-        for source, target in ((origin.values, values), (origin.keys, keys)):
-            for where, mark in source.items():
-                if where[: len(prefix)] == prefix and (target is values or where != prefix):
-                    target[(*path, *where[2:])] = Mark(mark.line, mark.column, origin.file)
-        for where, text in origin.scalars.items():
-            if where[: len(prefix)] == prefix:
-                scalars[(*path, *where[2:])] = text
+        name = _at(loaded.data, path)[REFERENCE]
+        uses.append(SharedUse(path, name, at))
+        replaced.add(path)
+        block_at = shared.positions(name)
+        values.update({(*path, *where): mark for where, mark in block_at.values})
+        keys.update({(*path, *where): mark for where, mark in block_at.keys})
+        scalars.update({(*path, *where): text for where, text in block_at.scalars})
     problems += _language_problems(loaded, shared)
     resolved = Loaded(loaded.file, data, values, keys, scalars)
     return Resolved(resolved, tuple(problems), tuple(unresolved), tuple(uses))
+
+
+def _under(path: YamlPath, places: set[YamlPath]) -> bool:
+    """Whether ``path`` lies inside one of ``places`` (not at one: a reference's own key
+    and value keep their positions)."""
+    return bool(places) and any(path[:end] in places for end in range(len(path)))
 
 
 def _block(loaded: Loaded, shared: Shared | None, path: YamlPath) -> tuple[Any, Diagnostic | None]:
