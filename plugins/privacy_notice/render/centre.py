@@ -70,6 +70,7 @@ def centre_plan(
             name,
             centre_url(lang),
             " - ".join(filter(None, (site_name, heading))),
+            limit=centre_pages.RECENT_ENTRIES,
         )
     files = {"api/registers.json": canonical_json(registers_index(centre, site_url))}
     if centre.search:

@@ -20,6 +20,8 @@ GROUPS = "groups"
 # How many of the latest changes the page of recent changes lists (each a date and a
 # summary, with every register it was released for).
 RECENT = 50
+# How many entries (a version of a register each) the site-wide feed of a language holds.
+RECENT_ENTRIES = 200
 SEARCH_SCRIPT = "search/search.js"
 # Where the search tool writes its index and its user interface (see commands/search.py).
 SEARCH_BUNDLE = "pagefind/"

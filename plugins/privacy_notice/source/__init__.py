@@ -2,9 +2,9 @@
 column of every value (``load``, ``compose``, ``loaded``), validated by JSON Schema
 (``schema``, ``validate``) and by the rules a schema cannot state (``rules``, with the
 language codes Babel knows: ``locales``), the GDPR completeness check (``lint``), shared
-blocks (``shared``), the units and groups of people they declare (``directory``) and
-the schemas editors use for them (``editor_schemas``), older
-documents read through migrations (``migrate``), the registers of a project
-(``project``) and the options that say where a register's inputs are (``options``).
-Every problem is a located :class:`~privacy_notice.diagnostics.Diagnostic`.
+blocks (``shared``, put in place of a register's references by ``references``), the
+units and groups of people they declare (``directory``) and the schemas editors use for
+them (``editor_schemas``), older documents read through migrations (``migrate``), the
+registers of a project (``project``) and the options that say where a register's inputs
+are (``options``). Every problem is a located :class:`~privacy_notice.diagnostics.Diagnostic`.
 """

@@ -29,16 +29,15 @@ from privacy_notice.source.directory import REFERENCES, reference_problems
 from privacy_notice.source.lint import lint
 from privacy_notice.source.load import load_policy_text, read_source
 from privacy_notice.source.loaded import Loaded
+from privacy_notice.source.references import Resolved, resolve_shared
 from privacy_notice.source.rules import domain_checks
 from privacy_notice.source.schema import Schema, iter_texts, policy_schema
 from privacy_notice.source.shared import (
     UNKNOWN_KEY,
-    Resolved,
     Shared,
     project_of,
     read_shared_or_problems,
     refers_to_shared,
-    resolve_shared,
 )
 
 # A project's shared.yaml as read once for all its registers: it, or its problems.
