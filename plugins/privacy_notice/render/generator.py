@@ -97,17 +97,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self._write_plan(writer)
             return
         facts = self._facts()
-        known = common_catalogs(
-            replace(self.options, shared_translations=self.jobs[0].options.shared_translations)
-        )
-        themes = {
-            path.parts[-3]: theme_translations({(path.parts[-3], "theme"): file}, path.parts[-3])
-            for path, file in known.items()
-            if file.domain == "theme" and file.catalog is not None
-        }
-        project = self.options.policy.parent
-        shared = read_shared_or_problems(project) if (project / SHARED_FILE).exists() else None
-        renderer = parallel.Renderer(self._render, self._page_html, facts, known, themes, shared)
+        renderer = self._renderer(facts)
         workers = parallel.processes(self.settings.get("PRIVACY_NOTICE_JOBS"), len(self.jobs))
         if workers > 1:
             self._compile_templates()  # once, before the workers are forked
@@ -133,6 +123,21 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self._write_pages(writer, plan.pages)
             self._write_feeds(writer, plan.feeds)
             self._write_files(writer, plan.files)
+
+    def _renderer(self, facts: SiteFacts) -> parallel.Renderer:
+        """How each register is rendered, with what every register reads alike read once:
+        the theme's and the shared blocks' catalogs, the theme's labels, ``shared.yaml``."""
+        known = common_catalogs(
+            replace(self.options, shared_translations=self.jobs[0].options.shared_translations)
+        )
+        themes = {
+            path.parts[-3]: theme_translations({(path.parts[-3], "theme"): file}, path.parts[-3])
+            for path, file in known.items()
+            if file.domain == "theme" and file.catalog is not None
+        }
+        project = self.options.policy.parent
+        shared = read_shared_or_problems(project) if (project / SHARED_FILE).exists() else None
+        return parallel.Renderer(self._render, self._page_html, facts, known, themes, shared)
 
     def _write_plan(self, writer: Writer) -> None:
         """The site planned as data, announced, then written (see :mod:`.signals`)."""
