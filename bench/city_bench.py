@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -27,6 +28,10 @@ import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from privacy_notice.languages.update import render
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -68,26 +73,40 @@ def make_city(target: Path, registers: int) -> Path:
     for index in range(registers):
         template = templates[index % len(templates)]
         shutil.copytree(template, target / "registers" / f"{template.name}-{index:03d}")
+        policy = target / "registers" / f"{template.name}-{index:03d}" / "policy.yaml"
+        # English too, from the third version on (its texts marked, not translated).
+        text = policy.read_text("utf-8")
+        policy.write_text(text.replace('  - "sv"\n', '  - "sv"\n  - "en"\n', 1), "utf-8")
     shared = target / "shared.yaml"
-    # The DPO's new telephone number: one shared edit, every register changed.
-    shared.write_text(shared.read_text("utf-8").replace("+358 9 123 4500", "+358 9 123 4600"))
+    # The DPO's new telephone number: one shared edit, every register changed; and the
+    # units and groups named in English too.
+    text = shared.read_text("utf-8").replace("+358 9 123 4500", "+358 9 123 4600")
+    text = re.sub(r'^( +)sv: "(.*)"$', r'\g<0>\n\1en: "[en] \2"', text, flags=re.M)
+    shared.write_text(text, "utf-8")
     release = [NOTICE, "release", "--as-of", "2025-09-01", "--summary", SUMMARY]
     subprocess.run(release, cwd=target, capture_output=True)  # writes the summary to translate
     subprocess.run([NOTICE, "translations"], cwd=target, check=True, capture_output=True)
-    for po in (target / "shared" / "translations").rglob("policy.po"):
-        text = po.read_text("utf-8")
-        old = f'msgid "{SUMMARY}"\nmsgstr ""'
-        po.write_text(
-            text.replace(
-                old, f'msgid "{SUMMARY}"\nmsgstr "Dataskyddsombudets telefonnummer ändrades."'
-            )
-        )
+    for po in target.rglob("policy.po"):
+        translate(po)
     done = subprocess.run(
         [NOTICE, "release", "--as-of", "2025-09-01"], cwd=target, text=True, capture_output=True
     )
     if done.returncode:
         raise SystemExit(done.stderr[-3000:])
     return target
+
+
+def translate(po: Path) -> None:
+    """Every empty entry of a catalog filled: the summary in Swedish, every English text
+    marked as such (the bench needs the pages, not the words)."""
+    lang = po.parts[-3]
+    catalog = read_po(po.open("rb"), locale=lang)
+    for message in catalog:
+        if message.id and (not message.string or message.fuzzy):
+            swedish = "Dataskyddsombudets telefonnummer ändrades."
+            message.string = swedish if lang == "sv" else f"[en] {message.id}"
+            message.flags.discard("fuzzy")
+    po.write_bytes(render(catalog, locations=False))
 
 
 def bare_site(target: Path, pages: int) -> Path:
