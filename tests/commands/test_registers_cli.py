@@ -12,8 +12,10 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from helpers import AS_OF, CAMERA, broken_links, broken_register, outputs
 
+import privacy_notice.source.project as project_module
 from conftest import DATA, Project, copy_project
 from privacy_notice.commands.cli import parser
 
@@ -105,3 +107,23 @@ def test_a_register_gone_since_the_last_build_is_named(
     result = project.build(AS_OF)  # renaming is allowed, but its URLs are gone: said so
     assert "warning: register 'camera-surveillance' was in the previous build" in result.stderr
     assert "'cctv'" not in result.stderr and "'recruitment'" not in result.stderr
+
+
+def test_validate_of_many_registers_on_every_core_says_what_one_process_says(
+    registers_site: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate splits many registers among processes: the same lines, in the same order,
+    every problem reported (a broken register among them)."""
+    project = registers_site.clone(tmp_path / "project")
+    source = project.path / "registers" / "recruitment"
+    for index in range(17):
+        shutil.copytree(source, project.path / "registers" / f"copy-{index:02d}")
+    policy = project.path / "registers" / "copy-05" / "policy.yaml"
+    policy.write_text(policy.read_text("utf-8").replace("period: P6M", "period: six months"))
+    parallel = project.run("validate")
+    monkeypatch.setattr(project_module, "_PROCESSES_FROM", 10**6)
+    serial = project.run("validate")
+    assert parallel.returncode == serial.returncode == 1
+    assert parallel.stderr == serial.stderr
+    assert "registers/copy-05/policy.yaml:" in parallel.stderr
+    assert "'six months' is not an ISO 8601 duration" in parallel.stderr

@@ -123,3 +123,21 @@ class _Notice:
     def __init__(self, summary, updated, effective, supersedes_announced):
         self.summary, self.updated = summary, updated
         self.effective, self.supersedes_announced = effective, supersedes_announced
+
+
+def test_a_site_wide_feed_of_many_registers_keeps_the_newest_entries() -> None:
+    from privacy_notice.exports.feeds import Entry, Feed, Place, site_feed
+
+    def feed(name: str, dates: list[str]) -> Feed:
+        entries = tuple(
+            Entry(f"tag:x,2024:/{name}/{d}", d, f"/{name}/{d}", f"{d}T00:00:00Z", "s", "c")
+            for d in dates
+        )
+        return Feed(f"tag:x:{name}", "fi", name, "/", "/f", name, None, dates[-1], entries)
+
+    parts = [("A", feed("a", ["2024-01-01", "2024-03-01"])), ("B", feed("b", ["2024-02-01"]))]
+    place = Place("", "2024-01-01")
+    every = site_feed(parts, "fi", place, "feeds/all.fi.atom.xml", "fi/registers/index.html", "T")
+    assert [e.link for e in every.entries] == ["/a/2024-03-01", "/b/2024-02-01", "/a/2024-01-01"]
+    newest = site_feed(parts, "fi", place, "f", "l", "T", limit=2)
+    assert [e.link for e in newest.entries] == ["/a/2024-03-01", "/b/2024-02-01"]

@@ -14,14 +14,32 @@ import pytest
 from conftest import ROOT
 from privacy_notice.history.store import read_history
 from privacy_notice.history.versions import translate_policy
-from privacy_notice.render.defaults import notice_settings
+from privacy_notice.render.defaults import notice_settings, policy_facts
 from privacy_notice.source.load import load_policy
 from privacy_notice.source.options import DEFAULT_THEME as THEME
 from privacy_notice.source.options import Options
+from privacy_notice.source.project import RegisterFolder, discover
 from privacy_notice.source.validate import check_policy
 from run_cli import in_process
 
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "policy.yaml").is_file())
+# A notice folder (policy.yaml), or a project of several registers (shared.yaml, registers/).
+EXAMPLES = sorted(
+    p
+    for p in (ROOT / "examples").iterdir()
+    if (p / "policy.yaml").is_file() or (p / "shared.yaml").is_file()
+)
+
+
+def registers(example: Path) -> list[RegisterFolder]:
+    return list(discover(example).registers)
+
+
+def base(register: RegisterFolder) -> str:
+    return "" if register.root else f"registers/{register.slug}/"
+
+
+def first_policy(example: Path) -> dict:
+    return load_policy(registers(example)[0].policy).data
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -37,7 +55,7 @@ def example(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
 
 
 def test_there_is_an_example():
-    assert [p.name for p in EXAMPLES if p.name == "webshop"] == ["webshop"]
+    assert [p.name for p in EXAMPLES if p.name in ("city", "webshop")] == ["city", "webshop"]
 
 
 def test_valid_and_complete(example: Path):
@@ -48,22 +66,28 @@ def test_valid_and_complete(example: Path):
 
 
 def test_every_text_resolves_in_every_language(example: Path):
-    options = Options(
-        policy=example / "policy.yaml",
-        translations=example / "translations",
-        versions=example / "content" / "versions",
-    )
-    loaded, _warnings = check_policy(options.policy)
-    _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
-    assert resolution.problems == [] and not resolution.fallbacks
-    assert len(loaded.data["languages"]) >= 2
+    project = discover(example)
+    for register in project.registers:
+        options = project.options(
+            register,
+            Options(
+                policy=register.policy,
+                translations=register.translations,
+                versions=register.versions,
+            ),
+        )
+        loaded, _warnings = check_policy(options.policy)
+        _catalogs, resolution = translate_policy(options, loaded, allow_fallback=False)
+        assert resolution.problems == [] and not resolution.fallbacks, register.slug
+        assert len(loaded.data["languages"]) >= 2
 
 
 def test_released_history_verifies_and_policy_is_released(example: Path):
-    history = read_history(example / "content" / "versions")
-    assert len(history.snapshots) >= 2, "an example shows its history: two releases or more"
-    later = history.snapshots[-1].document["notice"]
-    assert later["material"] and later["summary"]
+    for register in registers(example):
+        history = read_history(register.versions)
+        assert len(history.snapshots) >= 2, "an example shows its history: two releases or more"
+        later = history.snapshots[-1].document["notice"]
+        assert later["material"] and later["summary"]
     result = run(example.parent, "--root", example.name, "release")
     assert result.returncode == 0, result.stderr
     assert "already released; nothing to do" in result.stderr
@@ -74,19 +98,22 @@ def test_built_with_the_default_settings(example: Path, tmp_path: Path):
     out = tmp_path / "out"
     result = run(tmp_path, "--root", str(example), "build", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    policy = load_policy(example / "policy.yaml").data
-    dates = [s.date for s in read_history(example / "content" / "versions").snapshots]
-    for lang in policy["languages"]:
-        assert (out / lang / "index.html").is_file()
-        assert (out / lang / "versions" / "index.html").is_file()
-        for date in dates:
-            assert (out / lang / "versions" / date / "index.html").is_file()
-        for date in dates[1:]:
-            assert (out / lang / "versions" / date / "changes" / "index.html").is_file()
-    index = json.loads((out / "api" / "versions.json").read_text("utf-8"))
-    assert sorted(v["date"] for v in index["versions"]) == dates
-    assert index["current"] == dates[-1]
-    assert policy["controller"]["name"] in (out / "index.html").read_text("utf-8")
+    for register in registers(example):
+        site = out / base(register)
+        policy = load_policy(register.policy).data
+        dates = [s.date for s in read_history(register.versions).snapshots]
+        for lang in policy["languages"]:
+            assert (site / lang / "index.html").is_file()
+            assert (site / lang / "versions" / "index.html").is_file()
+            for date in dates:
+                assert (site / lang / "versions" / date / "index.html").is_file()
+            for date in dates[1:]:
+                assert (site / lang / "versions" / date / "changes" / "index.html").is_file()
+        index = json.loads((site / "api" / "versions.json").read_text("utf-8"))
+        assert sorted(v["date"] for v in index["versions"]) == dates
+        assert index["current"] == dates[-1]
+    name = policy_facts(example / "policy.yaml")[0]
+    assert name and name in (out / "index.html").read_text("utf-8")
 
 
 def test_built_for_publishing_with_settings_from_elsewhere(
@@ -98,8 +125,8 @@ def test_built_for_publishing_with_settings_from_elsewhere(
     out = tmp_path / "published"
     result = run(ROOT, "--root", str(example), "build", "-s", "publishconf.py", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    name = load_policy(example / "policy.yaml").data["controller"]["name"]
-    assert name in (out / "index.html").read_text("utf-8")
+    name = policy_facts(example / "policy.yaml")[0]
+    assert name and name in (out / "index.html").read_text("utf-8")
     assert 'href="https://tietosuoja.acme.test/' in (out / "index.html").read_text("utf-8")
     for page in out.rglob("*.html"):
         assert "Kivra" not in page.read_text("utf-8"), page
@@ -107,8 +134,8 @@ def test_built_for_publishing_with_settings_from_elsewhere(
 
 def test_default_settings_for_a_notice_folder(example: Path):
     settings = notice_settings(example)
-    policy = load_policy(example / "policy.yaml").data
-    assert settings["SITENAME"] == policy["controller"]["name"]
+    policy = first_policy(example)
+    assert settings["SITENAME"] == policy_facts(example / "policy.yaml")[0]
     assert settings["DEFAULT_LANG"] == policy["languages"][0]
     assert settings["PRIVACY_NOTICE_ROOT"] == str(example.resolve())
     assert settings["CACHE_PATH"] == str(example.resolve() / ".cache")

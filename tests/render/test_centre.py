@@ -29,10 +29,13 @@ from helpers import (
 )
 
 from conftest import Project
+from privacy_notice.render.signals import plan_ready
 
 FURTHER = {"recruitment": "2024-03-01", "camera-surveillance": "2024-04-15"}
 LANGS = {"recruitment": ("en", "fi"), "camera-surveillance": ("en", "fi")}
 ROOT_LANGS = ("fi", "sv", "en")
+# The privacy centre's own files (its index, group and changes pages, site-wide feeds).
+CENTRE_FILES = r"[a-z]+/registers/(?:[a-z0-9-]+/)*index\.html|feeds/all\.[a-z]+\.atom\.xml"
 
 
 def test_every_page_type_of_every_register_in_every_language(registers_site: Project) -> None:
@@ -129,7 +132,7 @@ def test_the_root_registers_urls_are_unchanged(
         name
         for name in several
         if name.startswith("registers/")
-        or re.fullmatch(r"[a-z]+/registers/index\.html|feeds/all\.[a-z]+\.atom\.xml", name)
+        or re.fullmatch(CENTRE_FILES, name)
         or name == "api/registers.json"
     }
     assert set(several) - added == set(single)
@@ -210,3 +213,120 @@ def test_a_further_register_writes_dates_as_the_root_register(
     project.build(AS_OF)
     assert "April 15, 2024" in project.text("registers/camera-surveillance/en/versions/index.html")
     assert "1 March 2024" in project.text("registers/recruitment/en/versions/index.html")
+
+
+def test_the_centre_lists_the_groups_of_people_and_the_units(registers_site: Project) -> None:
+    """shared.yaml's groups and units: on the front page of each language, a page per
+    group with every register that concerns it, what it keeps and why, special
+    categories marked; static HTML, no script."""
+    fi = registers_site.read("fi/registers/index.html")
+    assert 'href="../../fi/registers/groups/applicants/index.html">Työnhakijat</a>' in fi
+    assert "Toimitilojemme vierailijat" in fi and "Henkilöstö ja kulttuuri" in fi
+    # A register of no unit is listed too, under the other registers.
+    assert 'href="../../fi/index.html"' in fi
+    applicants = registers_site.text("en/registers/groups/applicants/index.html")
+    assert "Privacy notice for job applicants" in applicants
+    assert "Privacy notice for camera surveillance" in applicants
+    assert "Keeps: Name, Application and CV. Why: We choose whom to hire." in applicants
+    visitors = registers_site.text("fi/registers/groups/visitors/index.html")
+    assert "Kaikki toimistoihimme tulevat." in visitors
+    assert "job applicants" not in visitors
+    # The notice names its unit and the groups it concerns, in its language.
+    camera = registers_site.text("registers/camera-surveillance/fi/index.html")
+    assert "Rekisteriä ylläpitävä yksikkö Toimitilat" in camera
+    index = json.loads(registers_site.read("api/registers.json"))
+    assert index["registers"][1]["concerns"] == ["visitors", "applicants"]
+    assert index["groups"][0] == {
+        "id": "applicants",
+        "name": {"en": "Job applicants", "fi": "Työnhakijat", "sv": "Arbetssökande"},
+    }
+    for page in (registers_site.path / "output").rglob("*.html"):
+        assert "<script" not in page.read_text("utf-8").replace(
+            '<script type="application/ld+json">', ""
+        ), page
+
+
+def test_recent_changes_across_registers(registers_site: Project) -> None:
+    page = registers_site.read("en/registers/changes/index.html")
+    dates = re.findall(r'<time datetime="([0-9-]+)">', page)
+    assert dates == sorted(dates, reverse=True) and "2024-04-15" in dates
+    assert 'href="../../../registers/recruitment/en/versions/2024-03-01/index.html"' in page
+    assert 'href="../../../feeds/all.en.atom.xml"' in page
+
+
+def test_an_unknown_group_or_unit_is_one_located_line(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    project = registers_site.clone(tmp_path / "project")
+    project.edit("concerns: [applicants]", "concerns: [aplicants]", RECRUITMENT)
+    project.edit("unit: facilities", "unit: nowhere", CAMERA)
+    result = project.run("validate")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(
+        line.startswith(f"{RECRUITMENT}:")
+        and "concerns[0]: no group 'aplicants' in shared.yaml; did you mean 'applicants'?" in line
+        for line in lines
+    ), result.stderr
+    assert any(f"{CAMERA}:" in line and "unit: no unit 'nowhere'" in line for line in lines)
+
+
+def test_a_shared_change_released_for_every_register_in_one_command(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    """release --summary: every register the shared edit changed gets a new version with
+    its own changes page and the summary, given once (in shared.yaml, translated once)."""
+    project = registers_site.clone(tmp_path / "project")
+    project.edit("dpo@services.example", "new-dpo@services.example", "shared.yaml")
+    result = project.run("release", "--as-of=2024-07-01", "--summary", MOVED)
+    assert result.returncode == 1  # the summary is not translated yet: nothing released
+    assert "recruitment: its shared blocks changed" in result.stderr, result.stderr
+    assert "camera-surveillance: its shared blocks changed" in result.stderr
+    assert (
+        f"  summary-2024-07-01: {json.dumps(MOVED)}\n" in (project.path / "shared.yaml").read_text()
+    )
+    assert (
+        "  summary:\n    $shared: summary-2024-07-01\n" in (project.path / RECRUITMENT).read_text()
+    )
+    assert project.run("translations").returncode == 0
+    translate_fi(project, "shared/translations", MOVED, "[fi] Tietosuojavastaava vaihtui.")
+    result = project.run("release", "--as-of=2024-07-01")
+    assert result.returncode == 0, result.stderr
+    project.build("--as-of=2024-07-01")
+    for slug in FURTHER:
+        changes = project.text(f"registers/{slug}/fi/versions/2024-07-01/changes/index.html")
+        assert "[fi] Tietosuojavastaava vaihtui." in changes
+        assert "new-dpo@services.example" in changes
+    # The root register does not use the block: no new version.
+    assert project.read("api/versions.json") == registers_site.read("api/versions.json")
+    # One item of the centre's recent changes, with both registers.
+    centre = project.read("fi/registers/changes/index.html")
+    assert centre.count("[fi] Tietosuojavastaava vaihtui.") == 1
+    # And a second shared change later keeps the first release's summary as released.
+    project.edit("new-dpo@", "third-dpo@", "shared.yaml")
+    result = project.run("release", "--as-of=2024-08-01", "--summary", "Another change.")
+    assert "summary-2024-08-01" in (project.path / "shared.yaml").read_text()
+    assert "already released" not in result.stderr, result.stderr
+
+
+def test_a_build_on_every_core_is_the_build_of_one_process(
+    registers_site: Project, tmp_path: Path
+) -> None:
+    """Registers built and rendered in worker processes (render/parallel.py) give the bytes
+    of a build in one process, and of the plan a plugin may change (plan_ready)."""
+    project = registers_site.clone(tmp_path / "project")
+    project.build(AS_OF, "--jobs", "2", "-o", "two")
+    project.build(AS_OF, "--jobs", "1", "-o", "one")
+
+    def receiver(sender: object, plan: object) -> None:
+        return None  # listening only: the site is planned as data in one process
+
+    plan_ready.connect(receiver)
+    try:
+        project.build(AS_OF, "-o", "plan")
+    finally:
+        plan_ready.disconnect(receiver)
+    two = outputs((project.path / "two").resolve())
+    assert len(two) > 50  # three registers, the centre
+    assert outputs((project.path / "one").resolve()) == two
+    assert outputs((project.path / "plan").resolve()) == two

@@ -141,6 +141,8 @@ def test_every_setting_is_declared_with_a_meaning_and_a_valid_default():
             "PREVIEW",
             "PUBLISH",
             "AS_OF",
+            "SEARCH",
+            "JOBS",
         )
     ]
     for setting in SETTINGS:

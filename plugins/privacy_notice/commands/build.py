@@ -25,10 +25,11 @@ from pelican.log import console
 from pelican.settings import read_settings as pelican_settings
 
 from privacy_notice.commands import context, outputdir
+from privacy_notice.commands.search import index as index_for_search
 from privacy_notice.diagnostics import Diagnostic, PolicyError, display, visible
 from privacy_notice.files import is_inside
 from privacy_notice.render.defaults import folder_override, notice_settings
-from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY, options_from
+from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY, check_settings, options_from
 
 if TYPE_CHECKING:
     from privacy_notice.source.options import Options
@@ -189,6 +190,8 @@ def build(
     publish: bool = False,
     as_of: str | None = None,
     register: str | None = None,
+    search: bool = False,
+    jobs: int | None = None,
 ) -> Path:
     """Build the site into ``output``; return where it went. ``publish``: no drafts, no
     fallback, no preview, whatever the settings say (see :mod:`.settings`); ``as_of``:
@@ -204,6 +207,10 @@ def build(
         override["PRIVACY_NOTICE_PUBLISH"] = True
     if as_of:
         override["PRIVACY_NOTICE_AS_OF"] = as_of
+    if search:
+        override["PRIVACY_NOTICE_SEARCH"] = True
+    if jobs is not None:
+        override["PRIVACY_NOTICE_JOBS"] = jobs
     target = outputdir.target_path(output)
     settings = load_settings(root, settings_file, override, root_given=root_given)
     options = settings[OPTIONS_KEY] = replace(options_from(settings), register=register)
@@ -217,6 +224,8 @@ def build(
             settings["OUTPUT_PATH"] = str(staging)
             console.quiet = True  # Pelican's "Processed 0 articles" summary misleads here
             Pelican(settings).run()
+            if check_settings(settings).search:
+                index_for_search(staging)
             outputdir.normalise_modes(staging)
             # Only now, so that problems in the inputs are reported first.
             outputdir.check_replaceable(target, force)
@@ -289,6 +298,8 @@ def run(args: argparse.Namespace) -> int:
         publish=args.publish,
         as_of=args.as_of and context.as_of(args.as_of).isoformat(),
         register=args.register,
+        search=args.search,
+        jobs=args.jobs,
     )
     print(f"built {visible(display(output))}", file=sys.stderr)
     return 0

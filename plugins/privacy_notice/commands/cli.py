@@ -4,7 +4,7 @@ Exit status 0 on success, 1 with one ``file:line:col: path: message`` line per p
 on bad input, and never a traceback for a problem in the inputs.
 
 Each command is a module of this package with a ``run(args)`` (``validate``, ``build``,
-``serve``, ``release``, ``translations``, ``init``), imported when that command runs:
+``serve``, ``release``, ``translations``, ``init``, ``records``), imported when that command runs:
 ``validate`` starts without Pelican, Jinja or Babel's formatting.
 """
 
@@ -105,6 +105,18 @@ def parser() -> argparse.ArgumentParser:
         help="build as of this date, YYYY-MM-DD: which version is in force "
         "(default: today in TIMEZONE); the same inputs and date give the same bytes",
     )
+    build.add_argument(
+        "--search",
+        action="store_true",
+        help="full-text search of the privacy centre, indexed by Pagefind (pip install "
+        "'pagefind[extended]'); off by default: no page then has a script",
+    )
+    build.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="build the registers in N processes (default: one per core; 1: in this one)",
+    )
     build.set_defaults(command="build")
     serve_help = (
         "serve a live preview of every register (drafts shown) on localhost and rebuild it "
@@ -139,6 +151,13 @@ def parser() -> argparse.ArgumentParser:
     )
     rel.add_argument("--undo", metavar="DATE", help="remove the latest, unpublished release")
     rel.add_argument("--force", action="store_true", help="with --undo: even if committed")
+    rel.add_argument(
+        "--summary",
+        metavar="TEXT",
+        help="release every register a shared block's change made differ from its last "
+        "release as a new version of today (or --as-of), with this summary, kept once in "
+        "shared.yaml and translated once in the shared catalogs",
+    )
     _register_option(rel)
     rel.set_defaults(command="release")
     words_help = (
@@ -148,6 +167,19 @@ def parser() -> argparse.ArgumentParser:
     words = commands.add_parser("translations", help=words_help, description=words_help)
     _register_option(words)
     words.set_defaults(command="translations")
+    records_help = (
+        "write the record of processing activities (GDPR Art. 30(1)) of every register, "
+        "one row per purpose, as CSV and XLSX in each language (records/)"
+    )
+    record = commands.add_parser("records", help=records_help, description=records_help)
+    record.add_argument(
+        "-o", "--output", help="the folder the files go to (default: records; never a site)"
+    )
+    record.add_argument(
+        "--as-of", metavar="DATE", help="the spreadsheet's date (default: today), YYYY-MM-DD"
+    )
+    _register_option(record)
+    record.set_defaults(command="records")
     _init_parser(commands)
     return main
 

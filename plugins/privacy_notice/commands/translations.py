@@ -22,9 +22,10 @@ from privacy_notice.languages.update import (
 from privacy_notice.source.load import load_policy, read_mapping
 from privacy_notice.source.loaded import Loaded
 from privacy_notice.source.project import Project, RegisterFolder, each
+from privacy_notice.source.references import resolve_shared
 from privacy_notice.source.rules import check_languages
 from privacy_notice.source.schema import iter_texts
-from privacy_notice.source.shared import read_shared_or_problems, resolve_shared
+from privacy_notice.source.shared import read_shared_or_problems
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,24 +7,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from privacy_notice.commands import context
 from privacy_notice.diagnostics import Diagnostic, PolicyError, visible
-from privacy_notice.source.project import RegisterFolder, each, policy_files
-from privacy_notice.source.validate import check_policy
+from privacy_notice.source.project import RegisterFolder, each_in_processes, policy_files
+from privacy_notice.source.shared import read_shared_or_problems
+from privacy_notice.source.validate import SharedRead, check_policy
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.files:  # the project's registers (one, in a single-register project)
         project = context.project(args)
         registers = project.select(args.register)
-
-        def check(register: RegisterFolder) -> tuple[RegisterFolder, list[Diagnostic]]:
-            policy, folder = register.policy, register.folder
-            return register, check_policy(policy, strict=args.strict, folder=folder)[1]
-
-        for register, warnings in each(registers, check, project.problems):
+        shared = read_shared_or_problems(project.folder) if project.shared else None
+        check = partial(_check, strict=args.strict, shared=shared)
+        for register, warnings in each_in_processes(registers, check, project.problems):
             _report_valid(str(register.policy), warnings)
         return 0
     policies, found = policy_files([Path(f) for f in args.files])
@@ -39,6 +38,13 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise PolicyError(list(problems))
     return 0
+
+
+def _check(
+    register: RegisterFolder, *, strict: bool, shared: SharedRead | None
+) -> tuple[RegisterFolder, list[Diagnostic]]:
+    policy, folder = register.policy, register.folder
+    return register, check_policy(policy, strict=strict, folder=folder, shared=shared)[1]
 
 
 def _report_valid(path: str, warnings: Sequence[Diagnostic]) -> None:

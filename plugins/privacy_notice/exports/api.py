@@ -5,12 +5,14 @@ the index of its versions and the change record (JSON Patch) of each version.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from privacy_notice.exports import formats
 from privacy_notice.exports.changes import json_patch, schema_versions, versions_index
 from privacy_notice.history.canonical import canonical_json
 from privacy_notice.history.versions import Site
+from privacy_notice.source.migrate import CURRENT_VERSION
 from privacy_notice.source.schema import register_schema_for, register_schema_path
 
 
@@ -24,9 +26,9 @@ def api_files(
     (the index links each version's pages, ``page_url``)."""
     files = {
         "api/register.json": canonical_json(site.current.document),
-        "api/register.schema.json": canonical_json(register_schema_for(site.languages)),
+        "api/register.schema.json": published_schema(site.languages),
         **{
-            register_schema_path(number): canonical_json(register_schema_for(None, number))
+            register_schema_path(number): published_schema(None, number)
             for number in schema_versions(site.versions)
         },
         "api/versions.json": canonical_json(
@@ -48,3 +50,10 @@ def api_files(
             )
         previous = published
     return files
+
+
+@cache
+def published_schema(languages: tuple[str, ...] | None, version: int = CURRENT_VERSION) -> bytes:
+    """The published register schema (see :func:`.schema.register_schema_for`), as bytes:
+    the same for every register of a site with the same languages, so made once."""
+    return canonical_json(register_schema_for(languages, version))

@@ -202,12 +202,14 @@ def site_feed(
     path: str,
     link: str,
     title: str,
+    limit: int | None = None,
 ) -> Feed:
     """The site-wide feed of ``lang``: the entries of every register's feed (``parts``:
     the register's title and its feed), newest first, each title naming its register.
     A register that does not publish ``lang`` takes part in its own language (as the
     privacy centre lists it), its entries marked with their ``xml:lang``. The entries keep
-    their ids, unique across registers (their paths differ)."""
+    their ids, unique across registers (their paths differ). ``limit``: only the newest
+    entries, as many (a feed of recent changes across hundreds of registers)."""
     entries = sorted(
         (
             replace(
@@ -222,7 +224,7 @@ def site_feed(
         ),
         key=lambda e: (e.updated, e.id),
         reverse=True,
-    )
+    )[:limit]
     first = parts[0][1]
     return Feed(
         id=place.tag(path),

@@ -6,54 +6,86 @@ reported together.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from privacy_notice.history.versions import build_site
+from privacy_notice.diagnostics import Diagnostic
+from privacy_notice.history.versions import Site, build_site
+from privacy_notice.languages.catalogs import CatalogFile
+from privacy_notice.model.directory import EMPTY, Directory
+from privacy_notice.source.directory import directory_of
 from privacy_notice.source.load import read_mapping
-from privacy_notice.source.project import RegisterFolder, discover, each
+from privacy_notice.source.options import Options
+from privacy_notice.source.project import Project, RegisterFolder, discover, each
+from privacy_notice.source.shared import read_shared_or_problems
+from privacy_notice.source.validate import SharedRead
 
-if TYPE_CHECKING:  # validate must start fast: the release's modules load when it runs
-    from privacy_notice.history.versions import Site
-    from privacy_notice.source.options import Options
+
+@dataclass(frozen=True)
+class RegisterJob:
+    """What builds one register's site, in this process or another: its folder (``root``:
+    it has the single-register URLs), its options, the root register's ``locales`` (for
+    the languages it does not choose itself) and the project's directory."""
+
+    folder: RegisterFolder
+    options: Options
+    locales: Mapping[str, str]
+    directory: Directory
+
+    def site(
+        self, known: Mapping[Path, CatalogFile] | None = None, shared: SharedRead | None = None
+    ) -> Site:
+        """Its site; ``known``: the catalogs the build read already (the theme's, the
+        shared blocks'), ``shared``: the project's ``shared.yaml`` as the build read it."""
+        built = build_site(self.options, self.directory, known, shared)
+        return _with_locales(built, self.locales)
 
 
-def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
-    """What every register of the project of ``options.policy`` shows (the root register
-    with ``options`` as they are); every register's problems raised together.
+def register_jobs(options: Options) -> tuple[list[RegisterJob], tuple[Diagnostic, ...]]:
+    """The job of every register of the project of ``options.policy`` (the root register
+    with ``options`` as they are), and the project's own problems (see
+    :attr:`.project.Project.problems`), to be reported with the registers'.
 
     With ``options.register``, only that register, as the root register of a site of its
     own (``build --register``: its URLs are those of a single-register site); the other
     registers are not read, their problems do not stop it."""
 
     project = discover(options.policy.parent, keep_going=True)
+    directory = project_directory(project)
+    first = next((r for r in project.registers if r.root), None)
     if options.register is not None:
         alone = project.select(options.register)[0]
-        site = build_site(replace(project.options(alone, options), register=None))
-        first = next((r for r in project.registers if r.root), None)
-        if first is not None and first is not alone:  # dates written as the whole site's
-            site = _with_locales(site, _root_locales(first))
-        return [(replace(alone, root=True), site)]
-
-    def built(register: RegisterFolder) -> tuple[RegisterFolder, Site]:
-        chosen = (
+        # Dates written as the whole site's (the root register's locales).
+        locales = _root_locales(first) if first is not None and first is not alone else {}
+        chosen = replace(project.options(alone, options), register=None)
+        return [RegisterJob(replace(alone, root=True), chosen, locales, directory)], ()
+    locales = _root_locales(first) if first is not None else {}
+    jobs = [
+        RegisterJob(
+            register,
             replace(options, shared_translations=project.shared_translations)
             if register.root
-            else project.options(register, options)
+            else project.options(register, options),
+            {} if register.root else locales,
+            directory,
         )
-        return register, build_site(chosen)
-
-    sites = each(project.registers, built, project.problems)
-    root = next((site for register, site in sites if register.root), None)
-    return [(register, _with_locales(site, root)) for register, site in sites]
+        for register in project.registers
+    ]
+    return jobs, project.problems
 
 
-def _with_locales(site: Site, root: Site | Mapping[str, str] | None) -> Site:
+def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
+    """What every register of the project shows (see :func:`register_jobs`), built in this
+    process; every register's problems raised together."""
+    jobs, problems = register_jobs(options)
+    return each(jobs, lambda job: (job.folder, job.site()), problems)
+
+
+def _with_locales(site: Site, locales: Mapping[str, str]) -> Site:
     """A further register writes dates and lists as the root register does, in each
     language whose locale it does not choose itself (``locales``): one site, one style."""
-    if root is None or site is root:
+    if not locales:
         return site
-    locales = root if isinstance(root, Mapping) else root.locales
     inherited = {lang: locales[lang] for lang in site.languages if lang in locales}
     return replace(site, locales={**inherited, **site.locales})
 
@@ -65,3 +97,12 @@ def _root_locales(root: RegisterFolder) -> Mapping[str, str]:
     if not isinstance(locales, dict):
         return {}
     return {k: v for k, v in locales.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def project_directory(project: Project) -> Directory:
+    """The units and groups of the project's ``shared.yaml`` (its problems are the
+    project's, reported with the registers')."""
+    if project.shared is None:
+        return EMPTY
+    shared, _problems = read_shared_or_problems(project.folder)
+    return directory_of(shared.loaded if shared else None)

@@ -33,11 +33,12 @@ from privacy_notice.history.store import (
 )
 from privacy_notice.languages.catalogs import CatalogFile, read_catalogs
 from privacy_notice.languages.resolve import Resolution, resolve
+from privacy_notice.model.directory import EMPTY, Directory
 from privacy_notice.model.register import register_from_document
 from privacy_notice.source.lint import unfilled
 from privacy_notice.source.loaded import Loaded
 from privacy_notice.source.options import Options
-from privacy_notice.source.validate import check_policy
+from privacy_notice.source.validate import SharedRead, check_policy
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,6 +50,9 @@ class Site:
     warnings: tuple[Diagnostic, ...] = field(default=())
     locales: Mapping[str, str] = field(default_factory=dict)  # lang -> locale, if chosen
     as_of: str = ""  # the build date (see Options.as_of); "" for "the newest is in force"
+    # The organisation's units and groups of people (shared.yaml), by which its pages name
+    # the register's unit and the groups it concerns.
+    directory: Directory = EMPTY
 
     def locale(self, lang: str) -> str:
         """The locale that writes dates and lists in ``lang``."""
@@ -115,7 +119,11 @@ class Site:
 
 
 def translate_policy(
-    options: Options, loaded: Loaded, *, allow_fallback: bool
+    options: Options,
+    loaded: Loaded,
+    *,
+    allow_fallback: bool,
+    known: Mapping[FilePath, CatalogFile] | None = None,
 ) -> tuple[dict[tuple[str, str], CatalogFile], Resolution]:
     """The register document of ``policy.yaml`` in every published language."""
     data = loaded.data
@@ -128,6 +136,7 @@ def translate_policy(
         theme_display=display(options.theme_translations),
         own_theme_dir=options.own_theme_translations,
         shared_dir=options.shared_translations,
+        known=known,
     )
     resolution = resolve(loaded, catalogs, allow_fallback=allow_fallback)
     if errors(resolution.problems):
@@ -160,14 +169,18 @@ def place_policy(
     *,
     allow_fallback: bool,
     refuse_unfilled: bool,
+    known: Mapping[FilePath, CatalogFile] | None = None,
+    shared: SharedRead | None = None,
 ) -> Placed:
     """The one way from ``policy.yaml`` to its place in the history, for the build and
     for ``release``. A changed release is refused, except in the live preview, which
     shows it as a draft with a warning."""
-    loaded, warnings = check_policy(options.policy)
+    loaded, warnings = check_policy(options.policy, shared=shared)
     if refuse_unfilled and unfilled(loaded):  # a skeleton is never published nor released
         raise PolicyError(unfilled(loaded, severity="error"))
-    catalogs, resolution = translate_policy(options, loaded, allow_fallback=allow_fallback)
+    catalogs, resolution = translate_policy(
+        options, loaded, allow_fallback=allow_fallback, known=known
+    )
     history = load_history(options)
     date = resolution.document["notice"]["updated"]
     placement = place_current(loaded, resolution.document, history)
@@ -209,11 +222,21 @@ def check_release(options: Options, today: dt.date) -> Placed:
     return placed
 
 
-def build_site(options: Options) -> Site:
+def build_site(
+    options: Options,
+    directory: Directory = EMPTY,
+    known: Mapping[FilePath, CatalogFile] | None = None,
+    shared: SharedRead | None = None,
+) -> Site:
+    """A register's site; ``known``: the catalogs this build read already (see
+    :func:`.catalogs.common_catalogs`), ``shared``: its project's ``shared.yaml`` as read
+    once for every register."""
     placed = place_policy(
         options,
         allow_fallback=options.allow_fallback or options.preview,
         refuse_unfilled=not options.allow_draft,
+        known=known,
+        shared=shared,
     )
     document, date, placement = placed.document, placed.date, placed.placement
     if placement is not Placement.RELEASED and not options.allow_draft:
@@ -239,6 +262,7 @@ def build_site(options: Options) -> Site:
         (*notes, *placed.warnings, *placed.resolution.problems),
         dict(placed.loaded.data.get("locales") or {}),
         options.as_of,
+        directory,
     )
 
 

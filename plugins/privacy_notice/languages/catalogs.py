@@ -23,6 +23,7 @@ from privacy_notice.diagnostics import Diagnostic, PolicyError, Severity, shorte
 from privacy_notice.diagnostics import display as _display
 from privacy_notice.files import CATALOG_BYTES, read_regular
 from privacy_notice.languages.theme import catalog_problems, literal_catalog
+from privacy_notice.source.options import Options
 from privacy_notice.source.po import syntax_problems
 
 DOMAINS = ("policy", "theme")
@@ -110,9 +111,12 @@ def read_catalogs(
     theme_display: str = "theme/translations",
     shared_dir: str | Path | None = None,
     own_theme_dir: str | Path | None = None,
+    domains: tuple[str, ...] = DOMAINS,
+    known: Mapping[Path, CatalogFile] | None = None,
 ) -> dict[tuple[str, str], CatalogFile]:
     """The policy catalog of every language but the source, and the theme catalog of every
-    language but the theme's own (English), whatever the source; all syntax errors at once.
+    language but the theme's own (English), whatever the source (of ``domains``); all
+    syntax errors at once.
 
     The ``policy`` catalogs are the notice's (``translations_dir``); the ``theme`` catalogs
     belong to the theme and are read from its own ``translations/`` (``theme_dir``), so a
@@ -128,7 +132,7 @@ def read_catalogs(
     found: dict[tuple[str, str], CatalogFile] = {}
     problems: list[Diagnostic] = []
     for lang in languages:
-        for domain in DOMAINS:
+        for domain in domains:
             if lang == (source if domain == "policy" else THEME_LANGUAGE):
                 continue
             directory, shown = roots[domain]
@@ -139,17 +143,53 @@ def read_catalogs(
                     directory, shown = Path(own_theme_dir), _display(own_theme_dir)
             display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
             try:
-                found[lang, domain] = read_catalog(
-                    catalog_path(directory, lang, domain), lang, domain, display
+                found[lang, domain] = _read(
+                    known, catalog_path(directory, lang, domain), lang, domain, display
                 )
                 if shared_dir is not None and domain == "policy":
                     path = catalog_path(shared_dir, lang, domain)
-                    shared = read_catalog(path, lang, domain, _display(path))
+                    shared = _read(known, path, lang, domain, _display(path))
                     found[lang, domain] = replace(found[lang, domain], shared=shared)
             except PolicyError as exc:
                 problems += exc.diagnostics
     if problems:
         raise PolicyError(problems)
+    return found
+
+
+def _read(
+    known: Mapping[Path, CatalogFile] | None, path: Path, lang: str, domain: str, display: str
+) -> CatalogFile:
+    """The catalog at ``path``: as the build read it before (``known``: the theme's and the
+    shared blocks' catalogs, which every register of a site reads), else from the file."""
+    file = known.get(path) if known else None
+    if file is not None and file.display == display:
+        return file
+    return read_catalog(path, lang, domain, display)
+
+
+def common_catalogs(options: Options) -> dict[Path, CatalogFile]:
+    """The catalogs every register of a site reads: the theme's (the project's own first)
+    and the shared blocks', read once for the whole build (see :func:`read_catalogs`)."""
+    found: dict[Path, CatalogFile] = {}
+    folders = [
+        (options.theme_translations, "theme"),
+        (options.own_theme_translations, "theme"),
+        (options.shared_translations, "policy"),
+    ]
+    for folder, domain in folders:
+        if folder is None or not Path(folder).is_dir():
+            continue
+        shown = _display(folder)
+        for path in sorted(Path(folder).glob(f"*/LC_MESSAGES/{domain}.po")):
+            lang = path.parts[-3]
+            display = f"{shown}/{lang}/LC_MESSAGES/{domain}.po"
+            if domain == "policy":  # as read_catalogs names a shared catalog
+                display = _display(path)
+            try:
+                found[path] = read_catalog(path, lang, domain, display)
+            except PolicyError:
+                continue  # each register reads it again, and reports its problems
     return found
 
 
@@ -210,3 +250,17 @@ def theme_translations(catalogs: Mapping[tuple[str, str], CatalogFile], lang: st
     buffer = io.BytesIO()
     write_mo(buffer, literal_catalog(file.catalog), use_fuzzy=False)
     return GNUTranslations(io.BytesIO(buffer.getvalue()))
+
+
+def theme_catalogs(options: Options, languages: Iterable[str]) -> dict[str, ThemeCatalog]:
+    """The theme's labels in each of ``languages`` (the centre's, the record's), read as
+    every register reads them (the project's own catalogs first, see :class:`.Options`)."""
+    files = read_catalogs(
+        options.translations,
+        list(languages),
+        "",
+        theme_dir=options.theme_translations,
+        own_theme_dir=options.own_theme_translations,
+        domains=("theme",),
+    )
+    return {lang: theme_translations(files, lang) for lang in languages}

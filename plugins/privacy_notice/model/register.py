@@ -103,6 +103,10 @@ class Register:
     updates: Updates | None = None
     additional_sections: tuple[AdditionalSection, ...] = ()
     section_order: tuple[str, ...] = ()
+    # Its place in the organisation's directory (shared.yaml, see directory.py): the unit
+    # that keeps it and the groups of people it concerns, by id.
+    unit: str | None = None
+    concerns: tuple[str, ...] = ()
 
     def section(self, key: str) -> Any:
         """The section with ``key``: a built-in one, or an additional one by its id."""

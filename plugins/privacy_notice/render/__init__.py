@@ -1,7 +1,9 @@
 """The site as pages: the render plan of every page, API file and feed, as data
 (``pages``), the notice bodies and changes of each language (``bodies``, ``redline``,
 ``glance``), Jinja filters (``filters``), the privacy centre of several registers
-(``centre``), the plan of the whole site (``site_plan``), and the Pelican side: the
+(``centre``, its pages by group of people and of recent changes: ``centre_pages``, what it
+reads of each register: ``listing``), the plan of the whole site (``site_plan``), every
+register built on every core (``parallel``), and the Pelican side: the
 generator that hands the plan to Pelican's writer (``generator``), its signal
 (``signals``) and settings (``settings``, located in the settings file by
 ``settings_file``; a placeholder ``SITEURL`` told by ``site_url``; ``defaults``).

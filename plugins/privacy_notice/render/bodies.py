@@ -75,6 +75,7 @@ class Language:
             "locale": self.site.locale(self.lang),
             "source_language": self.site.source_language,
             "fallback_label": self.gettext("Not yet translated"),
+            "directory": self.site.directory,
             **template_callables(self.translations),
         }
 

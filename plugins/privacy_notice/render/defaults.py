@@ -76,6 +76,8 @@ def policy_facts(policy: Path) -> tuple[str | None, str | None]:
         block = blocks.get(controller[REFERENCE]) if isinstance(blocks, dict) else None
         controller = block if isinstance(block, dict) else None
     name = controller.get("name") if isinstance(controller, dict) else None
+    if isinstance(name, dict):  # a name translated through the catalogs: its source text
+        name = name.get("translate")
     first = languages[0] if isinstance(languages, list) and languages else None
     return (
         name if isinstance(name, str) and name else None,

@@ -2,16 +2,17 @@
 
 It only orchestrates. What each register's site shows is built by
 :mod:`privacy_notice.history.registers`; which pages, API files and feeds the site consists
-of, by :mod:`privacy_notice.render.site_plan` (the plan, as data); how it looks is the
-theme's business. Every file goes through Pelican's Writer (``sanitised_join``, the
-overwrite guard, the ``content_written`` signal).
+of, by :mod:`privacy_notice.render.site_plan` (the plan, as data), on every core by
+:mod:`privacy_notice.render.parallel`; how it looks is the theme's business. Every file
+goes through Pelican's Writer (``sanitised_join``, the overwrite guard, the
+``content_written`` signal).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jinja2 import BytecodeCache
@@ -19,14 +20,18 @@ from pelican.generators import Generator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
+from privacy_notice.diagnostics import Diagnostic, PolicyError
 from privacy_notice.exports import feeds, formats
-from privacy_notice.history.registers import build_registers
-from privacy_notice.history.versions import Site
-from privacy_notice.render import centre, filters
+from privacy_notice.history.registers import RegisterJob, register_jobs
+from privacy_notice.languages.catalogs import common_catalogs, theme_catalogs, theme_translations
+from privacy_notice.render import centre, filters, listing, parallel
+from privacy_notice.render.defaults import policy_facts
 from privacy_notice.render.pages import Page, Plan, page_url, register_base
 from privacy_notice.render.settings import OPTIONS_KEY, options_from
 from privacy_notice.render.signals import plan_ready
-from privacy_notice.render.site_plan import site_plan
+from privacy_notice.render.site_plan import SiteFacts, centre_site_plan, site_plan
+from privacy_notice.source.project import each
+from privacy_notice.source.shared import SHARED_FILE, read_shared_or_problems
 
 logger = logging.getLogger(__name__)
 
@@ -67,42 +72,124 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         filters.install(self.env)
         self.env.globals["page_url"] = page_url
         self.env.globals["format_url"] = formats.format_url
-        self.site: Site | None = None  # the root register's (the first)
-        self.registers: tuple[centre.BuiltRegister, ...] = ()
+        self.jobs: list[RegisterJob] = []
+        self.problems: tuple[Diagnostic, ...] = ()
 
     def generate_context(self) -> None:
         # Checked by privacy-notice build already; by the first use under plain pelican.
-        options = self.settings.get(OPTIONS_KEY) or options_from(self.settings)
-        self.registers = tuple(
-            centre.BuiltRegister(
-                folder.slug, "" if folder.root else register_base(folder.slug), site
-            )
-            for folder, site in build_registers(options)
-        )
-        self.site = self.registers[0].site
-        if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]):
+        self.options = self.settings.get(OPTIONS_KEY) or options_from(self.settings)
+        self.jobs, self.problems = register_jobs(self.options)
+        if self.settings.get("SITENAME") in (None, DEFAULT_CONFIG["SITENAME"]) and self.jobs:
             # The site is the controller's (feed titles, templates), unless settings say so.
-            # (in the source language, where the controller's name is translated)
-            current = self.site.current.register
-            self.context["SITENAME"] = current.controller.name[current.source_language]
-        for register in self.registers:
-            for warning in register.site.warnings:
-                logger.warning("%s", warning)
+            name, _lang = policy_facts(self.jobs[0].options.policy)
+            self.context["SITENAME"] = name or DEFAULT_CONFIG["SITENAME"]
 
     # --- output ---------------------------------------------------------------------------
 
-    def generate_output(self, writer: Writer) -> None:
-        plan = site_plan(
-            self.registers,
-            self._render,
+    def _facts(self) -> SiteFacts:
+        several = len(self.jobs) > 1 or not self.jobs[0].folder.root
+        return SiteFacts(
             site_url=str(self.settings.get("SITEURL", "")),
             site_name=str(self.context.get("SITENAME", "")),
             default_lang=self.settings.get("DEFAULT_LANG"),
+            several=several,
+            search=bool(self.settings.get("PRIVACY_NOTICE_SEARCH", False)),
+        )
+
+    def generate_output(self, writer: Writer) -> None:
+        if plan_ready.receivers:  # a plugin may change any page: the plan, in this process
+            self._write_plan(writer)
+            return
+        facts = self._facts()
+        renderer = self._renderer(facts)
+        workers = parallel.processes(self.settings.get("PRIVACY_NOTICE_JOBS"), len(self.jobs))
+        if workers > 1:
+            self._compile_templates()  # once, before the workers are forked
+        built: dict[str, parallel.Output] = {}
+        problems = set(self.problems)
+        for output in parallel.outputs(self.jobs, renderer, workers):
+            problems.update(output.problems)
+            if not problems:  # once a register failed, the build fails: nothing more written
+                self._write_output(writer, output)
+            # Written: what the centre needs is kept, not the register's files.
+            built[output.slug] = replace(output, pages=(), files=None)
+        if problems:
+            raise PolicyError(sorted(problems))
+        ordered = [built[job.folder.slug] for job in self.jobs]
+        for output in ordered:
+            for warning in output.warnings:
+                logger.warning("%s", warning)
+        if facts.several:
+            listed = [output.listed for output in ordered if output.listed is not None]
+            catalogs = theme_catalogs(self.options, listing.languages(listed))
+            directory = self.jobs[0].directory
+            plan = centre_site_plan(listed, self._render, catalogs, directory, facts)
+            self._write_pages(writer, plan.pages)
+            self._write_feeds(writer, plan.feeds)
+            self._write_files(writer, plan.files)
+
+    def _renderer(self, facts: SiteFacts) -> parallel.Renderer:
+        """How each register is rendered, with what every register reads alike read once:
+        the theme's and the shared blocks' catalogs, the theme's labels, ``shared.yaml``."""
+        known = common_catalogs(
+            replace(self.options, shared_translations=self.jobs[0].options.shared_translations)
+        )
+        themes = {
+            path.parts[-3]: theme_translations({(path.parts[-3], "theme"): file}, path.parts[-3])
+            for path, file in known.items()
+            if file.domain == "theme" and file.catalog is not None
+        }
+        project = self.options.policy.parent
+        shared = read_shared_or_problems(project) if (project / SHARED_FILE).exists() else None
+        return parallel.Renderer(self._render, self._page_html, facts, known, themes, shared)
+
+    def _write_plan(self, writer: Writer) -> None:
+        """The site planned as data, announced, then written (see :mod:`.signals`)."""
+
+        def built(job: RegisterJob) -> centre.BuiltRegister:
+            slug = job.folder.slug
+            return centre.BuiltRegister(
+                slug, "" if job.folder.root else register_base(slug), job.site()
+            )
+
+        registers = each(self.jobs, built, self.problems)
+        for register in registers:
+            for warning in register.site.warnings:
+                logger.warning("%s", warning)
+        facts = self._facts()
+        plan = site_plan(
+            registers,
+            self._render,
+            site_url=facts.site_url,
+            site_name=facts.site_name,
+            default_lang=facts.default_lang,
+            directory=self.jobs[0].directory,
+            search=facts.search,
         )
         plan = self._announce(plan)
         self._write_pages(writer, plan.pages)
         self._write_feeds(writer, plan.feeds)
         self._write_files(writer, plan.files)
+
+    def _write_output(self, writer: Writer, output: parallel.Output) -> None:
+        """One register's files: its pages as rendered (see :mod:`.parallel`), its feeds
+        and API files, each through the Writer."""
+        relative_urls = self.settings.get("RELATIVE_URLS", False)
+        for name, html in output.pages:
+            writer.write_file(name, Verbatim(html), self.context, relative_urls=relative_urls)
+        self._write_feeds(writer, output.feeds or {})
+        self._write_files(writer, output.files or {})
+
+    def _compile_templates(self) -> None:
+        for name in self.env.list_templates(extensions=["html"]):
+            self.env.get_template(name)
+
+    def _page_html(self, page: Page) -> str:
+        """A page as Pelican's Writer renders it (see :func:`.parallel.writer_context`)."""
+        relative_urls = bool(self.settings.get("RELATIVE_URLS", False))
+        context = parallel.writer_context(self.context, page.name, relative_urls, page.context)
+        template = self.get_template(page.template.removesuffix(".html"))
+        return str(template.render(context))
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
         return str(self.env.get_template(template).render(context))

@@ -57,6 +57,7 @@ class Kind:
 PATH = Kind((str, os.PathLike), "a path (text)")
 OPTIONAL_PATH = Kind((str, os.PathLike, type(None)), "a path (text) or None")
 FLAG = Kind((bool,), "True or False")
+OPTIONAL_COUNT = Kind((int, type(None)), "a whole number of processes, or None")
 OPTIONAL_DATE = Kind((str, type(None)), "a date YYYY-MM-DD (text) or None", r"\d{4}-\d{2}-\d{2}")
 
 
@@ -131,6 +132,24 @@ class NoticeSettings:
             OPTIONAL_DATE,
             "The day the site is built as of (set by `privacy-notice build --as-of DATE`): "
             "which version is in force. None: today in `TIMEZONE`.",
+        ),
+    )
+
+    search: bool = field(
+        default=False,
+        metadata=about(
+            FLAG,
+            "Full-text search of the privacy centre (`privacy-notice build --search`): a "
+            "search page per language, indexed by Pagefind (`pip install "
+            "'pagefind[extended]'`). Off: no page has a script.",
+        ),
+    )
+    jobs: int | None = field(
+        default=None,
+        metadata=about(
+            OPTIONAL_COUNT,
+            "How many processes build the registers (`privacy-notice build --jobs N`). None: "
+            "one per core; 1: all in the build's own process.",
         ),
     )
 

@@ -1,17 +1,63 @@
 """The plan of the whole site: each register's plan in its URL space and, for a site of
 several registers, the privacy centre's; as data, with no Pelican in it (the generator
-hands it to Pelican's writer)."""
+hands it to Pelican's writer). One register's plan (:func:`register_plan`) is also what a
+worker process makes of its register (see :mod:`.parallel`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from privacy_notice.exports import feeds, formats
 from privacy_notice.history.versions import Site
 from privacy_notice.languages.catalogs import ThemeCatalog, theme_translations
-from privacy_notice.render import centre, pages
+from privacy_notice.model.directory import EMPTY, Directory
+from privacy_notice.model.register import Register
+from privacy_notice.render import centre, listing, pages
 from privacy_notice.render.bodies import Render
 from privacy_notice.render.pages import Plan, page_url, register_url
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every register's plan shares: the site's URL and name, Pelican's
+    ``DEFAULT_LANG``, whether it has several registers (every page links the centre),
+    and whether full-text search is on."""
+
+    site_url: str
+    site_name: str
+    default_lang: str | None
+    several: bool
+    search: bool = False
+
+
+def register_plan(
+    site: Site,
+    base: str,
+    render: Render,
+    translations: Callable[[Site, str], ThemeCatalog],
+    facts: SiteFacts,
+) -> Plan:
+    """The pages, API files and feeds of one register in its URL space ``base``."""
+    # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
+    exports = formats.site_exports(site, register_url(facts.site_url, base), page_url)
+    default = facts.default_lang
+    return pages.plan(
+        site,
+        render,
+        {lang: translations(site, lang) for lang in site.languages},
+        default_lang=default if default in site.languages else site.languages[0],
+        exports=exports,
+        site_url=facts.site_url,
+        site_name=facts.site_name,
+        base=base,
+        centre=facts.several,
+    )
+
+
+def theme_of(site: Site, lang: str) -> ThemeCatalog:
+    return theme_translations(site.catalogs, lang)
 
 
 def site_plan(
@@ -21,52 +67,57 @@ def site_plan(
     site_url: str,
     site_name: str,
     default_lang: str | None,
+    directory: Directory = EMPTY,
+    search: bool = False,
 ) -> Plan:
     """Every page, API file and feed of the site of ``registers`` (the root register first);
     ``render`` renders a theme template, ``default_lang`` is Pelican's ``DEFAULT_LANG``."""
     several = len(registers) > 1 or bool(registers[0].base)
+    facts = SiteFacts(site_url, site_name, default_lang, several, search)
     theme: dict[str, ThemeCatalog] = {}
 
     def translations(site: Site, lang: str) -> ThemeCatalog:
-        # Compiled once a build: every register reads the same theme (the entry page and
-        # the privacy centre reuse it too).
+        # Compiled once a build: every register reads the same theme.
         if lang not in theme:
-            theme[lang] = theme_translations(site.catalogs, lang)
+            theme[lang] = theme_of(site, lang)
         return theme[lang]
 
-    plans = {}
-    for register in registers:
-        site = register.site
-        # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
-        exports = formats.site_exports(site, register_url(site_url, register.base), page_url)
-        plans[register.slug] = pages.plan(
-            site,
-            render,
-            {lang: translations(site, lang) for lang in site.languages},
-            default_lang=default_lang if default_lang in site.languages else site.languages[0],
-            exports=exports,
-            site_url=site_url,
-            site_name=site_name,
-            base=register.base,
-            centre=several,
-        )
+    plans = {r.slug: register_plan(r.site, r.base, render, translations, facts) for r in registers}
     plan = merged(plans.values())
     if not several:
         return plan
-    root = registers[0].site
-    controller = root.current.register.controller
-    place = feeds.Place(site_url, root.versions[0].date, controller.website, controller.email)
-    centre_plan = centre.centre_plan(
-        registers,
-        render,
-        lambda r, lang: translations(r.site, lang),
-        {slug: each.feeds for slug, each in plans.items()},
-        place,
-        site_url,
-        site_name,
-        default_lang,
+    listed = [listing.listed(r.slug, r.base, r.site, plans[r.slug].feeds) for r in registers]
+    hosts = {
+        lang: next(r.site for r in registers if lang in r.site.languages)
+        for lang in listing.languages(listed)
+    }
+    catalogs = {lang: translations(site, lang) for lang, site in hosts.items()}
+    return merged([plan, centre_site_plan(listed, render, catalogs, directory, facts)])
+
+
+def centre_site_plan(
+    listed: Sequence[listing.Listed],
+    render: Render,
+    catalogs: Mapping[str, ThemeCatalog],
+    directory: Directory,
+    facts: SiteFacts,
+) -> Plan:
+    """The privacy centre's plan (see :mod:`.centre`)."""
+    first = listed[0]
+    return centre.centre_plan(
+        listing.Centre(listed, render, catalogs, directory, facts.search),
+        feeds_place(first.register, facts.site_url, first.versions[0].date),
+        facts.site_url,
+        facts.site_name,
+        facts.default_lang,
     )
-    return merged([plan, centre_plan])
+
+
+def feeds_place(root: Register, site_url: str, first_date: str) -> feeds.Place:
+    """Where the site-wide feeds' ids are made: the first register's controller and first
+    version (see :class:`.feeds.Place`)."""
+    controller = root.controller
+    return feeds.Place(site_url, first_date, controller.website, controller.email)
 
 
 def merged(plans: Iterable[Plan]) -> Plan:

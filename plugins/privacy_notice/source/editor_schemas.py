@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from privacy_notice.source.directory import NAMED_BY
 from privacy_notice.source.schema import Schema, policy_schema
 from privacy_notice.source.shared import REFERENCE, SLUG
 
@@ -68,6 +69,39 @@ def shared_schema(policy: Schema) -> Schema:
                 "description": "Blocks by name; one named after a section is that section.",
                 "type": "object",
                 "properties": {name: {"$ref": f"{POLICY}#/properties/{name}"} for name in sections},
+            },
+            "units": _directory("units", "The units of the organisation that keep registers"),
+            "groups": _directory("groups", "The groups of people the registers concern"),
+        },
+    }
+
+
+def _directory(key: str, title: str) -> Schema:
+    """``shared.yaml``'s ``units`` or ``groups`` (see source/directory.py)."""
+    names: Schema = {
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": {"$ref": f"{POLICY}#/$defs/language"},
+        "additionalProperties": {"type": "string", "minLength": 1},
+    }
+    return {
+        "title": title,
+        "description": f"Each with an id (what a register's {NAMED_BY[key]} names) and its "
+        "name in every language the registers are published in.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "name"],
+            "properties": {
+                "id": {"$ref": f"{POLICY}#/$defs/id"},
+                "name": {
+                    **names,
+                    "examples": [
+                        {"fi": "Oppilaat ja huoltajat", "sv": "Elever och vårdnadshavare"}
+                    ],
+                },
+                "description": names,
             },
         },
     }

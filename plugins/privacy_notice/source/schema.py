@@ -22,7 +22,9 @@ TEXT_KINDS = ("text", "markdown")
 # Review notes for the legal team, not part of the notice: never published, and changing
 # them does not make a new version.
 # The locales choose how dates are written: presentation, not a statement of the notice.
-NOT_PUBLISHED = ("reviewed_warnings", "locales")
+# What only the record of processing activities says (security measures, the internal
+# owner: see exports/records.py) is the organisation's own, never the public's.
+NOT_PUBLISHED = ("reviewed_warnings", "locales", "records")
 # Published values that the notice page does not state (dotted paths): how the document is
 # written (its schema version, the order of its sections) and whether a change was
 # material (the version history says that). Every other value is on the page.
@@ -33,6 +35,9 @@ NOT_ON_PAGE = (
     "section_order",
     "notice.material",
     "personal_data.fields.*.dpv",
+    # By their names, which shared.yaml's directory gives (see model/directory.py).
+    "unit",
+    "concerns",
 )
 
 Schema = dict[str, Any]

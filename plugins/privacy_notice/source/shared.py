@@ -20,17 +20,18 @@ stops nothing: the rest of the register is checked in the same run.
     source_language: en               # the language the blocks are written in
     blocks:
       controller: {...}               # any value a register could write in its place
+    units: [{id: education, name: {fi: …, sv: …}}]   # who keeps a register (its unit)
+    groups: [{id: pupils, name: {fi: …, sv: …}}]     # whom registers concern (concerns)
 
 A block never refers to another block: one level keeps every value's origin plain.
 """
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,8 @@ from privacy_notice.diagnostics import (
     YamlPath,
     did_you_mean,
     display,
-    format_path,
 )
+from privacy_notice.source.directory import DIRECTORY_KEYS, directory_problems
 from privacy_notice.source.load import load_policy_text, read_source
 from privacy_notice.source.loaded import Loaded, Mark
 
@@ -51,7 +52,7 @@ REGISTERS_DIR = "registers"
 # A register's slug is a URL path segment and a folder name: lower case, digits, hyphens.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BLOCK_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
-_KEYS = ("root_register", "source_language", "blocks")
+_KEYS = ("root_register", "source_language", "blocks", *DIRECTORY_KEYS)
 UNKNOWN_KEY = "unknown key"  # how validation begins the message of a key a place has not
 
 
@@ -73,6 +74,36 @@ class Shared:
     def source_language(self) -> str | None:
         return _text(self.loaded.data.get("source_language"))
 
+    def positions(self, block: str) -> BlockPositions:
+        """Where each value, key and scalar of ``block`` was written in ``shared.yaml``
+        (paths within the block; the block's own key left out), each register using it
+        placing them under its reference."""
+        return self._positions.get(block, BlockPositions())
+
+    @cached_property
+    def _positions(self) -> dict[str, BlockPositions]:
+        found: dict[str, BlockPositions] = {}
+        origin, file = self.loaded, self.loaded.file
+        for kind, table in (("values", origin.values), ("keys", origin.keys)):
+            for where, mark in table.items():
+                if len(where) < 2 or where[0] != "blocks" or (kind == "keys" and len(where) == 2):
+                    continue
+                entry = found.setdefault(str(where[1]), BlockPositions())
+                getattr(entry, kind).append((where[2:], Mark(mark.line, mark.column, file)))
+        for where, text in origin.scalars.items():
+            if len(where) >= 2 and where[0] == "blocks":
+                found.setdefault(str(where[1]), BlockPositions()).scalars.append((where[2:], text))
+        return found
+
+
+@dataclass(frozen=True)
+class BlockPositions:
+    """Where a shared block's values, keys and scalars are (see :meth:`Shared.positions`)."""
+
+    values: list[tuple[YamlPath, Mark]] = field(default_factory=list)
+    keys: list[tuple[YamlPath, Mark]] = field(default_factory=list)
+    scalars: list[tuple[YamlPath, str]] = field(default_factory=list)
+
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None  # shared_problems refused the rest
@@ -88,7 +119,7 @@ def project_of(policy: Path) -> Path:
 
 
 def refers_to_shared(data: Any) -> bool:
-    return bool(_references(data, ()))
+    return bool(references(data, ()))
 
 
 def read_shared(project: Path) -> Shared | None:
@@ -128,6 +159,7 @@ def shared_problems(loaded: Loaded) -> list[Diagnostic]:
     language = data.get("source_language")
     if language is not None and not isinstance(language, str):
         found.append(loaded.diagnostic(("source_language",), "write a language code, e.g. en"))
+    found += directory_problems(loaded)
     blocks = data.get("blocks")
     if blocks is None:
         return found
@@ -141,7 +173,7 @@ def shared_problems(loaded: Loaded) -> list[Diagnostic]:
         if not _BLOCK_NAME.match(name):
             message = "a block name is lower-case letters, digits, '-' or '_', e.g. controller"
             found.append(loaded.diagnostic(("blocks", name), message, at_key=True))
-        for path in _references(block, ("blocks", name)):
+        for path in references(block, ("blocks", name)):
             message = "a shared block cannot refer to another block: write the value out"
             found.append(loaded.diagnostic(path, message, at_key=True))
     return found
@@ -154,163 +186,12 @@ def slug_advice(slug: object) -> str:
     )
 
 
-def _references(value: Any, path: YamlPath) -> list[YamlPath]:
+def references(value: Any, path: YamlPath) -> list[YamlPath]:
     """The paths of every ``$shared`` key in ``value``."""
     if isinstance(value, dict):
         if REFERENCE in value:
             return [(*path, REFERENCE)]
-        return [p for key, item in value.items() for p in _references(item, (*path, key))]
+        return [p for key, item in value.items() for p in references(item, (*path, key))]
     if isinstance(value, list):
-        return [p for index, item in enumerate(value) for p in _references(item, (*path, index))]
+        return [p for index, item in enumerate(value) for p in references(item, (*path, index))]
     return []
-
-
-@dataclass(frozen=True)
-class SharedUse:
-    """A resolved reference: where it stands, the block's name, and its place as a
-    diagnostic without a message."""
-
-    path: YamlPath
-    block: str
-    at: Diagnostic
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A register with its references replaced by their blocks, where they could be."""
-
-    loaded: Loaded
-    problems: tuple[Diagnostic, ...]  # each unresolved reference's, located at it
-    unresolved: tuple[YamlPath, ...]  # where a reference was left as written
-    uses: tuple[SharedUse, ...] = ()
-
-    def at_reference(self, diagnostic: Diagnostic) -> Diagnostic:
-        """A block that does not fit where it is used (of another type, or with keys that
-        place has not: a block for another section), told at the reference: the register's
-        line is the one to change. A problem deeper in a block stays at its line in
-        ``shared.yaml`` alone, reported once however many registers use the block."""
-        if diagnostic.severity != "error" or diagnostic.file == self.loaded.file:
-            return diagnostic
-        for use in self.uses:
-            shown = format_path(use.path)
-            key = diagnostic.path.removeprefix(f"{shown}.")
-            if diagnostic.path == shown or (
-                key != diagnostic.path
-                and not re.search(r"[.\[]", key)
-                and diagnostic.message.startswith(UNKNOWN_KEY)
-            ):
-                message = (
-                    f"the shared block '{use.block}' does not fit here (refer to a block "
-                    f"written for {use.at.path}, write it out here, or fix the block): "
-                    f"{diagnostic}"
-                )
-                return dataclasses.replace(use.at, message=message)
-        return diagnostic
-
-    def hides(self, diagnostic: Diagnostic) -> bool:
-        """Whether ``diagnostic`` is about what an unresolved reference stands for: the
-        reference's own problem says what is wrong there, the rest of the file is checked."""
-        if diagnostic.file != self.loaded.file:
-            return False
-        for path in self.unresolved:
-            shown = format_path(path)
-            if (
-                not shown
-                or diagnostic.path == shown
-                or diagnostic.path.startswith((f"{shown}.", f"{shown}["))
-            ):
-                return True
-        return False
-
-
-def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = False) -> Resolved:
-    """``loaded`` with every reference it can resolve replaced by its block; the others
-    left as written, with their problems. ``broken``: ``shared.yaml`` exists but has
-    problems of its own (reported apart), so a reference is not told it is missing."""
-    references = [path[:-1] for path in _references(loaded.data, ())]
-    if not references:
-        return Resolved(loaded, (), ())
-    data = copy.deepcopy(loaded.data)
-    values, keys, scalars = dict(loaded.values), dict(loaded.keys), dict(loaded.scalars)
-    problems, unresolved, uses = [], [], []
-    for path in references:
-        block, problem = _block(loaded, shared, path)
-        if problem is not None or shared is None:
-            unresolved.append(path)
-            if problem is not None and not (broken and shared is None):
-                problems.append(problem)
-            continue
-        _replace(data, path, copy.deepcopy(block))
-        at = loaded.diagnostic(path, "")
-        uses.append(SharedUse(path, _at(loaded.data, path)[REFERENCE], at))
-        for table in (values, keys, scalars):
-            for old in [p for p in table if p[: len(path)] == path and p != path]:
-                del table[old]
-        origin = shared.loaded
-        prefix = ("blocks", _at(loaded.data, path)[REFERENCE])
-        for source, target in ((origin.values, values), (origin.keys, keys)):
-            for where, mark in source.items():
-                if where[: len(prefix)] == prefix and (target is values or where != prefix):
-                    target[(*path, *where[2:])] = Mark(mark.line, mark.column, origin.file)
-        for where, text in origin.scalars.items():
-            if where[: len(prefix)] == prefix:
-                scalars[(*path, *where[2:])] = text
-    problems += _language_problems(loaded, shared)
-    resolved = Loaded(loaded.file, data, values, keys, scalars)
-    return Resolved(resolved, tuple(problems), tuple(unresolved), tuple(uses))
-
-
-def _block(loaded: Loaded, shared: Shared | None, path: YamlPath) -> tuple[Any, Diagnostic | None]:
-    reference = _at(loaded.data, path)
-    name = reference[REFERENCE]
-    at = (*path, REFERENCE)
-    if not path:
-        return None, loaded.diagnostic(at, "a whole register cannot be shared: share its sections")
-    if len(reference) > 1:
-        message = (
-            f"a {REFERENCE} reference stands alone: remove the other keys, or write the block out"
-        )
-        return None, loaded.diagnostic(at, message, at_key=True)
-    if not isinstance(name, str):
-        return None, loaded.diagnostic(at, f"write the name of a block of {SHARED_FILE}")
-    if shared is None:
-        message = (
-            f"there is no {SHARED_FILE} in the project folder: add one with "
-            f"'blocks: {{{name}: ...}}', or write the block out here"
-        )
-        return None, loaded.diagnostic(at, message)
-    if name not in shared.blocks:
-        hint = did_you_mean(name, sorted(shared.blocks)) or (
-            f"; its blocks: {', '.join(sorted(shared.blocks)) or 'none'}"
-        )
-        return None, loaded.diagnostic(at, f"no block '{name}' in {shared.loaded.file}{hint}")
-    return shared.blocks[name], None
-
-
-def _at(data: Any, path: YamlPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
-def _replace(data: Any, path: YamlPath, value: Any) -> None:
-    parent = data
-    for part in path[:-1]:
-        parent = parent[part]
-    parent[path[-1]] = value
-
-
-def _language_problems(loaded: Loaded, shared: Shared | None) -> list[Diagnostic]:
-    """A register using shared texts must be written in their language: a translation
-    maps the source language's texts, and one register has one source language."""
-    if shared is None or shared.source_language is None:
-        return []
-    own = loaded.data.get("source_language") if isinstance(loaded.data, dict) else None
-    if own is None or own == shared.source_language:
-        return []
-    mark = shared.loaded.mark(("source_language",))
-    message = (
-        f"this register uses shared blocks, written in '{shared.source_language}' "
-        f"({shared.loaded.file}:{mark.line}): write it in that language too"
-    )
-    return [loaded.diagnostic(("source_language",), message)]

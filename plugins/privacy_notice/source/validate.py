@@ -24,20 +24,24 @@ from privacy_notice.diagnostics import (
 )
 from privacy_notice.files import leftover_temporaries
 from privacy_notice.model.texts import markdown_problem
+from privacy_notice.source.directory import REFERENCES, reference_problems
 from privacy_notice.source.lint import lint
 from privacy_notice.source.load import load_policy_text, read_source
 from privacy_notice.source.loaded import Loaded
 from privacy_notice.source.markup_warnings import removed_markup, translated_markup
+from privacy_notice.source.references import Resolved, resolve_shared
 from privacy_notice.source.rules import domain_checks
 from privacy_notice.source.schema import Schema, iter_texts, policy_checks
 from privacy_notice.source.shared import (
     UNKNOWN_KEY,
-    Resolved,
+    Shared,
     project_of,
     read_shared_or_problems,
     refers_to_shared,
-    resolve_shared,
 )
+
+# A project's shared.yaml as read once for all its registers: it, or its problems.
+SharedRead = tuple[Shared | None, tuple[Diagnostic, ...]]
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value lines)",
@@ -58,19 +62,22 @@ def check_policy(
     path: os.PathLike[str] | str,
     strict: bool = False,
     folder: Path | None = None,
+    shared: SharedRead | None = None,
 ) -> tuple[Loaded, list[Diagnostic]]:
     """Load and validate a policy file; raise on errors, return it with its warnings
     (the GDPR completeness check of :mod:`.lint`, and the markup the sanitizer will remove
     from its Markdown texts; with ``strict``, they are errors). ``folder``: the register's
     folder (``validate``), whose catalogs are checked for the same markup, and whose
-    version store for what an interrupted release left.
+    version store for what an interrupted release left. ``shared``: its project's
+    ``shared.yaml`` as the command read it for every register (else read here).
     """
     name = display(path)
     raw = read_source(path, name)
     loaded = load_policy_text(raw, name)
     resolved = None
-    if refers_to_shared(loaded.data):  # what is validated is the register resolved
-        resolved = _resolved(loaded, Path(path))
+    # What is validated is the register resolved, its place in the directory checked.
+    if refers_to_shared(loaded.data) or _in_directory(loaded.data):
+        resolved = _resolved(loaded, Path(path), shared)
         loaded = resolved.loaded
     found = validate(loaded)
     found += bounded_texts(loaded)  # always: it guards the renderer, not the schema
@@ -82,8 +89,8 @@ def check_policy(
         raise PolicyError(found)
     found += removed_markup(loaded)
     if folder is not None:  # its layout: see source.project.RegisterFolder
-        shared = project_of(Path(path)) / "shared" / "translations" if resolved else None
-        found += translated_markup(loaded, folder / "translations", shared)
+        catalogs = project_of(Path(path)) / "shared" / "translations" if resolved else None
+        found += translated_markup(loaded, folder / "translations", catalogs)
         versions = folder / "content" / "versions"
         found += leftover_temporaries(versions, display(versions))
     found = sorted(found + lint(loaded))
@@ -92,14 +99,20 @@ def check_policy(
     return loaded, found
 
 
-def _resolved(loaded: Loaded, path: Path) -> Resolved:
+def _resolved(loaded: Loaded, path: Path, read: SharedRead | None = None) -> Resolved:
     """``loaded`` with its shared blocks. A broken ``shared.yaml`` or a missing block does
     not stop the check of the rest: every problem of the register is reported in one run."""
-    shared, broken = read_shared_or_problems(project_of(path))
+    shared, broken = read or read_shared_or_problems(project_of(path))
     resolved = resolve_shared(loaded, shared, broken=bool(broken))
-    if broken:
-        resolved = replace(resolved, problems=(*broken, *resolved.problems))
+    listed = [] if broken else reference_problems(loaded, shared.loaded if shared else None)
+    if broken or listed:
+        resolved = replace(resolved, problems=(*broken, *resolved.problems, *listed))
     return resolved
+
+
+def _in_directory(data: Any) -> bool:
+    """Whether a register names its unit or the groups it concerns (see directory.py)."""
+    return isinstance(data, dict) and any(key in data for key in REFERENCES)
 
 
 def bounded_texts(loaded: Loaded) -> list[Diagnostic]:
