@@ -4,8 +4,10 @@ a plan built without Pelican, located diagnostics, links and DPV terms checked."
 from __future__ import annotations
 
 import copy
+import json
 import re
 import shutil
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -221,3 +223,34 @@ def same_slug(project: Project) -> None:
 
 def missing_block(project: Project) -> None:
     project.edit("$shared: controller", "$shared: controler", RECRUITMENT)
+
+
+# From source/test_validate.py and source/test_written_out.py: a document broken.
+def breakings(data: object, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """(path, replacement) pairs that break ``data`` in every way the schema can see: a
+    value of each wrong type, an unknown key, a key taken away (``...``)."""
+    yield path, 12345
+    yield path, "?"
+    yield path, [{"unknown": True}]
+    if isinstance(data, dict):
+        yield path, {**data, "unknwon_key": 1}
+        for key, value in data.items():
+            yield (*path, key), ...
+            yield from breakings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from breakings(value, (*path, index))
+
+
+def broken(data: object, path: tuple, value: object) -> object:
+    if not path:
+        return value
+    copy = json.loads(json.dumps(data))
+    parent = copy
+    for part in path[:-1]:
+        parent = parent[part]
+    if value is ...:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return copy

@@ -4,12 +4,11 @@ at the line and column where it was written, worded as advice."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 from babel import Locale
-from helpers import SOURCE, diagnostics_for, position
+from helpers import SOURCE, breakings, broken, diagnostics_for, position
 
 from conftest import DEFAULT_NOTICE
 from privacy_notice.model.identifiers import identifier_problem
@@ -427,36 +426,6 @@ def test_a_known_locale_is_what_babel_knows(code: str):
     assert known_locale(code) == exists(code)
 
 
-def _mutations(data: object, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
-    """(path, replacement) pairs that break ``data`` in every way the schema can see: a
-    value of each wrong type, an unknown key, a key taken away (``...``)."""
-    yield path, 12345
-    yield path, "?"
-    yield path, [{"unknown": True}]
-    if isinstance(data, dict):
-        yield path, {**data, "unknwon_key": 1}
-        for key, value in data.items():
-            yield (*path, key), ...
-            yield from _mutations(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _mutations(value, (*path, index))
-
-
-def _mutated(data: object, path: tuple, value: object) -> object:
-    if not path:
-        return value
-    copy = json.loads(json.dumps(data))
-    parent = copy
-    for part in path[:-1]:
-        parent = parent[part]
-    if value is ...:
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = value
-    return copy
-
-
 @pytest.mark.parametrize("notice", ["default", "webshop"])
 def test_a_broken_value_anywhere_is_a_problem_not_a_crash(notice: str):
     """Every value of a notice broken in every way the schema sees (80 of the breakings,
@@ -468,7 +437,7 @@ def test_a_broken_value_anywhere_is_a_problem_not_a_crash(notice: str):
 
     folder = DEFAULT_NOTICE if notice == "default" else ROOT / "examples" / "webshop"
     loaded = load_policy(folder / "policy.yaml")
-    breakings = list(_mutations(loaded.data))
-    for path, value in breakings[:: max(1, len(breakings) // 80)]:
-        found = validate(replace(loaded, data=_mutated(loaded.data, path, value)))
+    cases = list(breakings(loaded.data))
+    for path, value in cases[:: max(1, len(cases) // 80)]:
+        found = validate(replace(loaded, data=broken(loaded.data, path, value)))
         assert isinstance(found, list), path  # a list of problems (maybe none), no exception

@@ -4,10 +4,10 @@ check exactly what the schemas do: the same errors, with the same messages, in o
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from helpers import breakings, broken
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
@@ -21,34 +21,6 @@ from privacy_notice.source.schema import (
 )
 
 WEBSHOP = ROOT / "examples" / "webshop"
-
-
-def breakings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    """(path, replacement): each value of a wrong type, an unknown key, a key taken away."""
-    yield path, 12345
-    yield path, [{"unknown": True}]
-    if isinstance(data, dict):
-        yield path, {**data, "unknown_key": 1}
-        for key, value in data.items():
-            yield (*path, key), ...
-            yield from breakings(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from breakings(value, (*path, index))
-
-
-def broken(data: Any, path: tuple, value: Any) -> Any:
-    if not path:
-        return value
-    copy = json.loads(json.dumps(data))
-    parent = copy
-    for part in path[:-1]:
-        parent = parent[part]
-    if value is ...:
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = value
-    return copy
 
 
 def errors(schema: dict, document: Any) -> list[tuple]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from privacy_notice.diagnostics import Diagnostic, did_you_mean
+from privacy_notice.model.gdpr import ARTICLE_9_CONDITIONS
 
 STANDARDS = Path(__file__).resolve().parents[1] / "standards" / "dpv"
 
@@ -37,24 +38,9 @@ BASES = {
     "public-task": "eu-gdpr:A6-1-e",
     "legitimate-interests": "eu-gdpr:A6-1-f",
 }
-CONDITIONS = {  # GDPR Art. 9(2); Art. 10 has no DPV term
+CONDITIONS = {  # GDPR Art. 9(2), points (a) to (j); Art. 10 has no DPV term
     key: f"eu-gdpr:A9-2-{letter}"
-    for key, letter in zip(
-        (
-            "explicit-consent",
-            "employment-and-social-security",
-            "vital-interests",
-            "not-for-profit-body",
-            "made-public-by-data-subject",
-            "legal-claims",
-            "substantial-public-interest",
-            "health-or-social-care",
-            "public-health",
-            "archiving-research-statistics",
-        ),
-        "abcdefghij",
-        strict=True,
-    )
+    for key, letter in zip(ARTICLE_9_CONDITIONS, "abcdefghij", strict=True)
 }
 MECHANISMS = {
     "adequacy-decision": "eu-gdpr:A45-3",
