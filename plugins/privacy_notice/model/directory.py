@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from privacy_notice.model.register import Text
+from privacy_notice.model.values import Text
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from privacy_notice.model.labels import N_
-from privacy_notice.model.register import Register, Right
+
+if TYPE_CHECKING:  # read, never built, here: the checks of policy.yaml use the rules alone
+    from privacy_notice.model.register import Register, Right
 
 # What each right needs of a purpose's legal bases (Art. 6(1)), and what the page says of
 # the purposes it does not apply to.

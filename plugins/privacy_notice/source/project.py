@@ -11,10 +11,8 @@ no register: a slug never starts with a dot.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -211,8 +209,14 @@ def each_in_processes(
     cannot be forked."""
     affinity = getattr(os, "sched_getaffinity", None)
     cores = len(affinity(0)) if affinity else os.cpu_count() or 1
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if len(registers) < _PROCESSES_FROM or cores < 2 or not forkable:
+    if len(registers) < _PROCESSES_FROM or cores < 2:
+        return each(registers, action, known)
+    # Imported here: only a project of many registers starts processes, and every other
+    # validate (each save, each pre-commit hook) would pay for importing them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return each(registers, action, known)
     global _ACTION
     _ACTION = action
