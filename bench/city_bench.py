@@ -104,7 +104,9 @@ def translate(po: Path) -> None:
     for message in catalog:
         if message.id and (not message.string or message.fuzzy):
             swedish = "Dataskyddsombudets telefonnummer ändrades."
-            message.string = swedish if lang == "sv" else f"[en] {message.id}"
+            # English has no case forms: a placeholder's case ({period:genitive}) is dropped.
+            english = re.sub(r"\{(\w+):\w+\}", r"{\1}", message.id)
+            message.string = swedish if lang == "sv" else f"[en] {english}"
             message.flags.discard("fuzzy")
     po.write_bytes(render(catalog, locations=False))
 

@@ -102,3 +102,16 @@ def test_none_outside_only_where_the_source_says_so():
     document["recipients"]["categories"][0].update(countries=["US"], purposes=["identification"])
     glance = at_a_glance(register_from_document(document))
     assert ids(glance.rows[0].recipients) == ["subcontractors"] and glance.none_outside is True
+
+
+def test_the_rights_in_one_line_are_those_that_apply_somewhere():
+    document = full()
+    rights = document["rights"]["items"]
+    assert "objection" in at_a_glance(register_from_document(document)).rights
+    # a right the notice says does not apply is stated in its section, not listed as one
+    # of the visitor's rights in the first layer
+    (objection,) = [r for r in rights if r["right"] == "objection"]
+    objection.pop("text")
+    objection["does_not_apply"] = {"en": "No purpose rests on a public task."}
+    glance = at_a_glance(register_from_document(document))
+    assert "objection" not in glance.rights and "access" in glance.rights

@@ -26,6 +26,7 @@ from privacy_notice.model.register import (
     RecipientCategory,
     Register,
     RetentionRule,
+    Right,
 )
 from privacy_notice.model.rights import right_scope
 
@@ -132,6 +133,12 @@ def reachable_dpo(register: Register) -> DataProtectionOfficer | None:
     return dpo
 
 
+def applies_somewhere(register: Register, right: Right) -> bool:
+    """Whether ``right`` applies to some of the processing: not where the notice says it
+    does not apply (``does_not_apply``), nor where the legal bases give it to none."""
+    return right.does_not_apply is None and not right_scope(register, right).none
+
+
 def at_a_glance(register: Register) -> Glance:
     controller = register.controller
     contact = register.rights.contact or (
@@ -144,7 +151,7 @@ def at_a_glance(register: Register) -> Glance:
     third_countries = None if general == "never" else general
     return Glance(
         tuple(row(register, purpose) for purpose in register.purposes.items),
-        tuple(r.right for r in register.rights.items if not right_scope(register, r).none),
+        tuple(r.right for r in register.rights.items if applies_somewhere(register, r)),
         contact,
         third_countries,
         tuple(rule for rule in register.retention.rules if not rule.purposes),
