@@ -347,3 +347,14 @@ def test_a_build_keeps_no_file_of_derived_data(project: Project):
     project.build()
     assert not (project.path / ".cache").exists()
     assert not [p for p in project.path.rglob("*") if p.suffix in (".pickle", ".kept")]
+
+
+def test_a_theme_of_the_projects_own_without_a_template_is_one_line(project: Project):
+    """A project's copy of the theme, older than the tool: the missing template named, with
+    where to take it from, instead of an internal error."""
+    (project.path / "theme/templates/history.html").unlink()
+    result = project.run("build")
+    assert result.returncode == 1
+    (line,) = [x for x in result.stderr.splitlines() if "template" in x]
+    assert line.startswith("theme/templates: the theme has no template 'history.html'")
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr

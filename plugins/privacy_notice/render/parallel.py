@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,7 +62,9 @@ class Output:
 
     slug: str
     listed: listing.Listed | None
-    pages: tuple[tuple[str, str], ...] = ()  # output name, HTML
+    # Output name, HTML: rendered by the worker, or, in the build's own process, one at a
+    # time as they are written (a register of 200 versions has 1,800 pages).
+    pages: Iterable[tuple[str, str]] = ()
     files: Mapping[str, bytes] | None = None
     feeds: Mapping[str, Feed] | None = None
     warnings: tuple[Diagnostic, ...] = ()
@@ -89,8 +91,11 @@ def writer_context(
     return local
 
 
-def register_output(job: RegisterJob, renderer: Renderer | None = None) -> Output:
-    """One register built and rendered (in a worker, or in this process)."""
+def register_output(
+    job: RegisterJob, renderer: Renderer | None = None, *, one_at_a_time: bool = False
+) -> Output:
+    """One register built and rendered (in a worker, or in this process, where
+    ``one_at_a_time`` renders each page only when it is written)."""
     renderer = renderer or _RENDERER
     assert renderer is not None, "outputs() sets the renderer before it forks"
     slug = job.folder.slug
@@ -107,10 +112,11 @@ def register_output(job: RegisterJob, renderer: Renderer | None = None) -> Outpu
         return theme[lang]
 
     plan = register_plan(site, base, renderer.render, translations, renderer.facts)
+    pages = ((page.name, renderer.page_html(page)) for page in plan.pages)
     return Output(
         slug,
         listing.listed(slug, base, site, plan.feeds),
-        tuple((page.name, renderer.page_html(page)) for page in plan.pages),
+        pages if one_at_a_time else tuple(pages),
         plan.files,
         plan.feeds,
         site.warnings,
@@ -131,7 +137,7 @@ def outputs(jobs: Sequence[RegisterJob], renderer: Renderer, workers: int) -> It
     """Each job's output as it is done: in ``workers`` processes, or in this one (1)."""
     if workers <= 1:
         for job in jobs:
-            yield register_output(job, renderer)
+            yield register_output(job, renderer, one_at_a_time=True)
         return
     global _RENDERER
     _RENDERER = renderer
