@@ -56,11 +56,15 @@ def test_a_purpose_shows_only_what_names_it(full_site: Project):
     assert facts["recipients"] == "Hosting provider (United Kingdom, Japan, India and China)"
     # the accounting rule names its purpose; the rules that name none are stated once
     storage = {purpose: row["Storage period"] for purpose, row in rows.items()}
-    assert storage.pop("accounting") == "Accounting records: 6 years"
+    assert storage.pop("accounting") == (
+        "Accounting records: 6 years (At the end of the financial year)"
+    )
     assert set(storage.values()) == {"See the storage periods"}  # a link to the section
     assert facts["retention"] == "Newsletter data: Until consent is withdrawn " + (
-        "Customer service messages: 3 months (at most 1 year) Marketing consents: 2 years "
-        "Loyalty card data: 1 year Company archive: Permanently"
+        "Customer service messages: 3 months (After the last contact) "
+        "(at most 1 year) Marketing consents: 2 years (When consent is "
+        "withdrawn) Loyalty card data: 1 year (When the loyalty card is "
+        "returned) Company archive: Permanently"
     )
     assert rows["orders"]["Data"] == "Email address Order history Allergy information"
     assert "None" not in page_text(glance)  # no purpose is said to have none

@@ -152,10 +152,21 @@ def short_label_filter(context: Context, code: str, kind: str) -> str:
 
 @pass_context
 def kept_filter(context: Context, rule: Any) -> Markup:
-    """A storage rule in a few words: its name and for how long ("Order data: 2 years")."""
+    """A storage rule in a few words: its name, for how long and from when ("Order data:
+    2 years (When the contract ends)"): a period read without the event it counts from
+    says something else ("2 years" of a client's data kept after death)."""
     html = text_filter(context, rule.name)
     if rule.period:
         html += Markup(": ") + duration_filter(context, rule.period)
+        start = (
+            label_filter(context, rule.starts, "starts")
+            if rule.starts
+            else text_filter(context, rule.start_event)
+            if rule.start_event
+            else None
+        )
+        if start:
+            html += Markup(" (%s)") % start
     elif rule.until:
         html += Markup(": ") + label_filter(context, rule.until, "until")
     if rule.extension:
