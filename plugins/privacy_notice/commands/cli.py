@@ -115,7 +115,8 @@ def parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         metavar="N",
-        help="build the registers in N processes (default: one per core; 1: in this one)",
+        help="build the registers (or a long history's pages) in N processes "
+        "(default: one per core; 1: in this one)",
     )
     build.set_defaults(command="build")
     serve_help = (

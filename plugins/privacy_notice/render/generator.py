@@ -102,17 +102,15 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             return
         facts = self._facts()
         renderer = self._renderer(facts)
-        workers = parallel.processes(self.settings.get("PRIVACY_NOTICE_JOBS"), len(self.jobs))
-        if workers > 1:
-            self._compile_templates()  # once, before the workers are forked
+        workers = parallel.processes(self.settings.get("PRIVACY_NOTICE_JOBS"))
         built: dict[str, parallel.Output] = {}
         problems = set(self.problems)
         for output in parallel.outputs(self.jobs, renderer, workers):
             problems.update(output.problems)
             if not problems:  # once a register failed, the build fails: nothing more written
                 self._write_output(writer, output)
-            # Written: what the centre needs is kept, not the register's files.
-            built[output.slug] = replace(output, pages=(), files=None)
+            if not output.part:  # written: what the centre needs is kept, not the files
+                built[output.slug] = replace(output, pages=(), files=None)
         if problems:
             raise PolicyError(sorted(problems))
         ordered = [built[job.folder.slug] for job in self.jobs]
@@ -141,7 +139,9 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         }
         project = self.options.policy.parent
         shared = read_shared_or_problems(project) if (project / SHARED_FILE).exists() else None
-        return parallel.Renderer(self._render, self._page_html, facts, known, themes, shared)
+        return parallel.Renderer(
+            self._render, self._page_html, facts, known, themes, shared, self._compile_templates
+        )
 
     def _write_plan(self, writer: Writer) -> None:
         """The site planned as data, announced, then written (see :mod:`.signals`)."""

@@ -11,7 +11,7 @@ language's gettext, so no page depends on what was rendered before it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
@@ -123,37 +123,135 @@ def plan(
     :func:`register_url`); ``site_name`` (Pelican's ``SITENAME``) heads the feed titles.
     ``base``: the register's URL space (see :func:`register_base`), "" for the root
     register; ``centre``: the site has several registers, so every page links their index.
+
+    The plan is the sum of each language's (:func:`language_plan`) and the register's own
+    (:func:`own_plan`): a build on several cores makes them in processes of their own.
     """
-    changes = Changes()
     space = Space(base, centre)
-    pages: list[Page] = []
-    language_feeds: dict[str, feeds.Feed] = {}
+    changes = Changes()
+    default = translations[default_lang]
+    own = own_plan(site, render, default_lang, default, space, exports, site_url)
+    languages = [
+        language_plan(
+            site, render, translations[lang], space, Part(lang), site_url, site_name, changes
+        )
+        for lang in site.languages
+    ]
+    return merged([*languages, own])
+
+
+@dataclass(frozen=True)
+class Part:
+    """A share of one language's pages that can be made on its own (in a worker, see
+    :mod:`.parallel`): the pages of its versions from ``start`` to ``stop`` (positions in
+    the language's versions, oldest first), and with ``index`` its current and history
+    pages and its feed."""
+
+    lang: str
+    start: int = 0
+    stop: int | None = None
+    index: bool = True
+
+
+def language_parts(site: Site, pieces: int) -> list[Part]:
+    """Each language's pages in about ``pieces`` parts in all, of as many versions each
+    as can be, the index with the newest versions."""
+    per_language = max(1, -(-pieces // len(site.languages)))
+    parts = []
+    for lang in site.languages:
+        count = len(_versions(site, lang))
+        shares = min(count, per_language)
+        bounds = [count * share // shares for share in range(shares + 1)]
+        for start, stop in pairwise(bounds):
+            parts.append(Part(lang, start, stop, index=stop == count))
+    return parts
+
+
+def language_plan(
+    site: Site,
+    render: Render,
+    translation: ThemeCatalog,
+    space: Space,
+    part: Part,
+    site_url: str = "",
+    site_name: str = "",
+    changes: Changes | None = None,
+) -> Plan:
+    """The pages of one language of ``site``, and its feed, or a ``part`` of them (see
+    :func:`plan`); ``changes``: the semantic changes already found for another language."""
+    changes = changes or Changes()
+    lang = part.lang
+    language = Language(site, lang, translation, render)
+    versions = _versions(site, lang)
+    pages, summaries = _version_pages(language, space, changes, versions, part)
+    if not part.index:
+        return Plan(tuple(pages), {}, {})
+    # The history and the feed tell every version's changes (from other parts too).
+    summaries = {
+        version.date: summaries[version.date]
+        if version.date in summaries
+        else language.summary(previous, version, changes)
+        for previous, version in pairwise(versions)
+    }
+    pages.append(_current_page(language, space, versions))
+    pages.append(
+        Page(
+            space.url("history", lang),
+            "history.html",
+            {
+                **_common(language, space, "history"),
+                "versions": versions,
+                "summaries": summaries,
+                "register": versions[-1].register,
+            },
+        )
+    )
     controller = site.current.register.controller
     place = feeds.Place(site_url, site.versions[0].date, controller.website, controller.email)
-    for lang in site.languages:
-        language = Language(site, lang, translations[lang], render)
-        language_pages, summaries = _language_pages(language, space, changes)
-        pages += language_pages
-        versions = [v for v in site.versions if lang in v.languages]
-        language_feeds[lang] = feeds.language_feed(
-            versions,
-            {date: [item.text for item in items] for date, items in summaries.items()},
-            lang,
-            site.locale(lang),
-            language.gettext,
-            place,
-            space.url,
-            site_name,
-            site.periods,
-            _unchanged(language, versions, summaries),
-        )
-    root = Language(site, default_lang, translations[default_lang], render)
-    pages.append(Page(base + "index.html", "root.html", _common(root, space, "root")))
-    files = api_files(site, register_url(site_url, base), exports, page_url)
+    feed = feeds.language_feed(
+        versions,
+        {date: [item.text for item in items] for date, items in summaries.items()},
+        lang,
+        site.locale(lang),
+        language.gettext,
+        place,
+        space.url,
+        site_name,
+        site.periods,
+        _unchanged(language, versions, summaries),
+    )
+    return Plan(tuple(pages), {}, {space.url("feed", lang): feed})
+
+
+def _versions(site: Site, lang: str) -> list[Version]:
+    """The versions that exist in ``lang`` (an old version may lack a language added later)."""
+    return [v for v in site.versions if lang in v.languages]
+
+
+def own_plan(
+    site: Site,
+    render: Render,
+    default_lang: str,
+    translation: ThemeCatalog,
+    space: Space,
+    exports: formats.Exports,
+    site_url: str = "",
+) -> Plan:
+    """What belongs to no language of ``site``: the root page (in ``default_lang``, whose
+    theme catalog is ``translation``) and the API files."""
+    root = Language(site, default_lang, translation, render)
+    page = Page(space.base + "index.html", "root.html", _common(root, space, "root"))
+    files = api_files(site, register_url(site_url, space.base), exports, page_url)
+    return Plan((page,), {space.base + name: data for name, data in files.items()}, {})
+
+
+def merged(plans: Iterable[Plan]) -> Plan:
+    """Plans of one register or of several (each in its own URL space) as one."""
+    found = list(plans)
     return Plan(
-        tuple(pages),
-        {base + name: data for name, data in files.items()},
-        {space.url("feed", lang): feed for lang, feed in language_feeds.items()},
+        tuple(page for plan in found for page in plan.pages),
+        {name: data for plan in found for name, data in plan.files.items()},
+        {name: feed for plan in found for name, feed in plan.feeds.items()},
     )
 
 
@@ -197,16 +295,18 @@ def _common(
     }
 
 
-def _language_pages(
-    language: Language, space: Space, changes: Changes
+def _version_pages(
+    language: Language, space: Space, changes: Changes, versions: list[Version], part: Part
 ) -> tuple[list[Page], dict[str, tuple[SummaryItem, ...]]]:
-    """The pages of one language, and the change summary of each version but the first."""
+    """The pages of the versions of ``part`` in one language, and the change summary of
+    each of them but the first version."""
     site, lang = language.site, language.lang
-    versions = [v for v in site.versions if lang in v.languages]
     current = versions[-1]
     pages: list[Page] = []
     summaries: dict[str, tuple[SummaryItem, ...]] = {}
-    for previous, version in zip([None, *versions], versions, strict=False):
+    for index in range(part.start, len(versions) if part.stop is None else part.stop):
+        version = versions[index]
+        previous = versions[index - 1] if index else None
         pages.append(_version_page(language, space, version, previous))
         if previous is not None:
             summaries[version.date] = language.summary(previous, version, changes)
@@ -223,19 +323,6 @@ def _language_pages(
         if version is not current:
             compared = language.summary(version, current, changes)
             pages.append(_changes_page(language, space, version, current, compared, "compare"))
-    pages.append(_current_page(language, space, versions))
-    pages.append(
-        Page(
-            space.url("history", lang),
-            "history.html",
-            {
-                **_common(language, space, "history"),
-                "versions": versions,
-                "summaries": summaries,
-                "register": current.register,
-            },
-        )
-    )
     return pages, summaries
 
 

@@ -6,7 +6,7 @@ worker process makes of its register (see :mod:`.parallel`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from privacy_notice.exports import feeds, formats
@@ -16,7 +16,7 @@ from privacy_notice.model.directory import EMPTY, Directory
 from privacy_notice.model.register import Register
 from privacy_notice.render import centre, listing, pages
 from privacy_notice.render.bodies import Render
-from privacy_notice.render.pages import Plan, page_url, register_url
+from privacy_notice.render.pages import Part, Plan, Space, merged, page_url, register_url
 
 
 @dataclass(frozen=True)
@@ -40,20 +40,65 @@ def register_plan(
     facts: SiteFacts,
 ) -> Plan:
     """The pages, API files and feeds of one register in its URL space ``base``."""
-    # TILT, JSON-LD (see formats.py): the JSON-LD of a version is also in its pages.
-    exports = formats.site_exports(site, register_url(facts.site_url, base), page_url)
-    default = facts.default_lang
     return pages.plan(
         site,
         render,
         {lang: translations(site, lang) for lang in site.languages},
-        default_lang=default if default in site.languages else site.languages[0],
-        exports=exports,
+        default_lang=_default_lang(site, facts),
+        exports=_exports(site, base, facts),
         site_url=facts.site_url,
         site_name=facts.site_name,
         base=base,
         centre=facts.several,
     )
+
+
+def register_language_plan(
+    site: Site,
+    base: str,
+    render: Render,
+    translations: Callable[[Site, str], ThemeCatalog],
+    facts: SiteFacts,
+    part: Part,
+) -> Plan:
+    """A part of one language's pages of :func:`register_plan` (see :class:`.pages.Part`)."""
+    space = Space(base, facts.several)
+    translation = translations(site, part.lang)
+    return pages.language_plan(
+        site, render, translation, space, part, facts.site_url, facts.site_name
+    )
+
+
+def register_own_plan(
+    site: Site,
+    base: str,
+    render: Render,
+    translations: Callable[[Site, str], ThemeCatalog],
+    facts: SiteFacts,
+) -> Plan:
+    """The part of :func:`register_plan` that belongs to no language: the root page and
+    the API files."""
+    default = _default_lang(site, facts)
+    return pages.own_plan(
+        site,
+        render,
+        default,
+        translations(site, default),
+        Space(base, facts.several),
+        _exports(site, base, facts),
+        facts.site_url,
+    )
+
+
+def _default_lang(site: Site, facts: SiteFacts) -> str:
+    """Pelican's ``DEFAULT_LANG`` where the register has it, else its first language."""
+    default = facts.default_lang
+    return default if default in site.languages else site.languages[0]
+
+
+def _exports(site: Site, base: str, facts: SiteFacts) -> formats.Exports:
+    # TILT, JSON-LD (see formats.py).
+    return formats.site_exports(site, register_url(facts.site_url, base), page_url)
 
 
 def theme_of(site: Site, lang: str) -> ThemeCatalog:
@@ -118,13 +163,3 @@ def feeds_place(root: Register, site_url: str, first_date: str) -> feeds.Place:
     version (see :class:`.feeds.Place`)."""
     controller = root.controller
     return feeds.Place(site_url, first_date, controller.website, controller.email)
-
-
-def merged(plans: Iterable[Plan]) -> Plan:
-    """The plans of several registers (each in its own URL space) as one."""
-    found = list(plans)
-    return Plan(
-        tuple(page for plan in found for page in plan.pages),
-        {name: data for plan in found for name, data in plan.files.items()},
-        {name: feed for plan in found for name, feed in plan.feeds.items()},
-    )
