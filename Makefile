@@ -17,7 +17,7 @@ unexport PYTHONDONTWRITEBYTECODE
 
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: help html publish validate release translations test test-integration test-slow test-newest screenshots lint check typecheck format serve devserver clean bench lock
+.PHONY: help html publish validate release translations records test test-integration test-slow test-newest screenshots lint check typecheck format serve devserver clean bench lock
 
 help:
 	@echo 'make html          build the site into $(OUTPUTDIR)/ (creates $(VENV) if missing)'
@@ -33,6 +33,7 @@ help:
 	@echo 'make lint          the GDPR Articles 13/14 completeness check of the notice'
 	@echo 'make translations  extract texts and update the catalogs (translations/, theme/translations/)'
 	@echo 'make release       release policy.yaml as a new version'
+	@echo 'make records       the record of processing activities (records/, never published)'
 	@echo 'make publish       build for publishing (absolute URLs, no drafts): SITEURL=https://… make publish'
 	@echo 'make serve         serve $(OUTPUTDIR)/ on http://localhost:$(PORT)'
 	@echo 'make devserver     live preview: serve and rebuild when an input changes'
@@ -92,8 +93,8 @@ $(TOOLS_STAMP): requirements/tools.txt
 # AS_OF=YYYY-MM-DD builds as of that day (which version is in force); default: today.
 AS_OF ?=
 AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF))
-# REGISTER=SLUG: validate, release, translations and html act on that register only (html
-# then builds a site of it alone into output.SLUG); default: every register of the project.
+# REGISTER=SLUG: validate, lint, release, translations, records, html and devserver act on
+# that register only (html and devserver then build a site of it alone into output.SLUG); default: every register of the project.
 REGISTER ?=
 REGISTER_FLAG := $(if $(REGISTER),--register $(REGISTER))
 
@@ -172,7 +173,10 @@ serve:
 	$(BIN)/python -m http.server --directory $(OUTPUTDIR) --bind 127.0.0.1 $(PORT)
 
 devserver: $(STAMP)
-	$(BIN)/privacy-notice serve -s pelicanconf.py -o "$(OUTPUTDIR)" --port $(PORT)
+	$(BIN)/privacy-notice serve -s pelicanconf.py $(if $(REGISTER),$(REGISTER_FLAG),-o "$(OUTPUTDIR)") --port $(PORT)
+
+records: $(STAMP)  # the record of processing activities (records/, never published)
+	$(BIN)/privacy-notice records $(REGISTER_FLAG)
 
 # The benchmarks of docs/performance.md, each against its baseline, side by side (minutes).
 bench: $(STAMP)

@@ -93,6 +93,11 @@ def test_reset_replaces_the_notice_and_keeps_the_tool(project: Project):
             "--identifier: '1234567-2' has a wrong check digit",
         ),
         (
+            ["new", "--identifier", "company-number:HRB 12345", "--no-input"],
+            "--identifier: 'HRB 12345' is not COUNTRY:NUMBER: company-number needs the "
+            "register's country, e.g. company-number:DE:HRB 12345",
+        ),
+        (
             ["project", "--no-input"],
             "project: not empty: init writes a new project into a new or empty directory",
         ),
@@ -102,7 +107,14 @@ def test_reset_replaces_the_notice_and_keeps_the_tool(project: Project):
             "discarded: add --force",
         ),
     ],
-    ids=["unknown language", "source not published", "check digit", "not empty", "reset"],
+    ids=[
+        "unknown language",
+        "source not published",
+        "check digit",
+        "no country",
+        "not empty",
+        "reset",
+    ],
 )
 def test_bad_input_is_one_line_and_nothing_is_lost(
     project: Project, args, expected, monkeypatch: pytest.MonkeyPatch, capsys
@@ -189,6 +201,56 @@ def test_init_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch):
     assert got.public_authority is False  # asked, not assumed
     assert (got.languages, got.source_language) == (("sv", "fi"), "sv")  # default: the first
     assert check_answers(got) == []
+
+
+def test_init_asks_again_until_an_answer_is_right(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    answers = iter(
+        [
+            "Acme GmbH",
+            "de-hrb:12345",
+            "company-number:DE:HRB 12345",
+            "maybe",
+            "y",
+            "de,ger",
+            "de,en",
+            "fr",
+            "en",
+        ]
+    )
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    got = answers_from(parser().parse_args(["init", "somewhere"]), "schema.json")
+    assert got.identifier == ("company-number", "DE:HRB 12345")
+    assert got.public_authority is True
+    assert (got.languages, got.source_language) == (("de", "en"), "en")
+    assert check_answers(got) == []
+    said = capsys.readouterr().err.splitlines()
+    assert said == [
+        "  de-hrb:12345: unknown scheme 'de-hrb' (one of fi-business-id, "
+        "se-organisation-number, eu-vat, lei, company-number)",
+        "  maybe: answer y or n",
+        "  de,ger: 'ger' is not a language Babel knows; did you mean 'de'?",
+        "  fr: not among the languages",
+    ]
+
+
+def test_a_company_number_is_written_with_its_country(tmp_path: Path):
+    args = ["--name", "Zahnarzt GmbH", "--identifier", "company-number:DE:HRB 12345"]
+    result = init(tmp_path, "praxis", *args, "--languages", "de", "--no-input")
+    assert result.returncode == 0, result.stderr
+    policy = (tmp_path / "praxis" / "policy.yaml").read_text("utf-8")
+    assert '- scheme: company-number\n      value: "HRB 12345"\n      country: DE\n' in policy
+    validated = in_process(tmp_path / "praxis", "validate")
+    assert validated.returncode == 0 and "identifiers" not in validated.stderr
+
+
+def test_answers_that_cannot_be_asked_are_said_to_be_missing(tmp_path: Path):
+    """Answers piped in are not read (init asks only on a terminal): it says so."""
+    result = init(tmp_path, "piped", "--languages", "en")
+    assert result.returncode == 0
+    assert "standard input is not a terminal, so nothing was asked" in result.stderr
 
 
 def test_the_skeleton_asks_which_rights_apply_rather_than_claiming_them(tmp_path: Path):

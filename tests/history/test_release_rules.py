@@ -4,10 +4,11 @@ material change, no update date in the future."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import Project
+from conftest import DATA, Project, copy_project
 
 REMOVE_CHATBOT = (
     ("    - id: chatbot\n      name: Via the Chatbot service\n", ""),
@@ -177,3 +178,18 @@ def test_a_release_that_only_reorders_sections_says_so(project: Project):
         assert said in changes
         assert "only the wording or a translation" not in changes
     assert "Editorial change (no change in processing)" in project.text("en/versions/index.html")
+
+
+def test_a_change_is_named_in_the_source_language_of_the_notice(tmp_path: Path):
+    """A Finnish notice's editorial release names the change as policy.yaml writes it, so
+    that a review accepting it does not depend on the English translation."""
+    project = copy_project(tmp_path / "project", DATA / "other-notice")
+    assert project.run("release", "--as-of", "2024-05-02").returncode == 0
+    project.edit("period: P6Y", "period: P7Y")
+    project.edit(
+        "  updated: 2024-05-02\n  material: true\n", "  updated: 2024-06-01\n  material: false\n"
+    )
+    result = project.run("release", "--as-of", "2024-06-01")
+    assert result.returncode == 1
+    [line] = [x for x in result.stderr.splitlines() if "marked editorial" in x]
+    assert "Storage period of Tilaustiedot: 6 vuotta → 7 vuotta" in line

@@ -85,6 +85,38 @@ def test_the_targets_are_the_tools_own(new_project: Path) -> None:
         assert name in targets and name in tool
 
 
+def test_register_acts_on_that_register_only(tmp_path: Path) -> None:
+    """REGISTER=SLUG reaches the command, as in the tool's own Makefile: a release of one
+    register must not release the others."""
+    target = tmp_path / "group"
+    init(target, "--languages", "en", "--source-language", "en")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "privacy_notice",
+            "--root",
+            str(target),
+            "init",
+            "--register",
+            "staff",
+            "--no-input",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    everything = make(target, "validate")
+    assert "registers/staff/policy.yaml" in everything.stdout + everything.stderr
+    unknown = make(target, "validate", REGISTER="nope")
+    assert unknown.returncode != 0 and "'nope'" in unknown.stderr
+    staff = make(target, "validate", REGISTER="staff")
+    assert staff.returncode == 0, staff.stderr
+    said = staff.stdout + staff.stderr
+    assert "registers/staff/policy.yaml" in said and "\npolicy.yaml" not in f"\n{said}"
+
+
 def test_a_language_the_theme_lacks_gets_a_catalog_in_the_project(tmp_path: Path) -> None:
     target = tmp_path / "viro"
     init(target, "--languages", "en,et", "--source-language", "en")

@@ -199,7 +199,10 @@ def _init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "writes this register's own controller out)"
     )
     init.add_argument("--name", help="the organisation's legal name" + own)
-    init.add_argument("--identifier", help="SCHEME:VALUE, e.g. fi-business-id:1234567-1" + own)
+    init.add_argument(
+        "--identifier",
+        help="SCHEME:VALUE, e.g. fi-business-id:1234567-1 or company-number:DE:HRB 12345" + own,
+    )
     init.add_argument(
         "--languages",
         help="published languages, e.g. fi,en,de (--register: default the root register's)",

@@ -85,8 +85,15 @@ PN ?= {python} -m privacy_notice
 PY ?= {python}
 OUTPUTDIR ?= output
 PORT ?= 8000
+# AS_OF=YYYY-MM-DD builds as of that day (which version is in force); default: today.
+AS_OF ?=
+AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF))
+# REGISTER=SLUG: validate, lint, release, translations, records, html and devserver act on
+# that register only (html and devserver then build a site of it alone into output.SLUG).
+REGISTER ?=
+REGISTER_FLAG := $(if $(REGISTER),--register $(REGISTER))
 
-.PHONY: help html publish validate lint translations release serve devserver clean
+.PHONY: help html publish validate lint translations release records serve devserver clean
 help:
 \t@echo 'make html          build the site into $(OUTPUTDIR)/'
 \t@echo 'make devserver     live preview on http://localhost:$(PORT), rebuilt on every save'
@@ -94,25 +101,29 @@ help:
 \t@echo 'make validate      check policy.yaml; make lint: and whether it is complete'
 \t@echo 'make translations  extract the texts into translations/ for the translators'
 \t@echo 'make release       release policy.yaml as a new version (content/versions/)'
+\t@echo 'make records       the record of processing activities (records/, not published)'
 \t@echo 'make publish       build for publishing (SITEURL from publishconf.py or the environment)'
+\t@echo 'REGISTER=SLUG: one register only; AS_OF=YYYY-MM-DD: the site as of that day'
 html:
-\t$(PN) build -s pelicanconf.py -o "$(OUTPUTDIR)"
+\t$(PN) build -s pelicanconf.py $(if $(REGISTER),$(REGISTER_FLAG),-o "$(OUTPUTDIR)") $(AS_OF_FLAG)
 publish:
-\t$(PN) build -s publishconf.py -o "$(OUTPUTDIR)" --publish
+\t$(PN) build -s publishconf.py -o "$(OUTPUTDIR)" --publish $(AS_OF_FLAG)
 validate:
-\t$(PN) validate
+\t$(PN) validate $(REGISTER_FLAG)
 lint:
-\t$(PN) lint
+\t$(PN) lint $(REGISTER_FLAG)
 translations:
-\t$(PN) translations
+\t$(PN) translations $(REGISTER_FLAG)
 release:
-\t$(PN) release
+\t$(PN) release $(REGISTER_FLAG)
+records:
+\t$(PN) records $(REGISTER_FLAG)
 serve:
 \t$(PY) -m http.server --directory "$(OUTPUTDIR)" --bind 127.0.0.1 $(PORT)
 devserver:
-\t$(PN) serve -s pelicanconf.py -o "$(OUTPUTDIR)" --port $(PORT)
+\t$(PN) serve -s pelicanconf.py $(if $(REGISTER),$(REGISTER_FLAG),-o "$(OUTPUTDIR)") --port $(PORT)
 clean:
-\trm -rf "$(OUTPUTDIR)" ".$(OUTPUTDIR).builds" .cache
+\trm -rf "$(OUTPUTDIR)" ".$(OUTPUTDIR).builds"
 """
 
 VERSIONS_README = (
@@ -202,7 +213,8 @@ def write_project(
             target / "pelicanconf.py": PELICANCONF.replace("{lang}", answers.source_language),
             target / "publishconf.py": PUBLISHCONF,
             target / "Makefile": MAKEFILE.replace("{python}", make_quoted(sys.executable)),
-            target / ".gitignore": "output\noutput.*\n.output*.builds/\n.cache/\n*.mo\n",
+            # records/: the record of processing holds what is never published.
+            target / ".gitignore": "output\noutput.*\n.output*.builds/\nrecords/\n*.mo\n",
         }
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,18 +8,21 @@ import argparse
 import datetime as dt
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from privacy_notice.commands.skeleton import Answers
-from privacy_notice.diagnostics import Diagnostic, did_you_mean
+from privacy_notice.diagnostics import Diagnostic, did_you_mean, visible
 from privacy_notice.model.identifiers import identifier_problem
 from privacy_notice.source.locales import known_locale, language_hint
+from privacy_notice.source.schema import policy_schema
 
 if TYPE_CHECKING:  # every command's parser imports init: the skeleton only for init
     from privacy_notice.commands.skeleton import Answers
 
-SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei")
+SCHEMES = ("fi-business-id", "se-organisation-number", "eu-vat", "lei", "company-number")
+# Another national register's number needs its country: company-number:DE:HRB 12345.
+COMPANY_NUMBER = "company-number"
 UNNAMED = "FILL IN: the organisation's legal name"
 
 
@@ -68,8 +71,7 @@ def check_answers(answers: Answers) -> list[Diagnostic]:
         ("--source-language", (answers.source_language,)),
     ):
         for code in codes:
-            if not code.isalpha() or not code.islower() or not known_locale(code):
-                message = f"'{code}' is not a language Babel knows" + language_hint(code)
+            if message := _language_problem(code):
                 found.append(Diagnostic(option, message=message))
     if not found and answers.source_language not in answers.languages:
         found.append(
@@ -94,8 +96,22 @@ def _identifier_problem(scheme: str, value: str) -> str | None:
         return f"unknown scheme '{scheme}' (one of {', '.join(SCHEMES)})" + did_you_mean(
             scheme, list(SCHEMES)
         )
+    if scheme == COMPANY_NUMBER:
+        country, _colon, number = value.partition(":")
+        if country not in policy_schema()["$defs"]["country"]["enum"] or not number.strip():
+            return (
+                f"'{value}' is not COUNTRY:NUMBER: {COMPANY_NUMBER} needs the register's "
+                f"country, e.g. {COMPANY_NUMBER}:DE:HRB 12345"
+            )
+        return None
     problem = identifier_problem(scheme, value)
     return f"'{value}' {problem}" if problem else None
+
+
+def _language_problem(code: str) -> str | None:
+    if code.isalpha() and code.islower() and known_locale(code):
+        return None
+    return f"'{code}' is not a language Babel knows" + language_hint(code)
 
 
 def answers_from(
@@ -121,16 +137,28 @@ def answers_from(
         if ask_controller:
             name = name or _ask("Organisation's legal name", known.get("name", ""))
             identifier = identifier or _ask(
-                "Identifier, SCHEME:VALUE (e.g. fi-business-id:1234567-1)", ""
+                "Identifier, SCHEME:VALUE (e.g. fi-business-id:1234567-1; Enter: none)",
+                "",
+                _identifier_answer,
             )
             if authority is None:
                 authority = _ask_yes_no(
-                    "Is it a public authority (a municipality, an agency…)? y/n", ""
+                    "Is it a public authority (a municipality, an agency…)? y/n, Enter: leave open"
                 )
-        languages = languages or _ask("Languages, comma-separated", known.get("languages", "en"))
+        languages = languages or _ask(
+            "Languages, comma-separated", known.get("languages", "en"), _languages_answer
+        )
         source = source or _ask(
             "Source language (written in policy.yaml)",
             known.get("source_language") or languages.split(",")[0],
+            lambda code: None if code in parse_languages(languages) else "not among the languages",
+        )
+    elif not args.no_input and not (name and languages):
+        # Nothing can be asked (answers piped in are not read): said, not silently left.
+        print(
+            "init: standard input is not a terminal, so nothing was asked: give --name, "
+            "--identifier, --languages and --source-language (or leave FILL IN to fill in)",
+            file=sys.stderr,
         )
     name = name or known.get("name")
     languages = languages or known.get("languages")
@@ -149,12 +177,35 @@ def answers_from(
     )
 
 
-def _ask_yes_no(question: str, default: str) -> bool | None:
-    """y or n; anything else (Enter too) leaves the question for the notice to answer."""
-    answer = _ask(question, default).lower()
-    return True if answer in ("y", "yes") else False if answer in ("n", "no") else None
+def _identifier_answer(answer: str) -> str | None:
+    return _identifier_problem(*answer.partition(":")[::2]) if answer else None
 
 
-def _ask(question: str, default: str) -> str:
-    answer = input(f"> {question}" + (f" [{default}]" if default else "") + ": ").strip()
-    return answer or default
+def _languages_answer(answer: str) -> str | None:
+    codes = parse_languages(answer)
+    problems = [problem for code in codes if (problem := _language_problem(code))]
+    return "; ".join(problems) if codes else "name at least one language"
+
+
+YES_NO: dict[str, bool | None] = {"y": True, "yes": True, "n": False, "no": False, "": None}
+
+
+def _ask_yes_no(question: str) -> bool | None:
+    """y or n; Enter leaves the question for the notice to answer."""
+    answer = _ask(question, "", lambda a: None if a.lower() in YES_NO else "answer y or n")
+    return YES_NO.get(answer.lower())
+
+
+def _ask(question: str, default: str, problem: Callable[[str], str | None] = lambda a: None) -> str:
+    """The answer, or ``default`` on Enter; asked again, with what is wrong, until
+    ``problem`` finds nothing wrong with it."""
+    while True:
+        try:
+            answer = input(f"> {question}" + (f" [{default}]" if default else "") + ": ").strip()
+        except EOFError:  # input closed: nothing more can be asked
+            return default
+        answer = answer or default
+        wrong = problem(answer)
+        if not wrong:
+            return answer
+        print(f"  {visible(answer)}: {wrong}", file=sys.stderr)

@@ -120,7 +120,13 @@ def policy_yaml(answers: Answers) -> str:
     identifiers = ""
     if answers.identifier:
         scheme, value = answers.identifier
-        identifiers = f"  identifiers:\n    - scheme: {scheme}\n      value: {quote(value)}\n"
+        country = ""
+        if scheme == "company-number":  # COUNTRY:NUMBER (see init_answers)
+            code, _colon, value = value.partition(":")
+            country = f"      country: {code}\n"
+        identifiers = (
+            f"  identifiers:\n    - scheme: {scheme}\n      value: {quote(value)}\n{country}"
+        )
     rights = "".join(
         f"    - id: {right}\n      right: {right}\n"
         f'      text: "FILL IN: the right of {right} (GDPR Art. {article}) as you grant it"\n'

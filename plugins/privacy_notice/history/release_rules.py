@@ -44,7 +44,8 @@ def release_problems(
         )
     if changes is None:
         return found
-    material = [_english(change) for change in material_changes(changes)]
+    source = str(loaded.data.get("source_language") or "en")
+    material = [_described(change, source) for change in material_changes(changes)]
     if material and not notice["material"]:
         found += _unaccepted(loaded, str(updated), material)
     if (notice["material"] or material) and not notice.get("summary"):
@@ -148,14 +149,16 @@ def _accepts(review: dict[str, Any], updated: str, material: list[str]) -> bool:
     )
 
 
-def _english(change: Change) -> str:
-    """A change as the diagnostics (in English) name it."""
-    return change.describe(_first_language(change), lambda message: message)
+def _described(change: Change, source: str) -> str:
+    """A change as the diagnostics name it: the English words of the message, the names
+    as ``policy.yaml`` writes them (its source language), so that a review that accepts it
+    does not depend on a translation."""
+    return change.describe(_language_of(change, source), lambda message: message)
 
 
-def _first_language(change: Change) -> str:
+def _language_of(change: Change, source: str) -> str:
     for value in change.values.values():
         values = getattr(value, "values", None)
         if values:
-            return "en" if "en" in values else next(iter(values))
-    return "en"
+            return source if source in values else next(iter(values))
+    return source
