@@ -278,8 +278,19 @@ def test_a_shared_change_released_for_every_register_in_one_command(
     its own changes page and the summary, given once (in shared.yaml, translated once)."""
     project = registers_site.clone(tmp_path / "project")
     project.edit("dpo@services.example", "new-dpo@services.example", "shared.yaml")
+    before = (project.path / RECRUITMENT).read_text()
+    plain = project.run("release", "--as-of=2024-07-01")
+    assert plain.returncode == 1
+    said = [line for line in plain.stderr.splitlines() if line.startswith(RECRUITMENT)]
+    assert "differs from policy.yaml and shared.yaml" in said[0], plain.stderr
+    assert "'privacy-notice release --summary \"what changed\"'" in said[0]
     result = project.run("release", "--as-of=2024-07-01", "--summary", MOVED)
     assert result.returncode == 1  # the summary is not translated yet: nothing released
+    # Only the notice's date, materiality and summary are written: the rest as it was.
+    after = (project.path / RECRUITMENT).read_text()
+    assert after.split("\ncontroller:")[1] == before.split("\ncontroller:")[1]
+    assert after.split("\n  updated:")[0] == before.split("\n  updated:")[0]
+    assert "  summary:\n    $shared: summary-2024-07-01\n\ncontroller:" in after
     assert "recruitment: its shared blocks changed" in result.stderr, result.stderr
     assert "camera-surveillance: its shared blocks changed" in result.stderr
     assert (

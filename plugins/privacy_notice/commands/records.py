@@ -55,9 +55,11 @@ def run(args: argparse.Namespace) -> int:
         headings = records.headings(gettext)
         rows = records.rows(sources, lang, gettext, directory)
         title = gettext(N_("Record of processing activities"))
+        # A sheet's name has 31 characters at most: a short one, whole in every language.
+        sheet = gettext(N_("Processing activities"))
         for suffix, data in (
             ("csv", spreadsheet.csv_bytes(headings, rows)),
-            ("xlsx", spreadsheet.xlsx_bytes(headings, rows, title, day)),
+            ("xlsx", spreadsheet.xlsx_bytes(headings, rows, title, sheet, day)),
         ):
             path = folder / f"records-{lang}.{suffix}"
             write_atomically(path, data)

@@ -126,6 +126,8 @@ def _with_notice(policy: Path, day: str, material: bool, block: str) -> str:
         start = keys[key]
         later = [line for line in order if line > start]
         end = later[0] if later else _section_end(lines, start, space)
+        while end > start + 1 and not lines[end - 1].strip():  # the blank lines after it stay
+            end -= 1
         return range(start, end)
 
     replaced = {keys["updated"]: f"{space}updated: {day}\n"}

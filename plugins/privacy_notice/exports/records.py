@@ -21,22 +21,23 @@ from privacy_notice.model.register import DataField, Purpose, RecipientCategory,
 Gettext = Callable[[str], str]
 N_ = labels.N_
 
-# The columns, in order: (heading msgid, the item of Art. 30(1) it answers).
+# The columns, in order: (heading msgid, the item of Art. 30(1) it answers, cited as each
+# language cites the GDPR).
 COLUMNS: tuple[tuple[str, str], ...] = (
     (N_("Register"), ""),
     (N_("Unit keeping the register"), ""),
     (N_("Internal owner"), ""),
-    (N_("Controller and its contact details"), "30(1)(a)"),
-    (N_("Joint controllers"), "30(1)(a)"),
-    (N_("Data protection officer"), "30(1)(a)"),
-    (N_("Purpose of the processing"), "30(1)(b)"),
+    (N_("Controller and its contact details"), N_("GDPR Art. 30(1)(a)")),
+    (N_("Joint controllers"), N_("GDPR Art. 30(1)(a)")),
+    (N_("Data protection officer"), N_("GDPR Art. 30(1)(a)")),
+    (N_("Purpose of the processing"), N_("GDPR Art. 30(1)(b)")),
     (N_("Legal basis"), ""),
-    (N_("Categories of data subjects"), "30(1)(c)"),
-    (N_("Categories of personal data"), "30(1)(c)"),
-    (N_("Categories of recipients"), "30(1)(d)"),
-    (N_("Transfers to third countries and their safeguards"), "30(1)(e)"),
-    (N_("Time limits for erasure"), "30(1)(f)"),
-    (N_("Technical and organisational security measures"), "30(1)(g)"),
+    (N_("Categories of data subjects"), N_("GDPR Art. 30(1)(c)")),
+    (N_("Categories of personal data"), N_("GDPR Art. 30(1)(c)")),
+    (N_("Categories of recipients"), N_("GDPR Art. 30(1)(d)")),
+    (N_("Transfers to third countries and their safeguards"), N_("GDPR Art. 30(1)(e)")),
+    (N_("Time limits for erasure"), N_("GDPR Art. 30(1)(f)")),
+    (N_("Technical and organisational security measures"), N_("GDPR Art. 30(1)(g)")),
     (N_("Notes"), ""),
 )
 
@@ -53,10 +54,8 @@ class Source:
 
 
 def headings(gettext: Gettext) -> list[str]:
-    cited = gettext(N_("%(heading)s (GDPR Art. %(article)s)"))
     return [
-        cited % {"heading": gettext(title), "article": item} if item else gettext(title)
-        for title, item in COLUMNS
+        f"{gettext(title)} ({gettext(item)})" if item else gettext(title) for title, item in COLUMNS
     ]
 
 
@@ -97,7 +96,7 @@ def _row(
         _officer(register, texts),
         texts.join(texts(purpose.name), texts(purpose.description)),
         "\n".join(
-            " ".join(filter(None, (labels.label("legal_basis", b.basis, gettext), texts(b.law))))
+            ": ".join(filter(None, (labels.label("legal_basis", b.basis, gettext), texts(b.law))))
             for b in purpose.legal_bases
         ),
         _subjects(register, fields, texts, directory),
@@ -177,18 +176,18 @@ def _retention(
     for rule in register.retention.rules:
         if rule.data_fields and not ids & set(rule.data_fields):
             continue
-        parts = [texts(rule.name) + ":"]
-        if rule.period:
-            parts.append(texts.duration(rule.period))
-        if rule.starts:
-            parts.append(labels.label("starts", rule.starts, gettext))
-        if rule.until:
-            parts.append(labels.label("until", rule.until, gettext))
+        # "Order data: 6 years (After delivery). We keep … (Accounting Act 1336/1997)": the
+        # structured facts, then the text as written, then the law, each told apart.
+        facts = [texts.duration(rule.period)] if rule.period else []
+        for kind, code in (("starts", rule.starts), ("until", rule.until)):
+            if code:
+                label = labels.label(kind, code, gettext)
+                facts.append(f"({label})" if facts else label)  # "Permanently" alone
+        sentences = [f"{texts(rule.name)}: {' '.join(facts)}" if facts else texts(rule.name)]
         if rule.text:
-            parts.append(texts(rule.text))
-        if rule.law:
-            parts.append(f"({texts(rule.law)})")
-        found.append(" ".join(parts))
+            sentences.append(texts(rule.text))
+        line = ". ".join(sentence.rstrip(".") for sentence in sentences) + "."
+        found.append(f"{line} ({texts(rule.law)})" if rule.law else line)
     return found
 
 

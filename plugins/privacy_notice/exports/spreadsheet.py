@@ -29,14 +29,20 @@ def csv_bytes(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 
 
 def xlsx_bytes(
-    headings: Sequence[str], rows: Sequence[Sequence[str]], title: str, day: dt.date
+    headings: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    title: str,
+    sheet_name: str,
+    day: dt.date,
 ) -> bytes:
-    """The table as one worksheet named ``title``: headings bold and frozen, text wrapped,
-    columns wide enough to read; ``day`` is the workbook's date."""
+    """The table as one worksheet named ``sheet_name`` in a workbook titled ``title``:
+    headings bold and frozen, text wrapped, columns wide enough to read; ``day`` is the
+    workbook's date."""
     book = Workbook()
+    book.properties.title = title
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
-    sheet.title = title[:31]  # the most a sheet's name may have
+    sheet.title = sheet_name[:31]  # the most a sheet's name may have
     sheet.append(list(headings))
     for row in rows:
         sheet.append(list(row))

@@ -290,11 +290,18 @@ def place_current(loaded: Loaded, document: dict[str, Any], history: History) ->
 def changed_release(loaded: Loaded, date: str, *, severity: Severity = "error") -> Diagnostic:
     shared = sorted({m.file for m in loaded.values.values() if m.file})
     source = " and ".join(["policy.yaml", *shared])  # with the shared blocks it uses
+    # A change of a shared block: one command dates and releases every register using it.
+    shared_route = (
+        f" (for a change of {' and '.join(shared)}, 'privacy-notice release --summary "
+        "\"what changed\"' does it for every register that uses it)"
+        if shared
+        else ""
+    )
     return loaded.diagnostic(
         ("notice", "updated"),
         f"{date} is already released and its content "
         f"differs from {source}: set a new update date and release it "
-        "('make release')",
+        f"('make release'){shared_route}",
         severity=severity,
     )
 
