@@ -293,7 +293,7 @@ def changed_release(loaded: Loaded, date: str, *, severity: Severity = "error") 
     # A change of a shared block: one command dates and releases every register using it.
     shared_route = (
         f" (for a change of {' and '.join(shared)}, 'privacy-notice release --summary "
-        "\"what changed\"' does it for every register that uses it)"
+        '"what changed"\' does it for every register that uses it)'
         if shared
         else ""
     )
