@@ -94,6 +94,10 @@ def broken_register(project: Project) -> None:
 # From source/test_validate.py.
 SOURCE = (DEFAULT_NOTICE / "policy.yaml").read_text("utf-8")
 
+# The last line of a failed command: how many problems ("; nothing was written" where the
+# command writes: a check, validate or lint, writes nothing anyway).
+SUMMARY = re.compile(r"^\d+ problems?(; nothing was written)?$")
+
 
 def diagnostics_for(text: str) -> list[str]:
     try:

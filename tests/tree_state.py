@@ -7,11 +7,11 @@ test_preview_safety.py)."""
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from pathlib import Path
 
-SUMMARY = re.compile(r"^\d+ problems?; nothing was written$")
+from helpers import SUMMARY
+
 # Not compared: what a command may keep for speed (see the caches' modules), and bytecode.
 _SKIPPED = {".cache", "__pycache__"}
 

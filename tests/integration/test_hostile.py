@@ -19,14 +19,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import SUMMARY
 
 from conftest import Project
 from privacy_notice.commands import outputdir
 from privacy_notice.diagnostics import Diagnostic
 from privacy_notice.history.store import INDEX
 from run_cli import in_process
-
-SUMMARY = re.compile(r"^\d+ problems?; nothing was written$")
 
 
 def digest(path: Path) -> dict[str, str]:

@@ -21,6 +21,8 @@ from privacy_notice.files import is_environment_error, os_problem
 
 # The module that runs each command (lint is validate with its own name).
 MODULES = {"lint": "validate"}
+# The commands that only read.
+CHECKS_ONLY = ("validate", "lint")
 
 
 def _register_option(command: argparse.ArgumentParser) -> None:
@@ -248,7 +250,9 @@ def _run(args: argparse.Namespace) -> int:
     except PolicyError as exc:
         _report(exc.diagnostics)
         count = len([d for d in exc.diagnostics if d.severity == "error"])
-        print(f"{count} problem{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+        # Only a command that writes says that it wrote nothing.
+        written = "" if args.command in CHECKS_ONLY else "; nothing was written"
+        print(f"{count} problem{'s' if count != 1 else ''}{written}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -6,7 +6,9 @@ worded as advice to a person editing YAML, not as a validator's internals.
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -139,6 +141,14 @@ def _value_text(loaded: Loaded, path: YamlPath, value: Any) -> str:
     return repr(source if source is not None else value)
 
 
+def _choices(schema: Any) -> str:
+    """ " (one of: a, b, c)" for a key whose value is one of a few codes, else nothing."""
+    options = schema.get("enum") if isinstance(schema, Mapping) else None
+    if not options or len(options) > 12:
+        return ""
+    return f" (one of: {', '.join(str(option) for option in options)})"
+
+
 def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
     path: YamlPath = tuple(error.absolute_path)
     value: Any = error.instance
@@ -148,9 +158,16 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
     rule: Any = error.validator_value  # the keyword's value in the schema
     if keyword == "required":
         missing = [k for k in rule if not isinstance(value, dict) or k not in value]
+        allowed = sub.get("properties", {})
+        # A key written with a typo is one problem: its "did you mean" line says it.
+        closed = isinstance(value, dict) and sub.get("additionalProperties") is False
+        misspelt = [k for k in value if k not in allowed] if closed else []
         for key in missing:
+            if any(difflib.get_close_matches(word, [key], n=1) for word in misspelt):
+                continue
             what = "section" if not path else "key"
-            yield loaded.diagnostic(path, f"missing required {what} '{key}'", at_key=True)
+            message = f"missing required {what} '{key}'" + _choices(allowed.get(key))
+            yield loaded.diagnostic(path, message, at_key=True)
     elif keyword == "additionalProperties":
         allowed = list(sub.get("properties", {}))
         for key in value:
@@ -172,6 +189,8 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
             path, f"{_value_text(loaded, path, value)} {sub['patternErrorMessage']}"
         )
     elif keyword == "format" and rule == "date":
+        if "pattern" in sub and not re.fullmatch(sub["pattern"], str(value)):
+            return  # the pattern's message says it
         yield loaded.diagnostic(
             path,
             f"{_value_text(loaded, path, value)} is not a valid date (YYYY-MM-DD, e.g. 2019-10-23)",
