@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from privacy_notice.model.rights import REASONS, PurposeBases, Scope, applies, scope
+from privacy_notice.model.rights import (
+    PORTABILITY_PUBLIC_TASK,
+    REASONS,
+    PurposeBases,
+    Scope,
+    applies,
+    scope,
+)
 
 
 def purpose(pid: str, *bases: str, **facts: bool) -> PurposeBases:
@@ -53,8 +60,18 @@ def test_a_right_of_some_purposes_names_them_and_why_not_the_others():
 def test_a_right_of_no_purpose_says_it_does_not_apply_and_why():
     authority = PUPILS[:2]
     assert scope("portability", (), authority, False) == Scope(
-        reason=REASONS["portability"], none=True
+        reason=PORTABILITY_PUBLIC_TASK, none=True
     )
+
+
+def test_art_20_3_is_the_reason_only_where_a_public_task_is():
+    """A shop's invoicing (a legal obligation): portability does not apply, by Art. 20(1)
+    alone; Art. 20(3) is about public tasks, which the shop has none of."""
+    shop = (purpose("orders", "contract"), purpose("invoicing", "legal-obligation"))
+    assert scope("portability", (), shop, False) == Scope(
+        applies_to=("orders",), not_to=("invoicing",), reason=REASONS["portability"]
+    )
+    assert "20(3)" not in REASONS["portability"] and "20(3)" in PORTABILITY_PUBLIC_TASK
 
 
 def test_erasure_names_only_its_exceptions():

@@ -37,8 +37,7 @@ _CONSENT_BASED = ("portability", "withdraw-consent")  # also with explicit conse
 REASONS = {
     "portability": N_(
         "The right to data portability applies only to processing based on consent or on a "
-        "contract (GDPR Art. 20(1)), not to processing necessary for a task carried out in "
-        "the public interest or in the exercise of official authority (Art. 20(3))."
+        "contract (GDPR Art. 20(1))."
     ),
     "objection": N_(
         "The right to object applies to processing based on a task carried out in the public "
@@ -56,6 +55,13 @@ REASONS = {
         "22(1)), and no such decisions are made."
     ),
 }
+# Why portability does not apply where the purposes it does not apply to include a public
+# task: Art. 20(3) says so too (for another basis, only 20(1) is the reason).
+PORTABILITY_PUBLIC_TASK = N_(
+    "The right to data portability applies only to processing based on consent or on a "
+    "contract (GDPR Art. 20(1)), not to processing necessary for a task carried out in "
+    "the public interest or in the exercise of official authority (Art. 20(3))."
+)
 # The articles that state what each conditional right needs (lint names them).
 ARTICLES = {"portability": "20(1)", "objection": "21(1)", "withdraw-consent": "7(3)"}
 
@@ -109,16 +115,18 @@ def scope(
         return Scope(applies_to=tuple(stated))
     if right == "automated-decisions":
         return Scope() if decisions else Scope(reason=REASONS[right], none=True)
-    decided = [(p.id, applies(right, p)) for p in purposes]
-    not_to = tuple(pid for pid, applying in decided if applying is False)
+    decided = [(p, applies(right, p)) for p in purposes]
+    not_to = tuple(p.id for p, applying in decided if applying is False)
     if not not_to:
         return Scope()
-    to = tuple(pid for pid, applying in decided if applying is not False)
+    to = tuple(p.id for p, applying in decided if applying is not False)
+    public_task = any("public-task" in p.bases for p, applying in decided if applying is False)
+    reason = PORTABILITY_PUBLIC_TASK if right == "portability" and public_task else REASONS[right]
     if not to:
-        return Scope(reason=REASONS[right], none=True)
+        return Scope(reason=reason, none=True)
     if right in _EXCLUDED_BY:  # not a right to erasure of the rest: only its exceptions
-        return Scope(not_to=not_to, reason=REASONS[right])
-    return Scope(applies_to=to, not_to=not_to, reason=REASONS[right])
+        return Scope(not_to=not_to, reason=reason)
+    return Scope(applies_to=to, not_to=not_to, reason=reason)
 
 
 def purpose_bases(register: Register) -> tuple[PurposeBases, ...]:
