@@ -204,6 +204,24 @@ def check_theme_catalogs(
         if file.catalog is None:
             found.append(_missing_theme(file, severity))
             continue
+        lines = _untranslated_theme(file, severity)
+        if len(lines) > LISTED_AT_MOST:  # a new language: one line, not hundreds
+            message = (
+                f"{len(lines)} of the theme's texts are untranslated or fuzzy (the first "
+                "here): translate them in a PO editor (such as Poedit)"
+            )
+            lines = [replace(lines[0], message=message)]
+        found += lines
+    return found
+
+
+# A catalog with more untranslated texts than this is reported in one line.
+LISTED_AT_MOST = 10
+
+
+def _untranslated_theme(file: CatalogFile, severity: Severity) -> list[Diagnostic]:
+    found = []
+    if file.catalog is not None:
         for message in file.catalog:
             if not message.id:
                 continue
