@@ -4,11 +4,11 @@
     python bench/build_bench.py [--rounds 11] [--against REV]
 
 - second build: ``privacy-notice build`` of a copy of the project that has built before
-  (Python's bytecode of the plugin, Jinja's compiled templates in ``.cache/jinja``);
-  target ≤ 1.3× a bare Pelican build of 13 Markdown articles (the notice writes 13 HTML
-  pages), each article the notice's English text;
-- first build of a fresh clone: the same with ``.cache/`` and the plugin's ``__pycache__``
-  removed before each run; target ≤ 2× the same bare build;
+  (Python's bytecode of the plugin); target ≤ 1.3× a bare Pelican build of as many
+  Markdown articles as the notice writes HTML pages, each article the notice's English
+  text;
+- first build of a fresh clone: the same with the plugin's ``__pycache__`` removed before
+  each run; target ≤ 2× the same bare build;
 - ``privacy-notice validate``; target ≤ 1.3× ``python -c "import yaml, jsonschema"``.
 
 With ``--against REV`` the tree at that revision runs the same cases in the same rounds.
@@ -39,7 +39,7 @@ from measure import (
 
 
 def fresh_clone(project: Path) -> None:
-    """What a fresh clone lacks: Jinja's compiled templates, the plugin's bytecode, a site."""
+    """What a fresh clone lacks: the plugin's bytecode, a site."""
     for made in (".cache", "output", ".output.builds"):
         shutil.rmtree(project / made, ignore_errors=True)
     remove_bytecode(project / "plugins")
