@@ -42,13 +42,7 @@ from privacy_notice.languages.catalogs import CatalogFile, ThemeCatalog
 from privacy_notice.render import listing
 from privacy_notice.render.bodies import Render
 from privacy_notice.render.pages import Page, Part, language_parts, page_url, register_base
-from privacy_notice.render.site_plan import (
-    SiteFacts,
-    register_language_plan,
-    register_own_plan,
-    register_plan,
-    theme_of,
-)
+from privacy_notice.render.site_plan import RegisterPlanner, SiteFacts, theme_of
 from privacy_notice.source.validate import SharedRead
 
 
@@ -142,7 +136,7 @@ def register_output(
 def _site_output(
     slug: str, site: Site, base: str, renderer: Renderer, one_at_a_time: bool
 ) -> Output:
-    plan = register_plan(site, base, renderer.render, _translations(renderer), renderer.facts)
+    plan = _planner(site, base, renderer).plan()
     pages = ((page.name, renderer.page_html(page)) for page in plan.pages)
     return Output(
         slug,
@@ -163,9 +157,7 @@ def language_output(part: Part) -> Output:
     worker)."""
     assert _RENDERER is not None and _SPLIT is not None, "outputs() sets them before it forks"
     renderer, split = _RENDERER, _SPLIT
-    plan = register_language_plan(
-        split.site, split.base, renderer.render, _translations(renderer), renderer.facts, part
-    )
+    plan = _planner(split.site, split.base, renderer).language_plan(part)
     pages = tuple((page.name, renderer.page_html(page)) for page in plan.pages)
     return Output(split.slug, None, pages, feeds=plan.feeds, part=part.lang)
 
@@ -174,11 +166,13 @@ def own_output() -> Output:
     """The root page and API files of the register split among the workers (in a worker)."""
     assert _RENDERER is not None and _SPLIT is not None, "outputs() sets them before it forks"
     renderer, split = _RENDERER, _SPLIT
-    own = register_own_plan(
-        split.site, split.base, renderer.render, _translations(renderer), renderer.facts
-    )
+    own = _planner(split.site, split.base, renderer).own_plan()
     pages = tuple((page.name, renderer.page_html(page)) for page in own.pages)
     return Output(split.slug, None, pages, own.files, part=OWN_FILES)
+
+
+def _planner(site: Site, base: str, renderer: Renderer) -> RegisterPlanner:
+    return RegisterPlanner(site, base, renderer.render, _translations(renderer), renderer.facts)
 
 
 def _translations(renderer: Renderer) -> Callable[[Site, str], ThemeCatalog]:

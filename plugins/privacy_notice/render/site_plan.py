@@ -1,6 +1,6 @@
 """The plan of the whole site: each register's plan in its URL space and, for a site of
 several registers, the privacy centre's; as data, with no Pelican in it (the generator
-hands it to Pelican's writer). One register's plan (:func:`register_plan`) is also what a
+hands it to Pelican's writer). One register's plan (:class:`RegisterPlanner`) is also what a
 worker process makes of its register (see :mod:`.parallel`).
 """
 
@@ -32,73 +32,72 @@ class SiteFacts:
     search: bool = False
 
 
-def register_plan(
-    site: Site,
-    base: str,
-    render: Render,
-    translations: Callable[[Site, str], ThemeCatalog],
-    facts: SiteFacts,
-) -> Plan:
-    """The pages, API files and feeds of one register in its URL space ``base``."""
-    return pages.plan(
-        site,
-        render,
-        {lang: translations(site, lang) for lang in site.languages},
-        default_lang=_default_lang(site, facts),
-        exports=_exports(site, base, facts),
-        site_url=facts.site_url,
-        site_name=facts.site_name,
-        base=base,
-        centre=facts.several,
-    )
+@dataclass(frozen=True)
+class RegisterPlanner:
+    """One register's plan in its URL space ``base``: whole (:meth:`plan`), or in the parts
+    a build on several cores makes apart (see :mod:`.parallel`)."""
 
+    site: Site
+    base: str
+    render: Render
+    translations: Callable[[Site, str], ThemeCatalog]
+    facts: SiteFacts
 
-def register_language_plan(
-    site: Site,
-    base: str,
-    render: Render,
-    translations: Callable[[Site, str], ThemeCatalog],
-    facts: SiteFacts,
-    part: Part,
-) -> Plan:
-    """A part of one language's pages of :func:`register_plan` (see :class:`.pages.Part`)."""
-    space = Space(base, facts.several)
-    translation = translations(site, part.lang)
-    return pages.language_plan(
-        site, render, translation, space, part, facts.site_url, facts.site_name
-    )
+    def plan(self) -> Plan:
+        """The register's pages, API files and feeds."""
+        site = self.site
+        return pages.plan(
+            site,
+            self.render,
+            {lang: self.translations(site, lang) for lang in site.languages},
+            default_lang=self._default_lang(),
+            exports=self._exports(),
+            site_url=self.facts.site_url,
+            site_name=self.facts.site_name,
+            base=self.base,
+            centre=self.facts.several,
+        )
 
+    def language_plan(self, part: Part) -> Plan:
+        """A part of one language's pages (see :class:`.pages.Part`)."""
+        translation = self.translations(self.site, part.lang)
+        facts = self.facts
+        return pages.language_plan(
+            self.site,
+            self.render,
+            translation,
+            self._space(),
+            part,
+            facts.site_url,
+            facts.site_name,
+        )
 
-def register_own_plan(
-    site: Site,
-    base: str,
-    render: Render,
-    translations: Callable[[Site, str], ThemeCatalog],
-    facts: SiteFacts,
-) -> Plan:
-    """The part of :func:`register_plan` that belongs to no language: the root page and
-    the API files."""
-    default = _default_lang(site, facts)
-    return pages.own_plan(
-        site,
-        render,
-        default,
-        translations(site, default),
-        Space(base, facts.several),
-        _exports(site, base, facts),
-        facts.site_url,
-    )
+    def own_plan(self) -> Plan:
+        """What belongs to no language: the root page and the API files."""
+        default = self._default_lang()
+        translation = self.translations(self.site, default)
+        return pages.own_plan(
+            self.site,
+            self.render,
+            default,
+            translation,
+            self._space(),
+            self._exports(),
+            self.facts.site_url,
+        )
 
+    def _space(self) -> Space:
+        return Space(self.base, self.facts.several)
 
-def _default_lang(site: Site, facts: SiteFacts) -> str:
-    """Pelican's ``DEFAULT_LANG`` where the register has it, else its first language."""
-    default = facts.default_lang
-    return default if default in site.languages else site.languages[0]
+    def _default_lang(self) -> str:
+        """Pelican's ``DEFAULT_LANG`` where the register has it, else its first language."""
+        default = self.facts.default_lang
+        return default if default in self.site.languages else self.site.languages[0]
 
-
-def _exports(site: Site, base: str, facts: SiteFacts) -> formats.Exports:
-    # TILT, JSON-LD (see formats.py).
-    return formats.site_exports(site, register_url(facts.site_url, base), page_url)
+    def _exports(self) -> formats.Exports:
+        # TILT, JSON-LD (see formats.py).
+        url = register_url(self.facts.site_url, self.base)
+        return formats.site_exports(self.site, url, page_url)
 
 
 def theme_of(site: Site, lang: str) -> ThemeCatalog:
@@ -127,7 +126,10 @@ def site_plan(
             theme[lang] = theme_of(site, lang)
         return theme[lang]
 
-    plans = {r.slug: register_plan(r.site, r.base, render, translations, facts) for r in registers}
+    plans = {
+        r.slug: RegisterPlanner(r.site, r.base, render, translations, facts).plan()
+        for r in registers
+    }
     plan = merged(plans.values())
     if not several:
         return plan
