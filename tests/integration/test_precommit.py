@@ -76,7 +76,7 @@ def test_each_hook_as_declared(project: Project, hook: str):
     assert "notes.txt" not in hook_run.stdout  # only the notices are passed
     if hook == "privacy-notice-validate":
         assert any(line.startswith("good/policy.yaml: valid") for line in output)
-        assert "1 problem; nothing was written" in output
+        assert "1 problem" in output  # validate writes nothing anyway
     else:  # strict: the good notice's completeness warnings are errors too
         assert any(line.startswith("good/policy.yaml:") for line in output), hook_run.stdout
 
@@ -95,4 +95,4 @@ def test_hook_installs_and_runs_as_a_repository_of_notices_uses_it(project: Proj
     output = hook.stdout.splitlines()
     assert expected in output, hook.stdout
     assert any(line.startswith("good/policy.yaml: valid") for line in output), hook.stdout
-    assert "1 problem; nothing was written" in output
+    assert "1 problem" in output
