@@ -66,6 +66,10 @@ class PolicyError(Exception):
         self.diagnostics = sorted(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple[type[PolicyError], tuple[list[Diagnostic]]]:
+        # As it was made: it crosses from a build's worker process to the build.
+        return (type(self), (self.diagnostics,))
+
 
 def display(path: os.PathLike[str] | str) -> str:
     """A path as diagnostics show it: relative to the working directory when inside it."""

@@ -79,3 +79,25 @@ def test_a_long_history_on_every_core_is_the_build_of_one_process(
     two = outputs((project.path / "two").resolve())
     assert len(two) > 50
     assert outputs((project.path / "one").resolve()) == two
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one process", "on every core"])
+def test_a_template_that_fails_as_it_renders_is_one_located_line(
+    history: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, split: bool
+) -> None:
+    """A project's own theme with a mistake a page meets only as it renders: one line at
+    the template's line, also where the page is rendered in a worker process."""
+    project = history.clone(tmp_path / "project")
+    if split:
+        monkeypatch.setattr(parallel, "SPLIT_VERSIONS", 2)
+    template = project.path / "theme/templates/changes.html"
+    lines = template.read_text("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "{% block main %}" in line)
+    lines[at] = lines[at].replace("{% block main %}", "{% block main %}{{ nosuch.attr }}")
+    template.write_text("".join(lines), "utf-8")
+    result = project.build("--jobs", "2" if split else "1", ok=False)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-2:] == [
+        f"theme/templates/changes.html:{at + 1}: template error: 'nosuch' is undefined",
+        "1 problem; nothing was written",
+    ]

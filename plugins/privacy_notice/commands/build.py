@@ -31,6 +31,7 @@ from privacy_notice.diagnostics import Diagnostic, PolicyError, display, visible
 from privacy_notice.files import is_inside
 from privacy_notice.render.defaults import folder_override, notice_settings
 from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY, check_settings, options_from
+from privacy_notice.render.template_errors import template_problem
 from privacy_notice.source.options import DEFAULT_THEME
 
 if TYPE_CHECKING:
@@ -234,11 +235,8 @@ def build(
             if register is None:
                 warn_gone(target, staging)
             outputdir.swap(staging, target)
-        except TemplateSyntaxError as exc:  # in the theme
-            template = display(exc.filename or exc.name or "theme")
-            raise PolicyError(
-                [Diagnostic(template, exc.lineno or 0, 0, "", f"template error: {exc.message}")]
-            ) from None
+        except TemplateSyntaxError as exc:  # in the theme, met as it is compiled
+            raise PolicyError([template_problem(exc)]) from None
         except (PelicanTemplateNotFound, TemplateNotFound) as exc:  # a theme of its own
             raise PolicyError([missing_template(settings, exc)]) from None
         finally:

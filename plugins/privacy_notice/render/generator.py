@@ -30,6 +30,7 @@ from privacy_notice.render.pages import Page, Plan, page_url, register_base
 from privacy_notice.render.settings import OPTIONS_KEY, options_from
 from privacy_notice.render.signals import plan_ready
 from privacy_notice.render.site_plan import SiteFacts, centre_site_plan, site_plan
+from privacy_notice.render.template_errors import located
 from privacy_notice.source.project import each
 from privacy_notice.source.shared import SHARED_FILE, read_shared_or_problems
 
@@ -189,10 +190,12 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         relative_urls = bool(self.settings.get("RELATIVE_URLS", False))
         context = parallel.writer_context(self.context, page.name, relative_urls, page.context)
         template = self.get_template(page.template.removesuffix(".html"))
-        return str(template.render(context))
+        with located():
+            return str(template.render(context))
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
-        return str(self.env.get_template(template).render(context))
+        with located():
+            return str(self.env.get_template(template).render(context))
 
     def _announce(self, plan: Plan) -> Plan:
         """Send ``privacy_notice_plan_ready``; a receiver may return a new plan."""
@@ -204,13 +207,14 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def _write_pages(self, writer: Writer, to_write: Iterable[Page]) -> None:
         relative_urls = self.settings.get("RELATIVE_URLS", False)
         for page in to_write:
-            writer.write_file(
-                page.name,
-                self.get_template(page.template.removesuffix(".html")),
-                self.context,
-                relative_urls=relative_urls,
-                **page.context,
-            )
+            with located():
+                writer.write_file(
+                    page.name,
+                    self.get_template(page.template.removesuffix(".html")),
+                    self.context,
+                    relative_urls=relative_urls,
+                    **page.context,
+                )
 
     def _write_feeds(self, writer: Writer, to_write: Mapping[str, feeds.Feed]) -> None:
         # Atom written by feeds.py (Pelican's feed writer cannot give valid ids), through
