@@ -93,8 +93,9 @@ $(TOOLS_STAMP): requirements/tools.txt
 # AS_OF=YYYY-MM-DD builds as of that day (which version is in force); default: today.
 AS_OF ?=
 AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF))
-# REGISTER=SLUG: validate, lint, release, translations, records, html and devserver act on
-# that register only (html and devserver then build a site of it alone into output.SLUG); default: every register of the project.
+# REGISTER=SLUG: validate, lint, release, translations, records, html, serve and devserver
+# act on that register only (html and devserver build a site of it alone into output.SLUG,
+# serve serves that); publish always builds the whole site. Default: every register.
 REGISTER ?=
 REGISTER_FLAG := $(if $(REGISTER),--register $(REGISTER))
 
@@ -170,7 +171,7 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix .
 
 serve:
-	$(BIN)/python -m http.server --directory $(OUTPUTDIR) --bind 127.0.0.1 $(PORT)
+	$(BIN)/python -m http.server --directory "$(if $(REGISTER),output.$(REGISTER),$(OUTPUTDIR))" --bind 127.0.0.1 $(PORT)
 
 devserver: $(STAMP)
 	$(BIN)/privacy-notice serve -s pelicanconf.py $(if $(REGISTER),$(REGISTER_FLAG),-o "$(OUTPUTDIR)") --port $(PORT)

@@ -349,12 +349,15 @@ def test_a_build_keeps_no_file_of_derived_data(project: Project):
     assert not [p for p in project.path.rglob("*") if p.suffix in (".pickle", ".kept")]
 
 
-def test_a_theme_of_the_projects_own_without_a_template_is_one_line(project: Project):
-    """A project's copy of the theme, older than the tool: the missing template named, with
-    where to take it from, instead of an internal error."""
-    (project.path / "theme/templates/history.html").unlink()
+@pytest.mark.parametrize("template", ["history.html", "_glance.html"])
+def test_a_theme_of_the_projects_own_without_a_template_is_one_line(
+    project: Project, template: str
+):
+    """A project's copy of the theme, older than the tool: the missing template (a page's,
+    or a part a page includes) named, with where to take it from, not an internal error."""
+    (project.path / "theme/templates" / template).unlink()
     result = project.run("build")
     assert result.returncode == 1
     (line,) = [x for x in result.stderr.splitlines() if "template" in x]
-    assert line.startswith("theme/templates: the theme has no template 'history.html'")
+    assert line.startswith(f"theme/templates: the theme has no template '{template}'")
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr

@@ -236,14 +236,30 @@ def test_init_asks_again_until_an_answer_is_right(
     ]
 
 
-def test_a_company_number_is_written_with_its_country(tmp_path: Path):
-    args = ["--name", "Zahnarzt GmbH", "--identifier", "company-number:DE:HRB 12345"]
+@pytest.mark.parametrize("country", ["DE", "NO"])  # NO, unquoted, would be YAML's false
+def test_a_company_number_is_written_with_its_country(tmp_path: Path, country: str):
+    args = ["--name", "Zahnarzt GmbH", "--identifier", f"company-number:{country}:HRB 12345"]
     result = init(tmp_path, "praxis", *args, "--languages", "de", "--no-input")
     assert result.returncode == 0, result.stderr
     policy = (tmp_path / "praxis" / "policy.yaml").read_text("utf-8")
-    assert '- scheme: company-number\n      value: "HRB 12345"\n      country: DE\n' in policy
+    expected = f'- scheme: company-number\n      value: "HRB 12345"\n      country: "{country}"\n'
+    assert expected in policy
     validated = in_process(tmp_path / "praxis", "validate")
     assert validated.returncode == 0 and "identifiers" not in validated.stderr
+
+
+def test_the_offered_source_language_is_one_of_the_languages(monkeypatch: pytest.MonkeyPatch):
+    answers = iter(["Acme GmbH", "", "", "de ,en", ""])  # Enter takes the offered default
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    got = answers_from(parser().parse_args(["init", "somewhere"]), "schema.json")
+    assert (got.languages, got.source_language) == (("de", "en"), "de")
+
+
+def test_a_company_numbers_country_is_checked(tmp_path: Path):
+    result = init(tmp_path, "praxis", "--identifier", "company-number:UK:123", "--no-input")
+    assert result.returncode == 1
+    assert "--identifier: 'UK' is not an ISO 3166-1 alpha-2 country code" in result.stderr
 
 
 def test_answers_that_cannot_be_asked_are_said_to_be_missing(tmp_path: Path):

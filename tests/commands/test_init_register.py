@@ -53,6 +53,13 @@ def test_init_does_not_ask_what_is_shared(several: Project, monkeypatch) -> None
     assert "controller:   # shared.yaml's block" in text
 
 
+def test_nothing_is_said_to_be_missing_where_the_project_answers_it(several: Project) -> None:
+    """Not on a terminal, nothing is asked: a register whose controller and languages the
+    project gives lacks no answer, so init does not say it does."""
+    _text, said = init(several)
+    assert "nothing was asked" not in said
+
+
 def test_another_controller_on_the_command_line_is_written_out(several: Project) -> None:
     args = ("--no-input", "--name", "Other Oy", "--identifier", "fi-business-id:1234567-1")
     text, said = init(several, *args)

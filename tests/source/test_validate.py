@@ -10,7 +10,7 @@ import pytest
 from babel import Locale
 from helpers import SOURCE, breakings, broken, diagnostics_for, position
 
-from conftest import DEFAULT_NOTICE
+from conftest import DEFAULT_NOTICE, ROOT
 from privacy_notice.model.identifiers import identifier_problem
 from privacy_notice.source.schema import policy_schema
 from privacy_notice.source.validate import validate
@@ -330,6 +330,30 @@ def test_each_problem_is_one_located_line(name: str, case: tuple[str, str, str, 
     located = f"policy.yaml:{position(broken, anchor)}:"
     assert any(line.startswith(located) and expected in line for line in found), (located, found)
     assert len(found) == 1 or name in CONSEQUENCES, found
+
+
+WEBSHOP = (ROOT / "examples/webshop/policy.yaml").read_text("utf-8")
+
+
+def test_a_misspelt_key_hides_only_the_key_it_means():
+    """'purpse' means 'purpose' (a text): the list of purposes, also missing, is its own line."""
+    purposes = (
+        "purposes: [orders, customer-account, customer-service, accounting, direct-marketing]"
+    )
+    broken = WEBSHOP.replace(purposes, "purpse: Used to address you.", 1)
+    found = [line.split(": ", 1)[1] for line in diagnostics_for(broken)]
+    assert found == [
+        "personal_data.fields[0]: missing required key 'purposes'",
+        "personal_data.fields[0].purpse: unknown key 'purpse'; did you mean 'purpose'?",
+    ]
+
+
+def test_a_date_with_a_line_break_is_not_a_date():
+    """'2019-10-23\\n' passes the pattern (it matches, as JSON Schema's do, anywhere): the
+    date format still refuses it, so that validate says what a build would fail on."""
+    broken = SOURCE.replace("updated: 2019-10-23", 'updated: "2019-10-23\\n"', 1)
+    (line,) = diagnostics_for(broken)
+    assert "notice.updated: '2019-10-23\\n' is not a valid date" in line
 
 
 def test_missing_section_and_all_problems_at_once():

@@ -31,8 +31,7 @@ from privacy_notice.diagnostics import Diagnostic, PolicyError, display, visible
 from privacy_notice.files import is_inside
 from privacy_notice.render.defaults import folder_override, notice_settings
 from privacy_notice.render.settings import OPTIONS_KEY, SOURCE_KEY, check_settings, options_from
-from privacy_notice.render.template_errors import template_problem
-from privacy_notice.source.options import DEFAULT_THEME
+from privacy_notice.render.template_errors import missing_template, template_problem
 
 if TYPE_CHECKING:
     from privacy_notice.source.options import Options
@@ -236,26 +235,12 @@ def build(
                 warn_gone(target, staging)
             outputdir.swap(staging, target)
         except TemplateSyntaxError as exc:  # in the theme, met as it is compiled
-            raise PolicyError([template_problem(exc)]) from None
+            raise PolicyError([template_problem(exc, settings["THEME"])]) from None
         except (PelicanTemplateNotFound, TemplateNotFound) as exc:  # a theme of its own
-            raise PolicyError([missing_template(settings, exc)]) from None
+            raise PolicyError([missing_template(settings["THEME"], exc)]) from None
         finally:
             outputdir.clean(target)  # the new build if it failed, the old one if it did not
     return target
-
-
-def missing_template(settings: dict[str, Any], exc: Exception) -> Diagnostic:
-    """A template the theme lacks, as one located line: most likely a project's own copy
-    of the theme, older than the tool that builds it."""
-    theme = Path(settings["THEME"]) / "templates"
-    name = getattr(exc, "name", None) or str(exc).split(" from ")[0].split("load ")[-1]
-    name = name.replace("[.html]", ".html")  # as Pelican words its own exception
-    message = (
-        f"the theme has no template {name!r}, which this version of privacy-notice needs: "
-        f"copy it from the tool's theme ({DEFAULT_THEME / 'templates'}), or build with the "
-        "tool's theme (leave THEME out of the settings)"
-    )
-    return Diagnostic(display(theme), message=message)
 
 
 def warn_gone(previous: Path, new: Path) -> None:

@@ -261,7 +261,8 @@ def _run(args: argparse.Namespace) -> int:
             raise
         if is_environment_error(exc):  # the machine's: disk full, read-only, permissions
             _report([os_problem(exc)])
-            print("1 problem; nothing was written", file=sys.stderr)
+            written = "" if args.command in CHECKS_ONLY else "; nothing was written"
+            print(f"1 problem{written}", file=sys.stderr)
             return 1
         print(
             f"privacy-notice: internal error ({type(exc).__name__}: {exc}); nothing was "

@@ -88,8 +88,9 @@ PORT ?= 8000
 # AS_OF=YYYY-MM-DD builds as of that day (which version is in force); default: today.
 AS_OF ?=
 AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF))
-# REGISTER=SLUG: validate, lint, release, translations, records, html and devserver act on
-# that register only (html and devserver then build a site of it alone into output.SLUG).
+# REGISTER=SLUG: validate, lint, release, translations, records, html, serve and devserver
+# act on that register only (html and devserver build a site of it alone into output.SLUG,
+# serve serves that); publish always builds the whole site.
 REGISTER ?=
 REGISTER_FLAG := $(if $(REGISTER),--register $(REGISTER))
 
@@ -103,7 +104,8 @@ help:
 \t@echo 'make release       release policy.yaml as a new version (content/versions/)'
 \t@echo 'make records       the record of processing activities (records/, not published)'
 \t@echo 'make publish       build for publishing (SITEURL from publishconf.py or the environment)'
-\t@echo 'REGISTER=SLUG: one register only; AS_OF=YYYY-MM-DD: the site as of that day'
+\t@echo 'REGISTER=SLUG: one register only (publish: always the whole site);'
+\t@echo 'AS_OF=YYYY-MM-DD: the site as of that day'
 html:
 \t$(PN) build -s pelicanconf.py $(if $(REGISTER),$(REGISTER_FLAG),-o "$(OUTPUTDIR)") $(AS_OF_FLAG)
 publish:
@@ -118,8 +120,9 @@ release:
 \t$(PN) release $(REGISTER_FLAG)
 records:
 \t$(PN) records $(REGISTER_FLAG)
+SERVED := $(if $(REGISTER),output.$(REGISTER),$(OUTPUTDIR))
 serve:
-\t$(PY) -m http.server --directory "$(OUTPUTDIR)" --bind 127.0.0.1 $(PORT)
+\t$(PY) -m http.server --directory "$(SERVED)" --bind 127.0.0.1 $(PORT)
 devserver:
 \t$(PN) serve -s pelicanconf.py $(if $(REGISTER),$(REGISTER_FLAG),-o "$(OUTPUTDIR)") --port $(PORT)
 clean:

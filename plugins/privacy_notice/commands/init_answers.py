@@ -97,11 +97,16 @@ def _identifier_problem(scheme: str, value: str) -> str | None:
             scheme, list(SCHEMES)
         )
     if scheme == COMPANY_NUMBER:
-        country, _colon, number = value.partition(":")
-        if country not in policy_schema()["$defs"]["country"]["enum"] or not number.strip():
+        country, colon, number = value.partition(":")
+        if not colon or not number.strip():
             return (
                 f"'{value}' is not COUNTRY:NUMBER: {COMPANY_NUMBER} needs the register's "
                 f"country, e.g. {COMPANY_NUMBER}:DE:HRB 12345"
+            )
+        countries = policy_schema()["$defs"]["country"]["enum"]
+        if country not in countries:
+            return f"'{country}' is not an ISO 3166-1 alpha-2 country code (e.g. DE, NO, GB)" + (
+                did_you_mean(country.upper(), countries)
             )
         return None
     problem = identifier_problem(scheme, value)
@@ -150,10 +155,12 @@ def answers_from(
         )
         source = source or _ask(
             "Source language (written in policy.yaml)",
-            known.get("source_language") or languages.split(",")[0],
+            known.get("source_language") or parse_languages(languages)[0],
             lambda code: None if code in parse_languages(languages) else "not among the languages",
         )
-    elif not args.no_input and not (name and languages):
+    elif not args.no_input and (
+        (ask_controller and not name) or not (languages or known.get("languages"))
+    ):
         # Nothing can be asked (answers piped in are not read): said, not silently left.
         print(
             "init: standard input is not a terminal, so nothing was asked: give --name, "

@@ -123,7 +123,7 @@ def policy_yaml(answers: Answers) -> str:
         country = ""
         if scheme == "company-number":  # COUNTRY:NUMBER (see init_answers)
             code, _colon, value = value.partition(":")
-            country = f"      country: {code}\n"
+            country = f"      country: {quote(code)}\n"  # NO, unquoted, is YAML's false
         identifiers = (
             f"  identifiers:\n    - scheme: {scheme}\n      value: {quote(value)}\n{country}"
         )

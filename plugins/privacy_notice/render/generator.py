@@ -190,11 +190,11 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         relative_urls = bool(self.settings.get("RELATIVE_URLS", False))
         context = parallel.writer_context(self.context, page.name, relative_urls, page.context)
         template = self.get_template(page.template.removesuffix(".html"))
-        with located():
+        with located(self.settings["THEME"]):
             return str(template.render(context))
 
     def _render(self, template: str, context: Mapping[str, Any]) -> str:
-        with located():
+        with located(self.settings["THEME"]):
             return str(self.env.get_template(template).render(context))
 
     def _announce(self, plan: Plan) -> Plan:
@@ -207,7 +207,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def _write_pages(self, writer: Writer, to_write: Iterable[Page]) -> None:
         relative_urls = self.settings.get("RELATIVE_URLS", False)
         for page in to_write:
-            with located():
+            with located(self.settings["THEME"]):
                 writer.write_file(
                     page.name,
                     self.get_template(page.template.removesuffix(".html")),

@@ -15,10 +15,12 @@ parent, which then forks: the workers render its languages' pages, a few version
 language each (:func:`language_output`), and its root page and API files
 (:func:`own_output`). A short one is built in the parent.
 
-The results come back as they are done and are written at once, one register's (or one
-language's) at a time: the parent never holds the whole site. A plugin that listens to
-``privacy_notice_plan_ready`` may change any page of the plan, so such a site is planned
-and written in the generator's process (see :mod:`.generator`).
+The results come back as they are done and are written as the parent gets to them, one
+register's (or one part's) at a time: the parent holds the pages of the parts done and
+not yet written, never the whole site at once unless the workers outrun its writing.
+
+A plugin that listens to ``privacy_notice_plan_ready`` may change any page of the plan, so
+such a site is planned and written in the generator's process (see :mod:`.generator`).
 """
 
 from __future__ import annotations

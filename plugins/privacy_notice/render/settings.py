@@ -148,8 +148,9 @@ class NoticeSettings:
         default=None,
         metadata=about(
             OPTIONAL_COUNT,
-            "How many processes build the registers (`privacy-notice build --jobs N`). None: "
-            "one per core; 1: all in the build's own process.",
+            "How many processes build the registers (`privacy-notice build --jobs N`), or the "
+            "pages of a site's only register when it has 20 versions or more. None: one per "
+            "core; 1: all in the build's own process.",
         ),
     )
 

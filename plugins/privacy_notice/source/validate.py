@@ -163,7 +163,10 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
         closed = isinstance(value, dict) and sub.get("additionalProperties") is False
         misspelt = [k for k in value if k not in allowed] if closed else []
         for key in missing:
-            if any(difflib.get_close_matches(word, [key], n=1) for word in misspelt):
+            # Only where that line names this key (as did_you_mean chooses among all keys).
+            if any(
+                difflib.get_close_matches(word, list(allowed), n=1) == [key] for word in misspelt
+            ):
                 continue
             what = "section" if not path else "key"
             message = f"missing required {what} '{key}'" + _choices(allowed.get(key))
@@ -189,7 +192,8 @@ def _describe(loaded: Loaded, error: ValidationError) -> Iterator[Diagnostic]:
             path, f"{_value_text(loaded, path, value)} {sub['patternErrorMessage']}"
         )
     elif keyword == "format" and rule == "date":
-        if "pattern" in sub and not re.fullmatch(sub["pattern"], str(value)):
+        # JSON Schema's pattern matches anywhere (re.search), as jsonschema checks it.
+        if "pattern" in sub and not re.search(sub["pattern"], str(value)):
             return  # the pattern's message says it
         yield loaded.diagnostic(
             path,
