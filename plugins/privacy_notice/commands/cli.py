@@ -241,6 +241,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(parser().parse_args(argv))
 
 
+def _summary(args: argparse.Namespace, count: int) -> None:
+    """The last line of a failed command: how many problems; a command that writes says
+    that it wrote nothing (a check writes nothing anyway)."""
+    written = "" if args.command in CHECKS_ONLY else "; nothing was written"
+    print(f"{count} problem{'s' if count != 1 else ''}{written}", file=sys.stderr)
+
+
 def _run(args: argparse.Namespace) -> int:
     try:
         name = MODULES.get(args.command, args.command)
@@ -249,10 +256,7 @@ def _run(args: argparse.Namespace) -> int:
         return code
     except PolicyError as exc:
         _report(exc.diagnostics)
-        count = len([d for d in exc.diagnostics if d.severity == "error"])
-        # Only a command that writes says that it wrote nothing.
-        written = "" if args.command in CHECKS_ONLY else "; nothing was written"
-        print(f"{count} problem{'s' if count != 1 else ''}{written}", file=sys.stderr)
+        _summary(args, len([d for d in exc.diagnostics if d.severity == "error"]))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -261,8 +265,7 @@ def _run(args: argparse.Namespace) -> int:
             raise
         if is_environment_error(exc):  # the machine's: disk full, read-only, permissions
             _report([os_problem(exc)])
-            written = "" if args.command in CHECKS_ONLY else "; nothing was written"
-            print(f"1 problem{written}", file=sys.stderr)
+            _summary(args, 1)
             return 1
         print(
             f"privacy-notice: internal error ({type(exc).__name__}: {exc}); nothing was "

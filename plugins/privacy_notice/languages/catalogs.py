@@ -204,7 +204,7 @@ def check_theme_catalogs(
         if file.catalog is None:
             found.append(_missing_theme(file, severity))
             continue
-        lines = _untranslated_theme(file, severity)
+        lines = _untranslated_theme(file, file.catalog, severity)
         if len(lines) > LISTED_AT_MOST:  # a new language: one line, not hundreds
             message = (
                 f"{len(lines)} of the theme's texts are untranslated or fuzzy (the first "
@@ -219,27 +219,29 @@ def check_theme_catalogs(
 LISTED_AT_MOST = 10
 
 
-def _untranslated_theme(file: CatalogFile, severity: Severity) -> list[Diagnostic]:
+def _untranslated_theme(
+    file: CatalogFile, catalog: Catalog, severity: Severity
+) -> list[Diagnostic]:
+    """A line for each text of the theme's ``catalog`` (of ``file``) still to translate."""
     found = []
-    if file.catalog is not None:
-        for message in file.catalog:
-            if not message.id:
-                continue
-            msgid = message.id if isinstance(message.id, str) else message.id[0]
-            strings = message.string
-            complete = all(strings) if isinstance(strings, (list, tuple)) else bool(strings)
-            state = "fuzzy" if message.fuzzy else (None if complete else "untranslated")
-            if state:
-                found.append(
-                    Diagnostic(
-                        file.display,
-                        message.lineno or 0,
-                        0,
-                        "",
-                        f'{state}: "{shorten(msgid)}"',
-                        severity,
-                    )
+    for message in catalog:
+        if not message.id:
+            continue
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        strings = message.string
+        complete = all(strings) if isinstance(strings, (list, tuple)) else bool(strings)
+        state = "fuzzy" if message.fuzzy else (None if complete else "untranslated")
+        if state:
+            found.append(
+                Diagnostic(
+                    file.display,
+                    message.lineno or 0,
+                    0,
+                    "",
+                    f'{state}: "{shorten(msgid)}"',
+                    severity,
                 )
+            )
     return found
 
 

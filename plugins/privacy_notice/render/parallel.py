@@ -139,7 +139,7 @@ def _site_output(
     slug: str, site: Site, base: str, renderer: Renderer, one_at_a_time: bool
 ) -> Output:
     plan = _planner(site, base, renderer).plan()
-    pages = ((page.name, renderer.page_html(page)) for page in plan.pages)
+    pages = _html(plan.pages, renderer)
     return Output(
         slug,
         listing.listed(slug, base, site, plan.feeds),
@@ -160,8 +160,9 @@ def language_output(part: Part) -> Output:
     assert _RENDERER is not None and _SPLIT is not None, "outputs() sets them before it forks"
     renderer, split = _RENDERER, _SPLIT
     plan = _planner(split.site, split.base, renderer).language_plan(part)
-    pages = tuple((page.name, renderer.page_html(page)) for page in plan.pages)
-    return Output(split.slug, None, pages, feeds=plan.feeds, part=part.lang)
+    return Output(
+        split.slug, None, tuple(_html(plan.pages, renderer)), feeds=plan.feeds, part=part.lang
+    )
 
 
 def own_output() -> Output:
@@ -169,8 +170,12 @@ def own_output() -> Output:
     assert _RENDERER is not None and _SPLIT is not None, "outputs() sets them before it forks"
     renderer, split = _RENDERER, _SPLIT
     own = _planner(split.site, split.base, renderer).own_plan()
-    pages = tuple((page.name, renderer.page_html(page)) for page in own.pages)
-    return Output(split.slug, None, pages, own.files, part=OWN_FILES)
+    return Output(split.slug, None, tuple(_html(own.pages, renderer)), own.files, part=OWN_FILES)
+
+
+def _html(pages: Iterable[Page], renderer: Renderer) -> Iterator[tuple[str, str]]:
+    """Each page's output name and HTML, rendered as it is asked for."""
+    return ((page.name, renderer.page_html(page)) for page in pages)
 
 
 def _planner(site: Site, base: str, renderer: Renderer) -> RegisterPlanner:
