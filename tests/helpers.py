@@ -4,26 +4,35 @@ a plan built without Pelican, located diagnostics, links and DPV terms checked."
 from __future__ import annotations
 
 import copy
+import fcntl
 import json
 import re
+import select
 import shutil
-from collections.abc import Iterator
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader
 from rdflib import Graph, URIRef
 
 from conftest import DATA, DEFAULT_NOTICE, ROOT, Project, copy_project
+from privacy_notice.commands import outputdir
 from privacy_notice.diagnostics import PolicyError
 from privacy_notice.exports import formats
 from privacy_notice.history.canonical import canonical_json, sha256
+from privacy_notice.history.diff import semantic_changes
 from privacy_notice.history.store import Version
 from privacy_notice.history.versions import Site, build_site
 from privacy_notice.languages.catalogs import theme_translations
 from privacy_notice.model import dpv_terms
+from privacy_notice.model.register import register_from_document
 from privacy_notice.render import filters
 from privacy_notice.render.pages import Plan, page_url, plan
 from privacy_notice.source.load import load_policy_text
@@ -258,3 +267,65 @@ def broken(data: object, path: tuple, value: object) -> object:
     else:
         parent[path[-1]] = value
     return copy
+
+
+# From history/test_diff.py and history/test_diff_facts.py.
+def described(
+    document: dict[str, Any], edit: Callable[[dict[str, Any]], None], lang: str = "en"
+) -> list[tuple[str, bool]]:
+    """The changes ``edit`` makes to ``document``, as ``lang``'s readers are told them, and
+    whether each is material."""
+    new = copy.deepcopy(document)
+    edit(new)
+    old_model, new_model = register_from_document(document), register_from_document(new)
+    return [
+        (c.describe(lang, lambda m: m), c.material)
+        for c in semantic_changes(old_model, new_model)
+        if c.shown_in(lang)
+    ]
+
+
+# From integration/test_serve.py and integration/test_preview_safety.py.
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_preview(
+    project: Project, log: IO[str], *args: str
+) -> tuple[subprocess.Popen[bytes], int]:
+    """``privacy-notice serve ARGS`` in ``project`` on a free port, its output into
+    ``log``; the process and its port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "privacy_notice", "serve", "--port", str(port), *args],
+        cwd=project.path,
+        stderr=log,
+        stdout=log,
+    )
+    return server, port
+
+
+# From integration/test_hostile.py and integration/test_output_safety.py.
+@contextmanager
+def build_waiting_for_the_lock(
+    project: Project,
+) -> Iterator[tuple[subprocess.Popen[str], Path, str]]:
+    """A build of ``project`` into ``output`` started while this process holds the lock of
+    its builds folder: the build, the builds folder and what the build said once it said
+    something (no timer: it says that it waits). The lock is held until the block ends."""
+    builds = outputdir.builds_dir(project.path / "output")
+    builds.mkdir()
+    with open(builds / "lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        second = subprocess.Popen(
+            [sys.executable, "-m", "privacy_notice", "build"],
+            cwd=project.path,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert second.stderr is not None
+        ready, _, _ = select.select([second.stderr], [], [], 120)
+        yield second, builds, second.stderr.readline() if ready else ""

@@ -4,28 +4,15 @@ on the full notice's register document (tests/data/full/), as built."""
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
 
 import pytest
+from helpers import described
 
 from conftest import Project
-from privacy_notice.history.diff import semantic_changes
-from privacy_notice.model.register import register_from_document
 
 Edit = Callable[[dict], None]
-
-
-def described(document: dict, edit: Edit, lang: str = "en") -> list[tuple[str, bool]]:
-    new = copy.deepcopy(document)
-    edit(new)
-    old_model, new_model = register_from_document(document), register_from_document(new)
-    return [
-        (c.describe(lang, lambda m: m), c.material)
-        for c in semantic_changes(old_model, new_model)
-        if c.shown_in(lang)
-    ]
 
 
 def every(document: dict, text: str) -> dict[str, str]:

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import fcntl
 import hashlib
 import os
 import re
-import select
 import shutil
 import stat
 import subprocess
@@ -19,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import SUMMARY
+from helpers import SUMMARY, build_waiting_for_the_lock
 
 from conftest import Project
 from privacy_notice.commands import outputdir
@@ -153,23 +151,11 @@ def test_site_is_readable_by_another_user(project: Project, run):
 
 def test_a_second_build_waits_for_the_first(project: Project):
     output = project.path / "output"
-    builds = outputdir.builds_dir(output)
-    builds.mkdir()
-    with open(builds / "lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        second = subprocess.Popen(
-            [sys.executable, "-m", "privacy_notice", "build"],
-            cwd=project.path,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        # No timer: the second build says that it waits, and then it must be waiting.
-        ready, _, _ = select.select([second.stderr], [], [], 120)
-        said = second.stderr.readline() if ready else ""
+    with build_waiting_for_the_lock(project) as (second, _builds, said):
+        # The second build says that it waits, and then it must be waiting.
         assert said == "another build into output is running: waiting for it\n", said
         assert second.poll() is None and not output.exists()  # waiting, nothing written
-        fcntl.flock(lock, fcntl.LOCK_UN)
-    _out, err = second.communicate(timeout=120)
+    _out, err = second.communicate(timeout=120)  # the lock released as its file closed
     assert second.returncode == 0, err
     assert (output / "index.html").is_file()
 

@@ -6,15 +6,12 @@ for byte as it was, no builds folder left behind."""
 
 from __future__ import annotations
 
-import fcntl
 import os
-import select
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import build_waiting_for_the_lock
 
 from conftest import Project
 from privacy_notice.commands import outputdir
@@ -185,18 +182,8 @@ def test_a_failed_first_build_leaves_no_builds_folder(project: Project):
 def test_a_build_waiting_on_a_lock_that_goes_takes_the_new_one(project: Project):
     """The first build into a new output failed and took its builds folder (and lock) with
     it while a second one waited: the second locks afresh and builds."""
-    builds = outputdir.builds_dir(project.path / "output")
-    builds.mkdir()
-    with open(builds / "lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        second = subprocess.Popen(
-            [sys.executable, "-m", "privacy_notice", "build"],
-            cwd=project.path,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        ready, _, _ = select.select([second.stderr], [], [], 120)
-        assert ready and "waiting for it" in second.stderr.readline()
+    with build_waiting_for_the_lock(project) as (second, builds, said):
+        assert "waiting for it" in said
         (builds / "lock").unlink()
         builds.rmdir()
     _out, err = second.communicate(timeout=120)  # the lock released as the file closed

@@ -7,14 +7,13 @@ from __future__ import annotations
 import functools
 import socket
 import struct
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import start_preview
 
 from conftest import Project
 from privacy_notice.commands import serve
@@ -130,17 +129,9 @@ def test_another_failure_is_one_line_not_a_traceback(capsys: pytest.CaptureFixtu
 
 
 def test_the_running_preview_survives_rude_clients_without_a_traceback(project: Project):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = project.path / "serve.log"
     with log.open("w") as sink:
-        preview = subprocess.Popen(
-            [sys.executable, "-m", "privacy_notice", "serve", "--port", str(port)],
-            cwd=project.path,
-            stderr=sink,
-            stdout=sink,
-        )
+        preview, port = start_preview(project, sink)
     try:
         deadline = time.monotonic() + 60
         while "Serving the preview" not in log.read_text("utf-8"):

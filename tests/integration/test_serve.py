@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from helpers import start_preview
+
 from conftest import Project
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(condition, timeout: float = 30.0):
@@ -38,15 +31,9 @@ def fetch(url: str) -> str:
 
 
 def test_edit_shows_and_a_broken_edit_keeps_the_preview(project: Project):
-    port = free_port()
     log = project.path / "serve.log"
     with log.open("w") as sink:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "privacy_notice", "serve", "--port", str(port)],
-            cwd=project.path,
-            stderr=sink,
-            stdout=sink,
-        )
+        server, port = start_preview(project, sink)
     page = f"http://127.0.0.1:{port}/en/index.html"
     try:
         wait_for(lambda: "conversations for 3 months" in fetch(page))
@@ -73,17 +60,6 @@ def test_publishing_still_refuses_an_edited_release(project: Project):
     assert project.run("build", "--preview").returncode == 0
 
 
-def _serve(project: Project, log, *args: str) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "privacy_notice", "serve", "--port", str(port), *args],
-        cwd=project.path,
-        stderr=log,
-        stdout=log,
-    )
-    return server, port
-
-
 def _files(folder: Path) -> dict[str, bytes]:
     """Every file of a built site."""
     return {
@@ -98,7 +74,7 @@ def test_the_preview_after_edits_is_what_a_full_build_writes(registers_site: Pro
     output equals a fresh build of the same inputs."""
     project = registers_site.clone(tmp_path / "served")
     log = (tmp_path / "serve.log").open("w")
-    server, port = _serve(project, log)
+    server, port = start_preview(project, log)
     page = f"http://127.0.0.1:{port}/registers/recruitment/en/index.html"
     try:
         wait_for(lambda: "6 months" in fetch(page), timeout=60)
@@ -125,7 +101,7 @@ def test_serve_one_register_previews_it_alone(registers_site: Project, tmp_path)
     project = registers_site.clone(tmp_path / "project")
     log_path = tmp_path / "serve.log"
     with log_path.open("w") as log:
-        server, port = _serve(project, log, "--register", "recruitment")
+        server, port = start_preview(project, log, "--register", "recruitment")
     page = f"http://127.0.0.1:{port}/en/index.html"  # at the URLs of a single-register site
     try:
         wait_for(lambda: "6 months" in fetch(page), timeout=60)
@@ -172,7 +148,7 @@ def test_a_theme_edit_shows_in_every_register(registers_site: Project, tmp_path)
     project = registers_site.clone(tmp_path / "project")
     log_path = tmp_path / "serve.log"
     with log_path.open("w") as log:
-        server, port = _serve(project, log)
+        server, port = start_preview(project, log)
     page = f"http://127.0.0.1:{port}/registers/recruitment/en/index.html"
     try:
         wait_for(lambda: "6 months" in fetch(page), timeout=60)
