@@ -34,7 +34,8 @@ from privacy_notice.languages.catalogs import theme_translations
 from privacy_notice.model import dpv_terms
 from privacy_notice.model.register import register_from_document
 from privacy_notice.render import filters
-from privacy_notice.render.pages import Plan, page_url, plan
+from privacy_notice.render.pages import Plan, page_url
+from privacy_notice.render.register_pages import plan
 from privacy_notice.source.load import load_policy_text
 from privacy_notice.source.options import Options
 from privacy_notice.source.validate import validate

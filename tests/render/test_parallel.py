@@ -10,9 +10,11 @@ from helpers import history as history_site
 from helpers import outputs, plan_of, theme
 
 from conftest import Project
+from privacy_notice.exports import formats
 from privacy_notice.languages.catalogs import theme_translations
-from privacy_notice.render import pages, parallel
-from privacy_notice.render.pages import Space, language_parts, language_plan
+from privacy_notice.render import pages, parallel, register_pages
+from privacy_notice.render.pages import Space
+from privacy_notice.render.register_pages import language_parts, language_plan
 
 
 @pytest.mark.parametrize("pieces", [1, 2, 3, 7, 40])
@@ -46,8 +48,8 @@ def test_the_parts_of_a_plan_are_the_plan() -> None:
     ]
     assert len(parts) > len(site.languages)
     default = site.languages[0]
-    exports = pages.formats.site_exports(site, "", pages.page_url)
-    own = pages.own_plan(site, render, default, translations[default], space, exports)
+    exports = formats.site_exports(site, "", pages.page_url)
+    own = register_pages.own_plan(site, render, default, translations[default], space, exports)
     pieced = pages.merged([*parts, own])
 
     def rendered(plan: pages.Plan) -> dict[str, str]:
@@ -67,7 +69,7 @@ def test_a_long_history_on_every_core_is_the_build_of_one_process(
     monkeypatch.setattr(parallel, "SPLIT_VERSIONS", 2)  # the five versions are "many"
     split: list[int] = []
 
-    def counted(site: object, pieces: int) -> list[pages.Part]:
+    def counted(site: object, pieces: int) -> list[register_pages.Part]:
         found = language_parts(site, pieces)  # type: ignore[arg-type]
         split.append(len(found))
         return found

@@ -67,7 +67,7 @@ class NoticeGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.env.auto_reload = False
         self.env.bytecode_cache = template_cache
         self.env.add_extension("jinja2.ext.i18n")
-        # Each page's context carries its language's gettext (see pages.py), in the
+        # Each page's context carries its language's gettext (see register_pages.py), in the
         # newstyle calling convention; nothing is installed into the shared environment.
         self.env.newstyle_gettext = True
         filters.install(self.env)

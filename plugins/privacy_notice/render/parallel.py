@@ -43,7 +43,8 @@ from privacy_notice.history.versions import Site
 from privacy_notice.languages.catalogs import CatalogFile, ThemeCatalog
 from privacy_notice.render import listing
 from privacy_notice.render.bodies import Render
-from privacy_notice.render.pages import Page, Part, language_parts, page_url, register_base
+from privacy_notice.render.pages import Page, page_url, register_base
+from privacy_notice.render.register_pages import Part, language_parts
 from privacy_notice.render.site_plan import RegisterPlanner, SiteFacts, theme_of
 from privacy_notice.source.validate import SharedRead
 

@@ -14,9 +14,10 @@ from privacy_notice.history.versions import Site
 from privacy_notice.languages.catalogs import ThemeCatalog, theme_translations
 from privacy_notice.model.directory import EMPTY, Directory
 from privacy_notice.model.register import Register
-from privacy_notice.render import centre, listing, pages
+from privacy_notice.render import centre, listing, register_pages
 from privacy_notice.render.bodies import Render
-from privacy_notice.render.pages import Part, Plan, Space, merged, page_url, register_url
+from privacy_notice.render.pages import Plan, Space, merged, page_url, register_url
+from privacy_notice.render.register_pages import Part
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class RegisterPlanner:
     def plan(self) -> Plan:
         """The register's pages, API files and feeds."""
         site = self.site
-        return pages.plan(
+        return register_pages.plan(
             site,
             self.render,
             {lang: self.translations(site, lang) for lang in site.languages},
@@ -59,10 +60,10 @@ class RegisterPlanner:
         )
 
     def language_plan(self, part: Part) -> Plan:
-        """A part of one language's pages (see :class:`.pages.Part`)."""
+        """A part of one language's pages (see :class:`.register_pages.Part`)."""
         translation = self.translations(self.site, part.lang)
         facts = self.facts
-        return pages.language_plan(
+        return register_pages.language_plan(
             self.site,
             self.render,
             translation,
@@ -76,7 +77,7 @@ class RegisterPlanner:
         """What belongs to no language: the root page and the API files."""
         default = self._default_lang()
         translation = self.translations(self.site, default)
-        return pages.own_plan(
+        return register_pages.own_plan(
             self.site,
             self.render,
             default,
