@@ -198,7 +198,7 @@ def build(
     """Build the site into ``output``; return where it went. ``publish``: no drafts, no
     fallback, no preview, whatever the settings say (see :mod:`.settings`); ``as_of``:
     the day the site is built as of (default: today in ``TIMEZONE``); ``register``: a
-    site of that register alone (see :func:`.per_register.build_registers`)."""
+    site of that register alone (see :func:`privacy_notice.history.registers.register_jobs`)."""
 
     override: dict[str, Any] = {"DELETE_OUTPUT_DIRECTORY": False}
     if settings_file is not None:

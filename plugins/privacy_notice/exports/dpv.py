@@ -30,7 +30,7 @@ from privacy_notice.exports.dpv_parties import Parties
 from privacy_notice.model import dpv_terms
 from privacy_notice.model.dpv_terms import BASES, CONDITIONS, RIGHTS
 from privacy_notice.model.register import Register
-from privacy_notice.model.rights import right_scope
+from privacy_notice.model.rights import applies_somewhere, right_scope
 
 CONTEXT = {
     **dpv_terms.NAMESPACES,
@@ -224,8 +224,9 @@ class _Builder(Parties):
         }
         scope = right_scope(self.r, item)  # where it applies (rights.py), by process
         processes = [p.id for p in self.r.purposes.items]
-        applies_to = [] if item.does_not_apply or scope.none else list(scope.applies_to)
-        not_to = processes if item.does_not_apply or scope.none else list(scope.not_to)
+        somewhere = applies_somewhere(self.r, item)
+        applies_to = list(scope.applies_to) if somewhere else []
+        not_to = list(scope.not_to) if somewhere else processes
         if applies_to:
             node["dpv:isApplicableFor"] = [{"@id": self.ref(f"process-{p}")} for p in applies_to]
         if not_to:

@@ -37,7 +37,7 @@ from typing import Any
 from privacy_notice.exports.texts import Texts
 from privacy_notice.exports.tilt_data import disclosed
 from privacy_notice.model.register import Address, Register
-from privacy_notice.model.rights import right_scope
+from privacy_notice.model.rights import applies_somewhere
 
 UNKNOWN_COUNTRY = "ZZ"
 _URL_NAMESPACE = bytes.fromhex("6ba7b8119dad11d180b400c04fd430c8")
@@ -195,9 +195,7 @@ def _right(register: Register, t: Texts, *kinds: str) -> dict[str, Any]:
     items = [
         item
         for item in register.rights.items
-        if item.right in kinds
-        and item.does_not_apply is None
-        and not right_scope(register, item).none
+        if item.right in kinds and applies_somewhere(register, item)
     ]
     if not items:
         return {"available": False}

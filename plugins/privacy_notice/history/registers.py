@@ -16,7 +16,7 @@ from privacy_notice.model.directory import EMPTY, Directory
 from privacy_notice.source.directory import directory_of
 from privacy_notice.source.load import read_mapping
 from privacy_notice.source.options import Options
-from privacy_notice.source.project import Project, RegisterFolder, discover, each
+from privacy_notice.source.project import Project, RegisterFolder, discover
 from privacy_notice.source.shared import read_shared_or_problems
 from privacy_notice.source.validate import SharedRead
 
@@ -72,13 +72,6 @@ def register_jobs(options: Options) -> tuple[list[RegisterJob], tuple[Diagnostic
         for register in project.registers
     ]
     return jobs, project.problems
-
-
-def build_registers(options: Options) -> list[tuple[RegisterFolder, Site]]:
-    """What every register of the project shows (see :func:`register_jobs`), built in this
-    process; every register's problems raised together."""
-    jobs, problems = register_jobs(options)
-    return each(jobs, lambda job: (job.folder, job.site()), problems)
 
 
 def _with_locales(site: Site, locales: Mapping[str, str]) -> Site:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # read, never built, here: the checks of policy.yaml use the 
 
 # What each right needs of a purpose's legal bases (Art. 6(1)), and what the page says of
 # the purposes it does not apply to.
-_NEEDS = {
+NEEDED_BASES = {
     "portability": ("consent", "contract"),
     "objection": ("public-task", "legitimate-interests"),
     "withdraw-consent": ("consent",),
@@ -79,7 +79,7 @@ class PurposeBases:
 def applies(right: str, purpose: PurposeBases) -> bool | None:
     """Whether ``right`` applies to processing for ``purpose`` by its legal bases; None
     where they do not decide it (a right of all processing, or no basis stated)."""
-    if not purpose.bases or (right not in _NEEDS and right not in _EXCLUDED_BY):
+    if not purpose.bases or (right not in NEEDED_BASES and right not in _EXCLUDED_BY):
         return None
     if right in _EXCLUDED_BY:
         return not purpose.bases & set(_EXCLUDED_BY[right])
@@ -87,7 +87,7 @@ def applies(right: str, purpose: PurposeBases) -> bool | None:
         return True
     if right in _CONSENT_BASED and purpose.explicit_consent:
         return True
-    return bool(purpose.bases & set(_NEEDS[right]))
+    return bool(purpose.bases & set(NEEDED_BASES[right]))
 
 
 @dataclass(frozen=True)
@@ -155,3 +155,9 @@ def right_scope(register: Register, right: Right) -> Scope:
         return Scope()
     decisions = register.automated_decision_making.decisions
     return scope(right.right, right.purposes, purpose_bases(register), decisions)
+
+
+def applies_somewhere(register: Register, right: Right) -> bool:
+    """Whether ``right`` applies to some of the processing: not where the notice says it
+    does not apply (``does_not_apply``), nor where the legal bases give it to none."""
+    return right.does_not_apply is None and not right_scope(register, right).none

@@ -26,9 +26,8 @@ from privacy_notice.model.register import (
     RecipientCategory,
     Register,
     RetentionRule,
-    Right,
 )
-from privacy_notice.model.rights import right_scope
+from privacy_notice.model.rights import applies_somewhere
 
 # Codes by a short name, for the first layer's few words (the sections give each with its
 # full label and article, model/labels.py): the rights in one line, a legal basis in one.
@@ -131,12 +130,6 @@ def reachable_dpo(register: Register) -> DataProtectionOfficer | None:
     if dpo is None or not (dpo.email or dpo.telephone or dpo.address):
         return None
     return dpo
-
-
-def applies_somewhere(register: Register, right: Right) -> bool:
-    """Whether ``right`` applies to some of the processing: not where the notice says it
-    does not apply (``does_not_apply``), nor where the legal bases give it to none."""
-    return right.does_not_apply is None and not right_scope(register, right).none
 
 
 def at_a_glance(register: Register) -> Glance:

@@ -26,7 +26,6 @@ such a site is planned and written in the generator's process (see :mod:`.genera
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -46,6 +45,7 @@ from privacy_notice.render.bodies import Render
 from privacy_notice.render.pages import Page, page_url, register_base
 from privacy_notice.render.register_pages import Part, language_parts
 from privacy_notice.render.site_plan import RegisterPlanner, SiteFacts, theme_of
+from privacy_notice.source.project import usable_cores
 from privacy_notice.source.validate import SharedRead
 
 
@@ -200,9 +200,7 @@ def processes(wanted: int | None) -> int:
     (no workers) where processes cannot be forked."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    affinity = getattr(os, "sched_getaffinity", None)
-    cores = len(affinity(0)) if affinity else os.cpu_count() or 1
-    return max(1, wanted or cores)
+    return max(1, wanted or usable_cores())
 
 
 # A site's only register is split among the workers when it has this many versions or

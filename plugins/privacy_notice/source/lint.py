@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from privacy_notice.diagnostics import Diagnostic, Severity, YamlPath, format_path
-from privacy_notice.model.rights import applies
+from privacy_notice.model.rights import NEEDED_BASES, applies
 from privacy_notice.source.law_checks import LAW_BASES
 from privacy_notice.source.lint_law import law_findings, purposes_of
 from privacy_notice.source.loaded import Loaded, items_at
@@ -26,13 +26,6 @@ REQUIRED_RIGHTS = {
     "restriction": 18,
     "objection": 21,
     "portability": 20,
-}
-
-# The rights that apply only to processing on some legal bases (model/rights.py):
-# portability (Art. 20(1)) and objection (Art. 21(1), (2)).
-CONDITIONAL_RIGHTS = {
-    "portability": ("consent", "contract"),
-    "objection": ("public-task", "legitimate-interests"),
 }
 
 
@@ -105,15 +98,16 @@ def findings(data: dict[str, Any]) -> Iterator[tuple[str, YamlPath, str]]:
 def applicable_rights(data: dict[str, Any]) -> set[str]:
     """The rights of ``REQUIRED_RIGHTS`` that apply to this register's processing.
 
-    A right of ``CONDITIONAL_RIGHTS`` applies if some purpose gives it (its legal bases, or
-    direct marketing: see model/rights.py), or if some purpose (or none at all) states no
-    basis: that one is unknown, and its missing basis is a finding of its own.
+    A right that needs some legal bases (``NEEDED_BASES`` of model/rights.py: portability,
+    objection) applies if some purpose gives it (its legal bases, or direct marketing), or
+    if some purpose (or none at all) states no basis: that one is unknown, and its missing
+    basis is a finding of its own.
     """
     purposes = purposes_of(data).values()
     return {
         right
         for right in REQUIRED_RIGHTS
-        if right not in CONDITIONAL_RIGHTS
+        if right not in NEEDED_BASES
         or not purposes
         or any(applies(right, purpose) is not False for purpose in purposes)
     }
@@ -126,7 +120,7 @@ def _ids(item: dict[str, Any], key: str) -> list[str]:
 
 
 def _why(right: str) -> str:
-    bases = CONDITIONAL_RIGHTS.get(right)
+    bases = NEEDED_BASES.get(right)
     if not bases:
         return ""
     also = " or is direct marketing" if right == "objection" else ""

@@ -198,6 +198,12 @@ def each(
 _PROCESSES_FROM = 16
 
 
+def usable_cores() -> int:
+    """How many cores this process may use (its affinity, where the system has one)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
 def each_in_processes(
     registers: Sequence[R],
     action: Callable[[R], T],
@@ -207,8 +213,7 @@ def each_in_processes(
     so that ``action`` needs no pickling), the results in the registers' order, every
     problem raised together. In this process where there are few registers or processes
     cannot be forked."""
-    affinity = getattr(os, "sched_getaffinity", None)
-    cores = len(affinity(0)) if affinity else os.cpu_count() or 1
+    cores = usable_cores()
     if len(registers) < _PROCESSES_FROM or cores < 2:
         return each(registers, action, known)
     # Imported here: only a project of many registers starts processes, and every other

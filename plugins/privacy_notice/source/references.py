@@ -91,14 +91,15 @@ def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = Fals
     data = copy.deepcopy(loaded.data)
     replaced: set[YamlPath] = set()  # where a block is put: what the register wrote goes
     problems, unresolved, uses = [], [], []
+    blocks = {path: _block(loaded, shared, path) for path in places}
     for path in places:
-        if shared is not None and _block(loaded, shared, path)[1] is None:
+        if shared is not None and blocks[path][1] is None:
             replaced.add(path)
     values = {p: v for p, v in loaded.values.items() if not _under(p, replaced)}
     keys = {p: v for p, v in loaded.keys.items() if not _under(p, replaced)}
     scalars = {p: v for p, v in loaded.scalars.items() if not _under(p, replaced)}
     for path in places:
-        block, problem = _block(loaded, shared, path)
+        block, problem = blocks[path]
         if problem is not None or shared is None:
             unresolved.append(path)
             if problem is not None and not (broken and shared is None):
@@ -108,7 +109,6 @@ def resolve_shared(loaded: Loaded, shared: Shared | None, *, broken: bool = Fals
         at = loaded.diagnostic(path, "")
         name = _at(loaded.data, path)[REFERENCE]
         uses.append(SharedUse(path, name, at))
-        replaced.add(path)
         block_at = shared.positions(name)
         values.update({(*path, *where): mark for where, mark in block_at.values})
         keys.update({(*path, *where): mark for where, mark in block_at.keys})
