@@ -19,8 +19,9 @@ import sys
 from pathlib import Path
 
 from privacy_notice.diagnostics import Diagnostic, PolicyError
+from privacy_notice.render.centre_pages import SEARCH_BUNDLE
 
-BUNDLE = "pagefind"  # the folder of the site it writes (centre_pages.SEARCH_BUNDLE)
+BUNDLE = SEARCH_BUNDLE.rstrip("/")  # the folder of the site it writes, which the pages load
 
 
 def available() -> bool:
